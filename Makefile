@@ -1,0 +1,29 @@
+# Mes apps: the README's two commands are `make serve` and `make test`.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve test dist bench setup
+
+## Installs what is missing, builds, serves on http://127.0.0.1:8080 (deep links work).
+serve:
+	scripts/setup.sh
+	trunk serve --dist target/serve-dist
+
+## Installs what is missing (browser included) and runs every check and test.
+test:
+	scripts/setup.sh --browser
+	scripts/test.sh
+
+## The release build in dist/, ready for any static host, with its sizes.
+dist:
+	scripts/setup.sh
+	scripts/dist.sh
+
+## Speed and size figures (see README, Performance).
+bench:
+	scripts/setup.sh --browser
+	scripts/dist.sh
+	node bench/run.mjs
+
+setup:
+	scripts/setup.sh --browser

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The release build in dist/: wasm-opt -Oz (binaryen 132), a 404.html copy of index.html
+# for hosts that serve it on unknown paths, then the sizes. PUBLIC_URL=/sous-chemin/
+# builds for a sub-path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release --public-url "${PUBLIC_URL:-/}"
+cp dist/index.html dist/404.html
+node scripts/sizes.mjs dist

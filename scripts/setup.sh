@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what building and testing Mes apps needs, skipping whatever is already there at
+# the right version. Safe to run again: a second run installs nothing and says so.
+#   scripts/setup.sh            toolchain, Trunk, wasm-bindgen CLI, npm packages
+#   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.22.1
+installed=()
+say() { printf 'setup: %s\n' "$*"; }
+
+# wasm32 target
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+  installed+=("wasm32 target")
+fi
+
+# Trunk (its manifest asks for a newer rustc than it needs, hence --ignore-rust-version)
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 13 minutes the first time)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version
+  installed+=("trunk $TRUNK_VERSION")
+fi
+
+# wasm-bindgen CLI: exactly the version Cargo.lock resolved, for Trunk and the test runner
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$wbg" ]; then
+  echo "setup: Cargo.lock names no wasm-bindgen version" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg" ]; then
+  say "installing wasm-bindgen-cli $wbg"
+  # Not --locked: the registry index here lags one of its locked dependencies.
+  cargo install wasm-bindgen-cli --version "$wbg" --force
+  installed+=("wasm-bindgen-cli $wbg")
+fi
+
+# npm packages (binaryen's wasm-opt, Playwright's runner, the static server, axe-core)
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  installed+=("npm packages")
+fi
+
+# Debian's Chromium and its driver, for browser tests (never a downloaded browser)
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing chromium and chromium-driver"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    installed+=("chromium")
+  fi
+fi
+
+if [ ${#installed[@]} -eq 0 ]; then
+  say "everything is already installed, nothing to do"
+else
+  say "installed: ${installed[*]}"
+fi
