@@ -1,0 +1,165 @@
+//! What is stored, and how older versions are brought up to date.
+//!
+//! Keys, for each product slug `P` (`quickbooks`, `expert-comptable`):
+//! - `mes-apps/P`: the envelope `{"schema": 1, "revision": N, "data": {...}}`. `data` is
+//!   the product's state without its journal, plus `"journal": {"generation": G,
+//!   "length": L}`. `revision` grows by one at each save.
+//! - `mes-apps/P/journal/G/K`: the journal's entries `K*CHUNK .. (K+1)*CHUNK` as a JSON
+//!   array. A save rewrites only the chunks that grew, so the journal is appended, not
+//!   rewritten; a reset or an import starts a new generation `G`, and the old one is
+//!   removed once the envelope points at the new one.
+//! - `mes-apps/P/illisible`: a copy of stored text that could not be read, kept for the
+//!   user to download.
+//! - `mes-apps/preferences`: the chosen product and the acting user of each product.
+//!
+//! Migrations are pure functions on JSON values, from version N to N+1, applied in turn.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::model::{Company, Connection, Product, User};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Journal entries per chunk key.
+pub const CHUNK: usize = 250;
+pub const PREFIX: &str = "mes-apps";
+
+pub fn state_key(product: Product) -> String {
+    format!("{PREFIX}/{}", product.slug())
+}
+
+pub fn journal_prefix(product: Product) -> String {
+    format!("{PREFIX}/{}/journal/", product.slug())
+}
+
+pub fn chunk_key(product: Product, generation: u64, chunk: usize) -> String {
+    format!("{}{generation}/{chunk}", journal_prefix(product))
+}
+
+pub fn backup_key(product: Product) -> String {
+    format!("{PREFIX}/{}/illisible", product.slug())
+}
+
+pub fn prefs_key() -> String {
+    format!("{PREFIX}/preferences")
+}
+
+/// Where the journal lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalRef {
+    pub generation: u64,
+    pub length: usize,
+}
+
+/// The state as the envelope holds it: the journal is referenced, not inlined.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredData {
+    pub product: Product,
+    pub companies: Vec<Company>,
+    pub users: Vec<User>,
+    pub connections: Vec<Connection>,
+    pub journal: JournalRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub schema: u32,
+    pub revision: u64,
+    pub data: T,
+}
+
+/// The envelope's first fields, read without building the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub struct Header {
+    pub schema: u32,
+    pub revision: u64,
+}
+
+/// Why data of an older schema could not be brought up to date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationError(pub String);
+
+/// Version 0 (before the first release) wrote `managed_by` where version 1 writes
+/// `manager`, and the connection's date as `"AAAA-MM-JJ"` where version 1 writes
+/// milliseconds since 1970.
+fn v0_to_v1(mut data: Value) -> Result<Value, MigrationError> {
+    let connections = data
+        .get_mut("connections")
+        .and_then(Value::as_array_mut)
+        .ok_or_else(|| MigrationError("les connexions manquent".into()))?;
+    for (i, c) in connections.iter_mut().enumerate() {
+        let obj = c
+            .as_object_mut()
+            .ok_or_else(|| MigrationError(format!("connexion {i} illisible")))?;
+        if let Some(manager) = obj.remove("managed_by") {
+            obj.insert("manager".into(), manager);
+        }
+        if let Some(Value::String(date)) = obj.get("since").cloned() {
+            let ms = parse_iso_date(&date)
+                .ok_or_else(|| MigrationError(format!("date « {date} » illisible")))?;
+            obj.insert("since".into(), Value::from(ms));
+        }
+    }
+    Ok(data)
+}
+
+fn parse_iso_date(s: &str) -> Option<i64> {
+    let mut parts = s.splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(crate::domain::time::at(y, m, d, 0, 0).0)
+}
+
+/// Brings `data` written with schema `from` up to [`SCHEMA_VERSION`].
+pub fn migrate(mut data: Value, from: u32) -> Result<Value, MigrationError> {
+    let steps: [fn(Value) -> Result<Value, MigrationError>; 1] = [v0_to_v1];
+    if from > SCHEMA_VERSION {
+        return Err(MigrationError(format!(
+            "version {from} plus récente que celle de cette version de Mes apps ({SCHEMA_VERSION})"
+        )));
+    }
+    for step in &steps[from as usize..] {
+        data = step(data)?;
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn v0_fixture_migrates_to_v1() {
+        let v0 = json!({
+            "connections": [
+                {"app": "stock-malin", "company": "boulangerie-martin",
+                 "managed_by": "julien-petit", "since": "2025-11-20", "settings": {}}
+            ]
+        });
+        let v1 = migrate(v0, 0).unwrap();
+        let c = &v1["connections"][0];
+        assert_eq!(c["manager"], "julien-petit");
+        assert!(c.get("managed_by").is_none());
+        assert_eq!(c["since"], crate::domain::time::at(2025, 11, 20, 0, 0).0);
+    }
+
+    #[test]
+    fn current_version_is_left_alone_and_newer_is_refused() {
+        let v1 = json!({"connections": [{"manager": "x", "since": 5}]});
+        assert_eq!(migrate(v1.clone(), SCHEMA_VERSION).unwrap(), v1);
+        assert!(migrate(v1, SCHEMA_VERSION + 1).is_err());
+    }
+
+    #[test]
+    fn bad_v0_dates_are_refused() {
+        let v0 = json!({"connections": [{"managed_by": "x", "since": "2025-13-40"}]});
+        assert!(migrate(v0, 0).is_err());
+        assert!(migrate(json!({"connections": 3}), 0).is_err());
+    }
+}

@@ -1,0 +1,584 @@
+//! One product's state in storage: loaded once, saved after every command, never written
+//! over data it could not read, and never over a newer revision saved by another tab.
+//!
+//! Commands applied since the last successful save are kept ("pending"). When another
+//! tab saved a newer revision, the store reloads it and applies the pending commands
+//! again on top, so neither tab's change is lost. When a save fails (full quota, storage
+//! refused), the state stays in memory with its commands pending and the next save
+//! writes everything.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::command::{apply, Command, Env, Outcome};
+use crate::domain::demo;
+use crate::domain::error::DomainError;
+use crate::domain::journal::JournalEntry;
+use crate::domain::model::{Product, ProductState, Timestamp, UserId};
+use crate::domain::validate::validate;
+
+use super::kv::{KeyValue, KvError};
+use super::schema::{
+    backup_key, chunk_key, journal_prefix, migrate, state_key, Envelope, Header, JournalRef,
+    StoredData, CHUNK, SCHEMA_VERSION,
+};
+
+/// A storage problem the user is told about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageIssue {
+    /// The stored data could not be read. It is left as it is (and copied under the
+    /// backup key when `backed_up`); the product runs on demo data in memory and saves
+    /// nothing until the user chooses.
+    Unreadable {
+        product: Product,
+        reason: String,
+        backed_up: bool,
+    },
+    /// The browser refuses storage: everything stays in this tab's memory.
+    Blocked,
+    /// The quota is full: the change is kept in memory, what was saved before is intact.
+    Full {
+        product: Product,
+    },
+    /// Saving is suspended while unreadable data is kept.
+    Held {
+        product: Product,
+    },
+    Failed {
+        product: Product,
+        detail: String,
+    },
+}
+
+impl fmt::Display for StorageIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageIssue::Unreadable {
+                product,
+                reason,
+                backed_up,
+            } => {
+                write!(
+                    f,
+                    "Les données enregistrées de {} sont illisibles ({reason}). Elles sont \
+                     conservées telles quelles",
+                    product.label()
+                )?;
+                if *backed_up {
+                    f.write_str(" et copiées à part")?;
+                }
+                f.write_str(
+                    ". Vous travaillez sur les données de démonstration, sans enregistrement, \
+                     tant que vous n'avez pas choisi quoi faire.",
+                )
+            }
+            StorageIssue::Blocked => f.write_str(
+                "Le navigateur bloque le stockage de ce site : vos changements restent dans cet \
+                 onglet et seront perdus à sa fermeture.",
+            ),
+            StorageIssue::Full { product } => write!(
+                f,
+                "L'espace de stockage du navigateur est plein : votre dernier changement dans {} \
+                 est gardé dans cet onglet mais pas encore enregistré. Libérez de la place puis \
+                 réessayez ; ce qui était déjà enregistré est intact.",
+                product.label()
+            ),
+            StorageIssue::Held { product } => write!(
+                f,
+                "Rien n'est enregistré pour {} tant que les données illisibles sont conservées.",
+                product.label()
+            ),
+            StorageIssue::Failed { product, detail } => write!(
+                f,
+                "L'enregistrement de {} a échoué ({detail}) : vos changements restent dans cet \
+                 onglet.",
+                product.label()
+            ),
+        }
+    }
+}
+
+/// The result of a command run through the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Executed {
+    pub outcome: Outcome,
+    /// A newer revision from another tab was loaded before applying the command.
+    pub merged: bool,
+    /// Commands of this tab that no longer apply on the newer revision, with why.
+    pub dropped: Vec<String>,
+    pub saved: Result<(), StorageIssue>,
+}
+
+/// What a refresh found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refresh {
+    Unchanged,
+    /// Another tab's revision was loaded (with this tab's pending commands on top).
+    Reloaded {
+        dropped: Vec<String>,
+    },
+    Failed(StorageIssue),
+}
+
+#[derive(Clone, Debug)]
+struct Pending {
+    actor: UserId,
+    command: Command,
+    at: Timestamp,
+}
+
+enum Read {
+    Empty,
+    Found {
+        state: ProductState,
+        revision: u64,
+        journal: JournalRef,
+    },
+    Unreadable {
+        raw: String,
+        reason: String,
+    },
+}
+
+pub struct ProductStore<K: KeyValue> {
+    kv: K,
+    product: Product,
+    /// Unreadable text kept for the user; while it is here nothing is saved.
+    held: Option<String>,
+    revision: u64,
+    generation: u64,
+    saved_len: usize,
+    /// The next save writes the journal under a new generation (after a reset or an
+    /// import, when the journal does not continue the saved one).
+    regenerate: bool,
+    pending: Vec<Pending>,
+}
+
+fn kv_issue(product: Product, e: KvError) -> StorageIssue {
+    match e {
+        KvError::Blocked => StorageIssue::Blocked,
+        KvError::QuotaExceeded => StorageIssue::Full { product },
+        KvError::Other(detail) => StorageIssue::Failed { product, detail },
+    }
+}
+
+/// A serde error in French, without the English detail.
+fn describe(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => "texte tronqué".into(),
+        Category::Syntax => "texte qui n'est pas du JSON valide".into(),
+        Category::Data => format!(
+            "valeur inattendue ligne {}, colonne {}",
+            e.line(),
+            e.column()
+        ),
+        Category::Io => "lecture impossible".into(),
+    }
+}
+
+impl<K: KeyValue> ProductStore<K> {
+    /// Opens the product's storage: its state, or the demo data with the reason it could
+    /// not be read.
+    pub fn open(
+        kv: K,
+        product: Product,
+        catalogue: &Catalogue,
+    ) -> (Self, ProductState, Option<StorageIssue>) {
+        let mut store = ProductStore {
+            kv,
+            product,
+            held: None,
+            revision: 0,
+            generation: 0,
+            saved_len: 0,
+            regenerate: false,
+            pending: Vec::new(),
+        };
+        match store.read(catalogue) {
+            Ok(Read::Found {
+                state,
+                revision,
+                journal,
+            }) => {
+                store.adopt(revision, journal);
+                (store, state, None)
+            }
+            Ok(Read::Empty) => (store, demo::state(product, catalogue), None),
+            Ok(Read::Unreadable { raw, reason }) => {
+                let issue = store.hold(raw, reason);
+                (store, demo::state(product, catalogue), Some(issue))
+            }
+            Err(e) => {
+                let issue = kv_issue(product, e);
+                (store, demo::state(product, catalogue), Some(issue))
+            }
+        }
+    }
+
+    pub fn product(&self) -> Product {
+        self.product
+    }
+
+    /// The unreadable text kept, for the user to download.
+    pub fn unreadable(&self) -> Option<&str> {
+        self.held.as_deref()
+    }
+
+    /// Whether changes are waiting to be saved.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty() || self.regenerate
+    }
+
+    fn adopt(&mut self, revision: u64, journal: JournalRef) {
+        self.revision = revision;
+        self.generation = journal.generation;
+        self.saved_len = journal.length;
+    }
+
+    fn hold(&mut self, raw: String, reason: String) -> StorageIssue {
+        let backed_up = self.kv.set(&backup_key(self.product), &raw).is_ok();
+        self.held = Some(raw);
+        StorageIssue::Unreadable {
+            product: self.product,
+            reason,
+            backed_up,
+        }
+    }
+
+    fn read(&self, catalogue: &Catalogue) -> Result<Read, KvError> {
+        let Some(raw) = self.kv.get(&state_key(self.product))? else {
+            return Ok(Read::Empty);
+        };
+        let unreadable = |reason: String| {
+            Ok(Read::Unreadable {
+                raw: raw.clone(),
+                reason,
+            })
+        };
+        let header: Header = match serde_json::from_str(&raw) {
+            Ok(h) => h,
+            Err(e) => return unreadable(describe(&e)),
+        };
+        if header.schema > SCHEMA_VERSION {
+            return unreadable(format!(
+                "enregistrées par une version plus récente de Mes apps (schéma {})",
+                header.schema
+            ));
+        }
+        let data: Result<StoredData, String> = if header.schema == SCHEMA_VERSION {
+            serde_json::from_str::<Envelope<StoredData>>(&raw)
+                .map(|e| e.data)
+                .map_err(|e| describe(&e))
+        } else {
+            serde_json::from_str::<Envelope<serde_json::Value>>(&raw)
+                .map_err(|e| describe(&e))
+                .and_then(|e| migrate(e.data, header.schema).map_err(|m| m.0))
+                .and_then(|v| serde_json::from_value(v).map_err(|e| describe(&e)))
+        };
+        let data = match data {
+            Ok(d) => d,
+            Err(reason) => return unreadable(reason),
+        };
+        let mut journal: Vec<JournalEntry> = Vec::with_capacity(data.journal.length);
+        let chunks = data.journal.length.div_ceil(CHUNK);
+        for k in 0..chunks {
+            let key = chunk_key(self.product, data.journal.generation, k);
+            let Some(text) = self.kv.get(&key)? else {
+                return unreadable(format!("une partie du journal manque ({key})"));
+            };
+            match serde_json::from_str::<Vec<JournalEntry>>(&text) {
+                Ok(entries) => journal.extend(entries),
+                Err(e) => return unreadable(format!("journal : {}", describe(&e))),
+            }
+        }
+        if journal.len() < data.journal.length {
+            return unreadable("le journal est incomplet".into());
+        }
+        // A chunk may hold entries of a save whose envelope did not get written.
+        journal.truncate(data.journal.length);
+        let state = ProductState {
+            product: data.product,
+            companies: data.companies,
+            users: data.users,
+            connections: data.connections,
+            journal,
+        };
+        if let Err(problems) = validate(&state, self.product, catalogue) {
+            let first = problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            return unreadable(format!("données incohérentes : {first}"));
+        }
+        Ok(Read::Found {
+            state,
+            revision: header.revision,
+            journal: data.journal,
+        })
+    }
+
+    fn stored_revision(&self) -> Result<Option<u64>, KvError> {
+        Ok(self
+            .kv
+            .get(&state_key(self.product))?
+            .and_then(|raw| serde_json::from_str::<Header>(&raw).ok())
+            .map(|h| h.revision))
+    }
+
+    /// Loads a newer revision saved elsewhere, if there is one, and applies this tab's
+    /// pending commands on it.
+    fn sync(
+        &mut self,
+        state: &mut ProductState,
+        catalogue: &Catalogue,
+    ) -> Result<Option<Vec<String>>, StorageIssue> {
+        if self.held.is_some() {
+            return Ok(None);
+        }
+        // Text whose header cannot be read, or of a newer schema, is read (and so held)
+        // rather than taken for "nothing newer" and written over.
+        let raw = self
+            .kv
+            .get(&state_key(self.product))
+            .map_err(|e| kv_issue(self.product, e))?;
+        let newer = raw.is_some_and(|raw| match serde_json::from_str::<Header>(&raw) {
+            Ok(h) => h.revision > self.revision || h.schema > SCHEMA_VERSION,
+            Err(_) => true,
+        });
+        if !newer {
+            return Ok(None);
+        }
+        match self
+            .read(catalogue)
+            .map_err(|e| kv_issue(self.product, e))?
+        {
+            Read::Found {
+                state: newer,
+                revision,
+                journal,
+            } => {
+                *state = newer;
+                self.adopt(revision, journal);
+                let mut dropped = Vec::new();
+                let mut kept = Vec::new();
+                for p in std::mem::take(&mut self.pending) {
+                    let env = Env {
+                        catalogue,
+                        now: p.at,
+                    };
+                    match apply(state, &env, &p.actor, &p.command) {
+                        Ok(Outcome::Reset) => {
+                            self.regenerate = true;
+                            kept.push(p);
+                        }
+                        Ok(_) => kept.push(p),
+                        Err(e) => dropped.push(e.to_string()),
+                    }
+                }
+                self.pending = kept;
+                Ok(Some(dropped))
+            }
+            Read::Empty => Ok(None),
+            Read::Unreadable { raw, reason } => Err(self.hold(raw, reason)),
+        }
+    }
+
+    /// Runs a command: catches up with another tab's newer revision, applies the command,
+    /// saves. A refused command changes nothing and saves nothing.
+    pub fn execute(
+        &mut self,
+        state: &mut ProductState,
+        env: &Env,
+        actor: &UserId,
+        command: &Command,
+    ) -> Result<Executed, DomainError> {
+        let synced = self.sync(state, env.catalogue);
+        let (merged, dropped) = match &synced {
+            Ok(Some(dropped)) => (true, dropped.clone()),
+            _ => (false, Vec::new()),
+        };
+        let outcome = apply(state, env, actor, command)?;
+        if outcome == Outcome::Reset {
+            self.regenerate = true;
+        }
+        self.pending.push(Pending {
+            actor: actor.clone(),
+            command: command.clone(),
+            at: env.now,
+        });
+        let saved = match synced {
+            Err(issue) => Err(issue),
+            Ok(_) => self.save(state),
+        };
+        Ok(Executed {
+            outcome,
+            merged,
+            dropped,
+            saved,
+        })
+    }
+
+    /// Re-reads storage after another tab wrote to it.
+    pub fn refresh(&mut self, state: &mut ProductState, catalogue: &Catalogue) -> Refresh {
+        match self.sync(state, catalogue) {
+            Ok(None) => Refresh::Unchanged,
+            Ok(Some(dropped)) => {
+                if self.has_pending() {
+                    // This tab's own unsaved commands now sit on the newer revision.
+                    let _ = self.save(state);
+                }
+                Refresh::Reloaded { dropped }
+            }
+            Err(issue) => Refresh::Failed(issue),
+        }
+    }
+
+    /// Tries again to save what is pending (after space was freed).
+    pub fn retry(
+        &mut self,
+        state: &mut ProductState,
+        catalogue: &Catalogue,
+    ) -> Result<(), StorageIssue> {
+        self.sync(state, catalogue)?;
+        self.save(state)
+    }
+
+    /// Replaces the whole state and saves it: an import, or the user's choice to start
+    /// over after unreadable data (whose copy stays under the backup key).
+    pub fn replace(
+        &mut self,
+        state: &mut ProductState,
+        new: ProductState,
+    ) -> Result<(), StorageIssue> {
+        *state = new;
+        self.held = None;
+        self.pending.clear();
+        self.regenerate = true;
+        if let Ok(Some(r)) = self.stored_revision() {
+            self.revision = self.revision.max(r);
+        }
+        self.save(state)
+    }
+
+    fn next_generation(&self) -> u64 {
+        let prefix = journal_prefix(self.product);
+        let highest = self
+            .kv
+            .keys()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|k| {
+                k.strip_prefix(&prefix)?
+                    .split('/')
+                    .next()?
+                    .parse::<u64>()
+                    .ok()
+            })
+            .max()
+            .unwrap_or(0);
+        highest.max(self.generation) + 1
+    }
+
+    /// Removes journal chunks that the envelope no longer points at.
+    fn collect_garbage(&self, generation: u64, chunks: usize) {
+        let prefix = journal_prefix(self.product);
+        let keep: Vec<String> = (0..chunks)
+            .map(|k| chunk_key(self.product, generation, k))
+            .collect();
+        for key in self.kv.keys().unwrap_or_default() {
+            if key.starts_with(&prefix) && !keep.contains(&key) {
+                let _ = self.kv.remove(&key);
+            }
+        }
+    }
+
+    fn save(&mut self, state: &ProductState) -> Result<(), StorageIssue> {
+        if self.held.is_some() {
+            return Err(StorageIssue::Held {
+                product: self.product,
+            });
+        }
+        let product = self.product;
+        let len = state.journal.len();
+        let regenerate = self.regenerate || len < self.saved_len;
+        let (generation, first) = if regenerate {
+            (self.next_generation(), 0)
+        } else {
+            (self.generation, self.saved_len / CHUNK)
+        };
+        let chunks = len.div_ceil(CHUNK);
+        // A failed save under a new generation removes the chunks it wrote: nothing points
+        // at them, and they would take the room the next attempt needs.
+        let discard = |written: usize| {
+            if regenerate {
+                for k in first..written {
+                    let _ = self.kv.remove(&chunk_key(product, generation, k));
+                }
+            }
+        };
+        for k in first..chunks {
+            let slice = &state.journal[k * CHUNK..len.min((k + 1) * CHUNK)];
+            let written = to_json(slice, product).and_then(|text| {
+                self.kv
+                    .set(&chunk_key(product, generation, k), &text)
+                    .map_err(|e| kv_issue(product, e))
+            });
+            if let Err(issue) = written {
+                discard(k);
+                return Err(issue);
+            }
+        }
+        let envelope = Envelope {
+            schema: SCHEMA_VERSION,
+            revision: self.revision + 1,
+            data: StoredDataRef {
+                product: state.product,
+                companies: &state.companies,
+                users: &state.users,
+                connections: &state.connections,
+                journal: JournalRef {
+                    generation,
+                    length: len,
+                },
+            },
+        };
+        let written = to_json(&envelope, product).and_then(|text| {
+            self.kv
+                .set(&state_key(product), &text)
+                .map_err(|e| kv_issue(product, e))
+        });
+        if let Err(issue) = written {
+            discard(chunks);
+            return Err(issue);
+        }
+        self.revision += 1;
+        self.saved_len = len;
+        self.pending.clear();
+        if regenerate {
+            self.collect_garbage(generation, chunks);
+            self.generation = generation;
+            self.regenerate = false;
+        }
+        Ok(())
+    }
+}
+
+/// `StoredData` by reference, so that saving does not clone the state.
+#[derive(Serialize)]
+struct StoredDataRef<'a> {
+    product: Product,
+    companies: &'a [crate::domain::model::Company],
+    users: &'a [crate::domain::model::User],
+    connections: &'a [crate::domain::model::Connection],
+    journal: JournalRef,
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T, product: Product) -> Result<String, StorageIssue> {
+    serde_json::to_string(value).map_err(|e| StorageIssue::Failed {
+        product,
+        detail: e.to_string(),
+    })
+}
