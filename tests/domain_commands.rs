@@ -1,0 +1,1109 @@
+//! `command::apply` and `plan_get` against the demo data: the role table of PRODUCT.md
+//! cell by cell, every kind of refusal (which must change nothing), and what each success
+//! does to the connections and the journal.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+use mes_apps::domain::command::{apply, plan_get, Command, GetPlan, Outcome};
+use mes_apps::domain::demo;
+use mes_apps::domain::error::DomainError;
+use mes_apps::domain::journal::{Event, SettingChange};
+use mes_apps::domain::model::{Product, ProductState, Timestamp};
+use mes_apps::domain::questionnaire::{Questionnaire, QuestionnaireError, Reason};
+use mes_apps::domain::settings::{self, SettingValue};
+use mes_apps::domain::validate::validate;
+
+/// Recognises the refusal a case expects.
+type Expect = fn(&DomainError) -> bool;
+
+/// An app that no demo state connects anywhere and that both products support.
+const FREE_APP: &str = "paie-facile";
+
+fn companies(product: Product) -> Vec<&'static str> {
+    match product {
+        Product::QuickBooks => vec![QB_COMPANY],
+        Product::ExpertComptable => {
+            let mut v = vec![FIRM];
+            v.extend(EC_CLIENTS);
+            v
+        }
+    }
+}
+
+/// Someone other than `actor` to manage the connection a take-over takes.
+fn other_manager(product: Product, actor: &Person) -> &'static str {
+    let ps = people(product);
+    if actor.role == Role::Primary {
+        ps[1].id
+    } else {
+        ps[0].id
+    }
+}
+
+/// Runs one cell of the table and returns a description of what went wrong, if anything.
+fn run_cell(product: Product, actor: &Person, act: Act, company: &str) -> Result<(), String> {
+    let cat = catalogue();
+    let mut state = demo_state(product, &cat);
+    let other = other_manager(product, actor);
+    let def = app_def(&cat, FREE_APP);
+    let since = 1_000_000;
+    let command = match act {
+        Act::Get => get(FREE_APP, company),
+        Act::TakeOver => {
+            push_connection(&mut state, &cat, FREE_APP, company, other, since);
+            get(FREE_APP, company)
+        }
+        Act::ChangeSettings => {
+            push_connection(&mut state, &cat, FREE_APP, company, other, since);
+            update(FREE_APP, company, changed_values(def))
+        }
+        Act::Disconnect => {
+            push_connection(&mut state, &cat, FREE_APP, company, other, since);
+            disconnect(FREE_APP, company, reason(Reason::NoLongerNeeded))
+        }
+    };
+    let before = state.clone();
+    let access = has_access(product, actor, company);
+    let may = role_may(product, actor.role, act) && access;
+    let plan = match act {
+        Act::Get | Act::TakeOver => Some(plan_get(
+            &state,
+            &env(&cat),
+            &u(actor.id),
+            &a(FREE_APP),
+            &c(company),
+        )),
+        _ => None,
+    };
+    let result = apply(&mut state, &env(&cat), &u(actor.id), &command);
+    let here = format!("{product:?} / {} / {act:?} / {company}", actor.name);
+    match (may, result) {
+        (true, Ok(outcome)) => {
+            let expected_outcome = match act {
+                Act::Get if product == Product::QuickBooks => Outcome::Connected {
+                    app: a(FREE_APP),
+                    company: c(company),
+                },
+                Act::Get => Outcome::Installed {
+                    app: a(FREE_APP),
+                    company: c(company),
+                },
+                Act::TakeOver => Outcome::Transferred {
+                    app: a(FREE_APP),
+                    company: c(company),
+                    from: u(other),
+                    to: u(actor.id),
+                },
+                Act::Disconnect => Outcome::Disconnected {
+                    app: a(FREE_APP),
+                    company: c(company),
+                },
+                Act::ChangeSettings => match &outcome {
+                    Outcome::SettingsSaved { .. } => outcome.clone(),
+                    _ => return Err(format!("{here}: expected SettingsSaved, got {outcome:?}")),
+                },
+            };
+            if outcome != expected_outcome {
+                return Err(format!(
+                    "{here}: expected {expected_outcome:?}, got {outcome:?}"
+                ));
+            }
+            if state.journal.len() != before.journal.len() + 1 {
+                return Err(format!("{here}: one journal entry expected"));
+            }
+            if let Some(Err(e)) = plan {
+                return Err(format!(
+                    "{here}: plan_get refused ({e}) but apply succeeded"
+                ));
+            }
+            Ok(())
+        }
+        (true, Err(e)) => Err(format!(
+            "{here}: should be allowed, refused with {e:?} « {e} »"
+        )),
+        (false, Ok(o)) => Err(format!("{here}: should be refused, got {o:?}")),
+        (false, Err(e)) => {
+            if state != before {
+                return Err(format!("{here}: the refusal changed the state"));
+            }
+            if let Some(Ok(p)) = plan {
+                return Err(format!("{here}: plan_get said {p:?} but apply refused"));
+            }
+            if let Some(Err(pe)) = &plan {
+                if pe != &e {
+                    return Err(format!(
+                        "{here}: plan_get and apply disagree: {pe:?} / {e:?}"
+                    ));
+                }
+            }
+            let variant_ok = if !access {
+                matches!(e, DomainError::ClientNotAccessible { .. })
+            } else if act == Act::TakeOver && product == Product::ExpertComptable {
+                matches!(e, DomainError::TakeOverReserved { .. })
+            } else {
+                matches!(e, DomainError::Forbidden { .. })
+            };
+            if !variant_ok {
+                return Err(format!("{here}: unexpected refusal {e:?}"));
+            }
+            let message = e.to_string();
+            let allowed = allowed_names(product, act, company);
+            for p in people(product) {
+                let named = message.contains(p.name);
+                if named != allowed.contains(&p.name) {
+                    return Err(format!(
+                        "{here}: the refusal should{} name {}: « {message} »",
+                        if named { " not" } else { "" },
+                        p.name
+                    ));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn role_table_every_cell_of_both_products() {
+    let mut failures = Vec::new();
+    let mut cells = 0;
+    for product in Product::ALL {
+        for actor in people(product) {
+            for act in ACTS {
+                for company in companies(product) {
+                    cells += 1;
+                    if let Err(f) = run_cell(product, actor, act, company) {
+                        failures.push(f);
+                    }
+                }
+            }
+        }
+    }
+    // 3 users × 4 actions × 1 company + 3 users × 4 actions × 7 companies.
+    assert_eq!(cells, 12 + 84);
+    assert!(
+        failures.is_empty(),
+        "{} cells wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn quickbooks_standard_user_refusals_name_claire_and_julien() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::QuickBooks, &cat);
+    let connected = state.connections[0].clone();
+    let commands = [
+        get("caisse-horizon", QB_COMPANY),
+        get(connected.app.as_str(), QB_COMPANY),
+        update(
+            connected.app.as_str(),
+            QB_COMPANY,
+            changed_values(app_def(&cat, connected.app.as_str())),
+        ),
+        disconnect(connected.app.as_str(), QB_COMPANY, reason(Reason::Replaced)),
+    ];
+    for command in &commands {
+        let e = refused(&mut state, &cat, "sophie-bernard", command);
+        assert!(matches!(e, DomainError::Forbidden { .. }), "{e:?}");
+        let m = e.to_string();
+        assert!(
+            m.contains("Claire Martin") && m.contains("Julien Petit"),
+            "{m}"
+        );
+        assert!(m.contains("utilisatrice standard"), "{m}");
+        assert!(!m.contains("Sophie Bernard"), "{m}");
+    }
+}
+
+#[test]
+fn expert_comptable_take_over_is_reserved_to_marie_dupont() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::ExpertComptable, &cat);
+    // Marie manages tableau-clair for the firm and notes-eclair for Fleurs de Provence.
+    for (app, company) in [
+        ("tableau-clair", FIRM),
+        ("notes-eclair", "fleurs-de-provence"),
+    ] {
+        assert_eq!(
+            state
+                .connection(&a(app), &c(company))
+                .map(|c| c.manager.as_str()),
+            Some("marie-dupont")
+        );
+        let e = refused(&mut state, &cat, "thomas-leroy", &get(app, company));
+        match &e {
+            DomainError::TakeOverReserved {
+                primary,
+                primary_role,
+            } => {
+                assert_eq!(primary, "Marie Dupont");
+                assert_eq!(*primary_role, "administratrice principale");
+            }
+            other => panic!("expected TakeOverReserved, got {other:?}"),
+        }
+        let m = e.to_string();
+        assert!(m.contains("Marie Dupont"), "{m}");
+        assert!(!m.contains("Thomas Leroy"), "{m}");
+        // Léa is refused too, and told the same person.
+        let e = refused(&mut state, &cat, "lea-moreau", &get(app, company));
+        let m = e.to_string();
+        assert!(
+            m.contains("Marie Dupont") && !m.contains("Thomas Leroy"),
+            "{m}"
+        );
+    }
+    // Marie takes over what Thomas manages.
+    let out = apply_checked(
+        &mut state,
+        &cat,
+        "marie-dupont",
+        &get("dossiers-partages", FIRM),
+    );
+    assert_eq!(
+        out,
+        Ok(Outcome::Transferred {
+            app: a("dossiers-partages"),
+            company: c(FIRM),
+            from: u("thomas-leroy"),
+            to: u("marie-dupont"),
+        })
+    );
+}
+
+#[test]
+fn quickbooks_admin_may_take_over() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::QuickBooks, &cat);
+    assert_eq!(
+        state
+            .connection(&a("banque-sereine"), &c(QB_COMPANY))
+            .map(|c| c.manager.as_str()),
+        Some("claire-martin")
+    );
+    let out = apply_checked(
+        &mut state,
+        &cat,
+        "julien-petit",
+        &get("banque-sereine", QB_COMPANY),
+    );
+    assert_eq!(
+        out,
+        Ok(Outcome::Transferred {
+            app: a("banque-sereine"),
+            company: c(QB_COMPANY),
+            from: u("claire-martin"),
+            to: u("julien-petit"),
+        })
+    );
+}
+
+#[test]
+fn thomas_leroy_cannot_act_on_pharmacie_du_port() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::ExpertComptable, &cat);
+    let p = "pharmacie-du-port";
+    assert!(state.connection(&a("stock-malin"), &c(p)).is_some());
+    let commands = [
+        get("caisse-horizon", p),
+        get("stock-malin", p),
+        update(
+            "stock-malin",
+            p,
+            changed_values(app_def(&cat, "stock-malin")),
+        ),
+        disconnect("stock-malin", p, reason(Reason::TooExpensive)),
+        // Not connected there: the refusal must not say so, only that he has no access.
+        update(
+            "caisse-horizon",
+            p,
+            changed_values(app_def(&cat, "caisse-horizon")),
+        ),
+        disconnect("caisse-horizon", p, reason(Reason::TooExpensive)),
+    ];
+    for actor in ["thomas-leroy", "lea-moreau"] {
+        for command in &commands {
+            let e = refused(&mut state, &cat, actor, command);
+            match &e {
+                DomainError::ClientNotAccessible { client, allowed } => {
+                    assert_eq!(client, "Pharmacie du Port");
+                    assert_eq!(allowed, "Marie Dupont");
+                }
+                other => panic!("{actor} {command:?}: expected ClientNotAccessible, got {other:?}"),
+            }
+            let m = e.to_string();
+            assert!(
+                m.contains("Pharmacie du Port") && m.contains("Marie Dupont"),
+                "{m}"
+            );
+        }
+    }
+}
+
+#[test]
+fn lea_moreau_is_refused_everywhere_with_the_right_reason() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::ExpertComptable, &cat);
+    for client in EC_CLIENTS {
+        let e = refused(
+            &mut state,
+            &cat,
+            "lea-moreau",
+            &get("caisse-horizon", client),
+        );
+        if LEA_CLIENTS.contains(&client) {
+            assert!(
+                matches!(e, DomainError::Forbidden { .. }),
+                "{client}: {e:?}"
+            );
+        } else {
+            assert!(
+                matches!(e, DomainError::ClientNotAccessible { .. }),
+                "{client}: {e:?}"
+            );
+        }
+    }
+    let e = refused(&mut state, &cat, "lea-moreau", &get("caisse-horizon", FIRM));
+    let m = e.to_string();
+    assert!(
+        m.contains("Marie Dupont") && m.contains("Thomas Leroy"),
+        "{m}"
+    );
+    assert!(m.contains("installer une appli"), "{m}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Refusals change nothing.
+
+fn invalid_settings_keys(e: &DomainError) -> Vec<String> {
+    match e {
+        DomainError::InvalidSettings(errors) => errors.iter().map(|f| f.key.clone()).collect(),
+        other => panic!("expected InvalidSettings, got {other:?}"),
+    }
+}
+
+#[test]
+fn invalid_settings_are_refused_without_change() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::QuickBooks, &cat);
+    // stock-malin: methode_valorisation (choice), compte_stock (digits 6–8), alerte_seuil.
+    let app = "stock-malin";
+    let def = app_def(&cat, app);
+    let base = settings::defaults(&def.settings);
+    let with = |key: &str, v: SettingValue| {
+        let mut m = base.clone();
+        m.insert(key.to_string(), v);
+        m
+    };
+    let without = |key: &str| {
+        let mut m = base.clone();
+        m.remove(key);
+        m
+    };
+    let cases: Vec<(&str, BTreeMap<String, SettingValue>, Vec<&str>)> = vec![
+        (
+            "toggle given text",
+            with("alerte_seuil", text("oui")),
+            vec!["alerte_seuil"],
+        ),
+        (
+            "text given bool",
+            with("compte_stock", SettingValue::Bool(true)),
+            vec!["compte_stock"],
+        ),
+        (
+            "choice given bool",
+            with("methode_valorisation", SettingValue::Bool(false)),
+            vec!["methode_valorisation"],
+        ),
+        (
+            "unknown choice",
+            with("methode_valorisation", text("au-hasard")),
+            vec!["methode_valorisation"],
+        ),
+        (
+            "letters in digits",
+            with("compte_stock", text("37A000")),
+            vec!["compte_stock"],
+        ),
+        (
+            "too short digits",
+            with("compte_stock", text("370")),
+            vec!["compte_stock"],
+        ),
+        (
+            "too long digits",
+            with("compte_stock", text("370000000")),
+            vec!["compte_stock"],
+        ),
+        (
+            "spaces around",
+            with("compte_stock", text(" 370001")),
+            vec!["compte_stock"],
+        ),
+        (
+            "unknown key",
+            with("cle_inconnue", text("x")),
+            vec!["cle_inconnue"],
+        ),
+        ("missing key", without("compte_stock"), vec!["compte_stock"]),
+        (
+            "empty",
+            BTreeMap::new(),
+            vec!["methode_valorisation", "compte_stock", "alerte_seuil"],
+        ),
+    ];
+    for (what, values, keys) in cases {
+        let e = refused(
+            &mut state,
+            &cat,
+            "claire-martin",
+            &update(app, QB_COMPANY, values),
+        );
+        let mut got = invalid_settings_keys(&e);
+        got.sort();
+        let mut want: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{what}");
+        assert!(e.to_string().contains("paramètre"), "{what}: {e}");
+    }
+}
+
+#[test]
+fn invalid_email_and_code_are_refused() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::QuickBooks, &cat);
+    // paie-facile: email_gestionnaire (email, required), journal_paie (code 1–8).
+    push_connection(
+        &mut state,
+        &cat,
+        "paie-facile",
+        QB_COMPANY,
+        "claire-martin",
+        0,
+    );
+    let base = settings::defaults(&app_def(&cat, "paie-facile").settings);
+    for (key, bad) in [
+        ("email_gestionnaire", "pas-une-adresse"),
+        ("email_gestionnaire", "a@b"),
+        ("email_gestionnaire", "a b@c.fr"),
+        ("email_gestionnaire", ""),
+        ("journal_paie", "paie"),
+        ("journal_paie", "PAIE_1"),
+        ("journal_paie", "TROPLONG9"),
+    ] {
+        let mut values = base.clone();
+        values.insert(key.into(), text(bad));
+        let e = refused(
+            &mut state,
+            &cat,
+            "julien-petit",
+            &update("paie-facile", QB_COMPANY, values),
+        );
+        assert_eq!(
+            invalid_settings_keys(&e),
+            vec![key.to_string()],
+            "{key} = {bad:?}"
+        );
+    }
+}
+
+#[test]
+fn questionnaire_errors_are_refused_without_change() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::QuickBooks, &cat);
+    let app = "banque-sereine";
+    let cases = [
+        (
+            mes_apps::domain::questionnaire::Answers::default(),
+            QuestionnaireError::MissingReason,
+        ),
+        (other(""), QuestionnaireError::MissingOther),
+        (other("   \n "), QuestionnaireError::MissingOther),
+        (
+            other(&"x".repeat(501)),
+            QuestionnaireError::OtherTooLong { len: 501 },
+        ),
+        (other("ok\u{7}"), QuestionnaireError::OtherHasControlChars),
+    ];
+    for (answers, expected) in cases {
+        let e = refused(
+            &mut state,
+            &cat,
+            "claire-martin",
+            &disconnect(app, QB_COMPANY, answers),
+        );
+        assert_eq!(e, DomainError::Questionnaire(expected.clone()));
+        assert_eq!(e.to_string(), expected.to_string());
+    }
+    // The "Autre" text may be exactly 500 characters (counted as characters).
+    let ok = apply_checked(
+        &mut state,
+        &cat,
+        "claire-martin",
+        &disconnect(app, QB_COMPANY, other(&"é".repeat(500))),
+    );
+    assert!(ok.is_ok(), "{ok:?}");
+}
+
+#[test]
+fn unknown_references_and_unavailable_apps_are_refused_without_change() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let mut state = demo_state(product, &cat);
+        let primary = people(product)[0].id;
+        let h = home(product);
+        let connected = state.connections[0].app.to_string();
+        let manager0 = state.connections[0].manager.to_string();
+        let vals = changed_values(app_def(&cat, &connected));
+        let cases: Vec<(&str, Command, Expect)> = vec![
+            (
+                "inconnu",
+                get("caisse-horizon", h),
+                |e| matches!(e, DomainError::UnknownUser(u) if u == "inconnu"),
+            ),
+            (
+                primary,
+                get("appli-inconnue", h),
+                |e| matches!(e, DomainError::UnknownApp(a) if a == "appli-inconnue"),
+            ),
+            (primary, get("caisse-horizon", "entreprise-inconnue"), |e| {
+                matches!(e, DomainError::UnknownCompany(_))
+            }),
+            (primary, update("appli-inconnue", h, BTreeMap::new()), |e| {
+                matches!(e, DomainError::UnknownApp(_))
+            }),
+            (
+                primary,
+                disconnect("appli-inconnue", h, reason(Reason::Replaced)),
+                |e| matches!(e, DomainError::UnknownApp(_)),
+            ),
+            (
+                primary,
+                disconnect(&connected, "entreprise-inconnue", reason(Reason::Replaced)),
+                |e| matches!(e, DomainError::UnknownCompany(_)),
+            ),
+            ("inconnu", update(&connected, h, vals.clone()), |e| {
+                matches!(e, DomainError::UnknownUser(_))
+            }),
+            (
+                "inconnu",
+                disconnect(&connected, h, reason(Reason::Replaced)),
+                |e| matches!(e, DomainError::UnknownUser(_)),
+            ),
+            // Not connected.
+            (
+                primary,
+                update(
+                    "caisse-horizon",
+                    h,
+                    changed_values(app_def(&cat, "caisse-horizon")),
+                ),
+                |e| matches!(e, DomainError::NotConnected { .. }),
+            ),
+            (
+                primary,
+                disconnect("caisse-horizon", h, reason(Reason::Replaced)),
+                |e| matches!(e, DomainError::NotConnected { .. }),
+            ),
+            // Already managed by the actor.
+            (&manager0, get(&connected, h), |e| {
+                matches!(e, DomainError::AlreadyManaged { .. })
+            }),
+        ];
+        for (actor, command, ok) in cases {
+            let e = refused(&mut state, &cat, actor, &command);
+            assert!(ok(&e), "{product:?} {actor} {command:?}: {e:?}");
+            assert!(!e.to_string().is_empty());
+        }
+        // The other product's home company is unknown here.
+        let other_home = home(match product {
+            Product::QuickBooks => Product::ExpertComptable,
+            Product::ExpertComptable => Product::QuickBooks,
+        });
+        if product == Product::QuickBooks {
+            let e = refused(
+                &mut state,
+                &cat,
+                primary,
+                &get("caisse-horizon", other_home),
+            );
+            assert!(matches!(e, DomainError::UnknownCompany(_)), "{e:?}");
+        }
+    }
+}
+
+#[test]
+fn apps_of_the_other_product_are_refused() {
+    let cat = catalogue();
+    // dossiers-partages is Expert-Comptable only; terminal-mobile-cigale QuickBooks only.
+    let mut qb = demo_state(Product::QuickBooks, &cat);
+    let e = refused(
+        &mut qb,
+        &cat,
+        "claire-martin",
+        &get("dossiers-partages", QB_COMPANY),
+    );
+    assert_eq!(
+        e,
+        DomainError::AppNotAvailable {
+            app: "Dossiers Partagés".into(),
+            product: Product::QuickBooks
+        }
+    );
+    assert!(e.to_string().contains("QuickBooks"));
+    let mut ec = demo_state(Product::ExpertComptable, &cat);
+    for company in [FIRM, "garage-lefevre"] {
+        let e = refused(
+            &mut ec,
+            &cat,
+            "marie-dupont",
+            &get("terminal-mobile-cigale", company),
+        );
+        assert!(
+            matches!(
+                &e,
+                DomainError::AppNotAvailable {
+                    product: Product::ExpertComptable,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn saving_identical_settings_is_no_change() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let mut state = demo_state(product, &cat);
+        let conn = state.connections[0].clone();
+        let e = refused(
+            &mut state,
+            &cat,
+            people(product)[0].id,
+            &update(
+                conn.app.as_str(),
+                conn.company.as_str(),
+                conn.settings.clone(),
+            ),
+        );
+        assert_eq!(e, DomainError::NoChange);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Successes.
+
+#[test]
+fn connect_appends_one_entry_with_default_settings() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::QuickBooks, &cat);
+    let before = state.clone();
+    let now = 1_790_000_000_123;
+    let out = apply(
+        &mut state,
+        &env_at(&cat, now),
+        &u("julien-petit"),
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    assert_eq!(
+        out,
+        Ok(Outcome::Connected {
+            app: a("caisse-horizon"),
+            company: c(QB_COMPANY)
+        })
+    );
+    assert_eq!(state.connections.len(), before.connections.len() + 1);
+    let conn = state
+        .connection(&a("caisse-horizon"), &c(QB_COMPANY))
+        .expect("now connected");
+    assert_eq!(conn.manager, u("julien-petit"));
+    assert_eq!(conn.since, Timestamp(now));
+    assert_eq!(
+        conn.settings,
+        settings::defaults(&app_def(&cat, "caisse-horizon").settings)
+    );
+    assert_eq!(conn.settings.len(), 3);
+    // The other connections are untouched.
+    for old in &before.connections {
+        assert_eq!(state.connection(&old.app, &old.company), Some(old));
+    }
+    assert_eq!(state.journal.len(), before.journal.len() + 1);
+    assert_eq!(&state.journal[..before.journal.len()], &before.journal[..]);
+    let entry = state.journal.last().unwrap();
+    assert_eq!(entry.seq, before.journal.last().unwrap().seq + 1);
+    assert_eq!(entry.actor, u("julien-petit"));
+    assert_eq!(entry.company, c(QB_COMPANY));
+    assert_eq!(entry.app, a("caisse-horizon"));
+    assert_eq!(entry.event, Event::Connection);
+    assert_eq!(entry.at, Timestamp(now));
+    assert_eq!(entry.product, Product::QuickBooks);
+    assert!(validate(&state, Product::QuickBooks, &cat).is_ok());
+    let message = out.unwrap().message(&state, &cat);
+    assert!(
+        message.contains("Caisse Horizon") && message.contains("Boulangerie Martin"),
+        "{message}"
+    );
+}
+
+#[test]
+fn install_for_the_firm_and_for_a_client() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::ExpertComptable, &cat);
+    for (actor, company) in [
+        ("thomas-leroy", FIRM),
+        ("thomas-leroy", "garage-lefevre"),
+        ("marie-dupont", "pharmacie-du-port"),
+    ] {
+        let n = state.journal.len();
+        let last_seq = state.journal.last().unwrap().seq;
+        let out = apply_checked(&mut state, &cat, actor, &get("relances-pro", company));
+        assert_eq!(
+            out,
+            Ok(Outcome::Installed {
+                app: a("relances-pro"),
+                company: c(company)
+            })
+        );
+        let conn = state.connection(&a("relances-pro"), &c(company)).unwrap();
+        assert_eq!(conn.manager, u(actor));
+        assert_eq!(conn.since, NOW);
+        assert_eq!(state.journal.len(), n + 1);
+        let e = state.journal.last().unwrap();
+        assert_eq!(
+            (e.seq, &e.actor, &e.company, &e.event),
+            (last_seq + 1, &u(actor), &c(company), &Event::Installation)
+        );
+    }
+    // The same app in three places, still once per company.
+    assert_eq!(
+        state
+            .connections
+            .iter()
+            .filter(|c| c.app == a("relances-pro"))
+            .count(),
+        3
+    );
+    assert!(validate(&state, Product::ExpertComptable, &cat).is_ok());
+}
+
+#[test]
+fn take_over_keeps_settings_and_since() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::QuickBooks, &cat);
+    // Claire first changes banque-sereine's settings, then Julien takes it over.
+    let def = app_def(&cat, "banque-sereine");
+    let values = changed_values(def);
+    apply_checked(
+        &mut state,
+        &cat,
+        "claire-martin",
+        &update("banque-sereine", QB_COMPANY, values.clone()),
+    )
+    .expect("the primary admin changes settings");
+    let before = state
+        .connection(&a("banque-sereine"), &c(QB_COMPANY))
+        .unwrap()
+        .clone();
+    assert_eq!(before.settings, values);
+    let n = state.journal.len();
+    let plan = plan_get(
+        &state,
+        &env(&cat),
+        &u("julien-petit"),
+        &a("banque-sereine"),
+        &c(QB_COMPANY),
+    );
+    assert_eq!(
+        plan,
+        Ok(GetPlan::TakeOver {
+            from: u("claire-martin")
+        })
+    );
+    let out = apply_checked(
+        &mut state,
+        &cat,
+        "julien-petit",
+        &get("banque-sereine", QB_COMPANY),
+    );
+    assert_eq!(
+        out,
+        Ok(Outcome::Transferred {
+            app: a("banque-sereine"),
+            company: c(QB_COMPANY),
+            from: u("claire-martin"),
+            to: u("julien-petit")
+        })
+    );
+    let after = state
+        .connection(&a("banque-sereine"), &c(QB_COMPANY))
+        .unwrap();
+    assert_eq!(after.manager, u("julien-petit"));
+    assert_eq!(after.settings, before.settings);
+    assert_eq!(after.since, before.since);
+    assert_eq!(state.journal.len(), n + 1);
+    assert_eq!(
+        state.journal.last().unwrap().event,
+        Event::Transfer {
+            from: u("claire-martin"),
+            to: u("julien-petit")
+        }
+    );
+    // Now Julien manages it: getting it again is refused.
+    let e = refused(
+        &mut state,
+        &cat,
+        "julien-petit",
+        &get("banque-sereine", QB_COMPANY),
+    );
+    assert!(matches!(e, DomainError::AlreadyManaged { .. }), "{e:?}");
+}
+
+#[test]
+fn settings_change_journals_exactly_the_changed_keys() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::QuickBooks, &cat);
+    // stock-malin: methode_valorisation (cump), compte_stock (370000), alerte_seuil (true).
+    let old = state
+        .connection(&a("stock-malin"), &c(QB_COMPANY))
+        .unwrap()
+        .clone();
+    let mut values = old.settings.clone();
+    values.insert("compte_stock".into(), text("371000"));
+    values.insert("alerte_seuil".into(), SettingValue::Bool(false));
+    let n = state.journal.len();
+    let out = apply_checked(
+        &mut state,
+        &cat,
+        "julien-petit",
+        &update("stock-malin", QB_COMPANY, values.clone()),
+    )
+    .expect("an admin changes settings");
+    let expected = vec![
+        SettingChange {
+            key: "compte_stock".into(),
+            from: Some(text("370000")),
+            to: text("371000"),
+        },
+        SettingChange {
+            key: "alerte_seuil".into(),
+            from: Some(SettingValue::Bool(true)),
+            to: SettingValue::Bool(false),
+        },
+    ];
+    let sorted = |mut v: Vec<SettingChange>| {
+        v.sort_by(|x, y| x.key.cmp(&y.key));
+        v
+    };
+    match &out {
+        Outcome::SettingsSaved {
+            app,
+            company,
+            changes,
+        } => {
+            assert_eq!((app, company), (&a("stock-malin"), &c(QB_COMPANY)));
+            assert_eq!(sorted(changes.clone()), sorted(expected.clone()));
+        }
+        other => panic!("{other:?}"),
+    }
+    let conn = state.connection(&a("stock-malin"), &c(QB_COMPANY)).unwrap();
+    assert_eq!(conn.settings, values);
+    assert_eq!(
+        conn.manager, old.manager,
+        "changing settings does not transfer"
+    );
+    assert_eq!(conn.since, old.since);
+    assert_eq!(state.journal.len(), n + 1);
+    match &state.journal.last().unwrap().event {
+        Event::SettingsChange { changes } => assert_eq!(sorted(changes.clone()), sorted(expected)),
+        other => panic!("{other:?}"),
+    }
+    assert!(out.message(&state, &cat).contains("2 modifications"));
+}
+
+#[test]
+fn disconnect_removes_the_connection_and_journals_the_answers() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let mut state = demo_state(product, &cat);
+        let target = state.connections.last().unwrap().clone();
+        let n = state.journal.len();
+        let out = apply_checked(
+            &mut state,
+            &cat,
+            people(product)[0].id,
+            &disconnect(
+                target.app.as_str(),
+                target.company.as_str(),
+                other("  trop lente le matin "),
+            ),
+        );
+        assert_eq!(
+            out,
+            Ok(Outcome::Disconnected {
+                app: target.app.clone(),
+                company: target.company.clone()
+            })
+        );
+        assert!(state.connection(&target.app, &target.company).is_none());
+        assert_eq!(state.journal.len(), n + 1);
+        let e = state.journal.last().unwrap();
+        assert_eq!(e.app, target.app);
+        assert_eq!(e.company, target.company);
+        assert_eq!(
+            e.event,
+            Event::Disconnection {
+                answers: Questionnaire {
+                    reason: Reason::Other,
+                    other: Some("trop lente le matin".into())
+                }
+            }
+        );
+        // A plain reason keeps no text, even if some was typed.
+        let next = state.connections[0].clone();
+        apply_checked(
+            &mut state,
+            &cat,
+            people(product)[1].id,
+            &disconnect(
+                next.app.as_str(),
+                next.company.as_str(),
+                mes_apps::domain::questionnaire::Answers {
+                    reason: Some(Reason::DataConcerns),
+                    other: "ignoré".into(),
+                },
+            ),
+        )
+        .expect("an admin disconnects");
+        assert_eq!(
+            state.journal.last().unwrap().event,
+            Event::Disconnection {
+                answers: Questionnaire {
+                    reason: Reason::DataConcerns,
+                    other: None
+                }
+            }
+        );
+        assert!(validate(&state, product, &cat).is_ok());
+    }
+}
+
+#[test]
+fn reset_restores_the_demo_data() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let mut state = demo_state(product, &cat);
+        let primary = people(product)[0].id;
+        let h = home(product);
+        apply_checked(&mut state, &cat, primary, &get("caisse-horizon", h)).unwrap();
+        let first = state.connections[0].clone();
+        apply_checked(
+            &mut state,
+            &cat,
+            primary,
+            &disconnect(
+                first.app.as_str(),
+                first.company.as_str(),
+                reason(Reason::Replaced),
+            ),
+        )
+        .unwrap();
+        assert_ne!(state, demo::state(product, &cat));
+        // Reset is open to every role, the standard user included.
+        let out = apply_checked(&mut state, &cat, people(product)[2].id, &Command::Reset);
+        assert_eq!(out, Ok(Outcome::Reset));
+        assert_eq!(state, demo::state(product, &cat));
+    }
+}
+
+#[test]
+fn seq_continues_after_several_commands() {
+    let cat = catalogue();
+    let mut state = demo_state(Product::ExpertComptable, &cat);
+    let start = state.journal.last().unwrap().seq;
+    let steps = [
+        ("marie-dupont", get("caisse-horizon", FIRM)),
+        ("thomas-leroy", get("paie-facile", "studio-nova")),
+        ("marie-dupont", get("paie-facile", "studio-nova")),
+        (
+            "marie-dupont",
+            disconnect("caisse-horizon", FIRM, reason(Reason::Replaced)),
+        ),
+    ];
+    for (i, (actor, command)) in steps.iter().enumerate() {
+        apply_checked(&mut state, &cat, actor, command).unwrap_or_else(|e| panic!("{i}: {e}"));
+        assert_eq!(state.journal.last().unwrap().seq, start + 1 + i as u64);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// plan_get says what apply does.
+
+#[test]
+fn plan_get_agrees_with_apply_everywhere() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let base = demo_state(product, &cat);
+        let mut actors: Vec<String> = base.users.iter().map(|u| u.id.to_string()).collect();
+        actors.push("inconnu".into());
+        let mut apps: Vec<String> = cat.apps().iter().map(|a| a.id.to_string()).collect();
+        apps.push("appli-inconnue".into());
+        let mut companies: Vec<String> = base.companies.iter().map(|c| c.id.to_string()).collect();
+        companies.push("entreprise-inconnue".into());
+        let mut checked = 0;
+        for actor in &actors {
+            for app in &apps {
+                for company in &companies {
+                    let mut state = base.clone();
+                    let plan = plan_get(&state, &env(&cat), &u(actor), &a(app), &c(company));
+                    let result = apply(&mut state, &env(&cat), &u(actor), &get(app, company));
+                    match (&plan, &result) {
+                        (Ok(GetPlan::Connect), Ok(Outcome::Connected { .. })) => {
+                            assert_eq!(product, Product::QuickBooks)
+                        }
+                        (Ok(GetPlan::Install), Ok(Outcome::Installed { .. })) => {
+                            assert_eq!(product, Product::ExpertComptable)
+                        }
+                        (
+                            Ok(GetPlan::TakeOver { from }),
+                            Ok(Outcome::Transferred { from: f, to, .. }),
+                        ) => {
+                            assert_eq!(from, f);
+                            assert_eq!(to, &u(actor));
+                        }
+                        (Err(p), Err(r)) => {
+                            assert_eq!(p, r);
+                            assert_eq!(state, base, "a refusal changed the state");
+                        }
+                        _ => panic!(
+                            "{product:?} {actor} {app} {company}: plan {plan:?}, apply {result:?}"
+                        ),
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100);
+    }
+}
+
+#[test]
+fn plan_get_changes_nothing() {
+    let cat = catalogue();
+    let state = demo_state(Product::ExpertComptable, &cat);
+    let copy: ProductState = state.clone();
+    let _ = plan_get(
+        &state,
+        &env(&cat),
+        &u("marie-dupont"),
+        &a("dossiers-partages"),
+        &c(FIRM),
+    );
+    assert_eq!(state, copy);
+}

@@ -1,0 +1,491 @@
+//! Export and import: round trips, and every kind of bad file refused with a French
+//! message, all or nothing. Hostile names that are only text are accepted as text.
+
+mod common;
+
+use common::*;
+use mes_apps::domain::catalogue::Catalogue;
+use mes_apps::domain::command::apply;
+use mes_apps::domain::model::{Product, ProductState, Timestamp};
+use mes_apps::domain::questionnaire::Reason;
+use mes_apps::domain::time::at;
+use mes_apps::domain::validate::MAX_REPORTED;
+use mes_apps::storage::exchange::{export, file_name, import, IMPORT_MAX_BYTES};
+use mes_apps::storage::kv::MemoryKv;
+use mes_apps::storage::store::ProductStore;
+use serde_json::{json, Value};
+
+/// A change made to an exported file before importing it.
+type Edit = Box<dyn Fn(&mut Value)>;
+
+const QB: Product = Product::QuickBooks;
+const EC: Product = Product::ExpertComptable;
+
+fn exported(product: Product, cat: &Catalogue) -> String {
+    export(&demo_state(product, cat), NOW)
+}
+
+/// The demo export of `product`, changed by `f`, as text.
+fn altered(product: Product, cat: &Catalogue, f: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(&exported(product, cat)).unwrap();
+    f(&mut v);
+    serde_json::to_string(&v).unwrap()
+}
+
+/// Expects a refusal; returns the messages joined, after checking there is at least one.
+fn refused(text: &str, product: Product, cat: &Catalogue) -> String {
+    match import(text, product, cat) {
+        Ok(_) => panic!(
+            "the import should be refused: {}",
+            &text[..text.len().min(300)]
+        ),
+        Err(messages) => {
+            assert!(!messages.is_empty());
+            assert!(messages.iter().all(|m| !m.trim().is_empty()));
+            messages.join("\n")
+        }
+    }
+}
+
+#[test]
+fn each_demo_state_round_trips() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let state = demo_state(product, &cat);
+        let text = export(&state, NOW);
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["format"], "mes-apps");
+        assert_eq!(v["schema"], 1);
+        assert_eq!(v["exported_at"], NOW.0);
+        assert_eq!(v["data"]["product"], product.slug());
+        assert_eq!(import(&text, product, &cat), Ok(state));
+    }
+    assert_eq!(
+        file_name(QB, "2026-11-27"),
+        "mes-apps-quickbooks-2026-11-27.json"
+    );
+}
+
+#[test]
+fn a_changed_state_round_trips() {
+    let cat = catalogue();
+    let mut state = demo_state(EC, &cat);
+    for (actor, command) in [
+        ("marie-dupont", get("caisse-horizon", FIRM)),
+        ("thomas-leroy", get("paie-facile", "studio-nova")),
+        ("marie-dupont", get("dossiers-partages", FIRM)),
+        (
+            "marie-dupont",
+            update(
+                "caisse-horizon",
+                FIRM,
+                changed_values(app_def(&cat, "caisse-horizon")),
+            ),
+        ),
+        (
+            "thomas-leroy",
+            disconnect(
+                "stock-malin",
+                "boulangerie-martin",
+                other("Remplacée par « Inventaire » <b>"),
+            ),
+        ),
+        (
+            "marie-dupont",
+            disconnect("tableau-clair", FIRM, reason(Reason::DataConcerns)),
+        ),
+    ] {
+        apply(&mut state, &env(&cat), &u(actor), &command).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let text = export(&state, Timestamp(0));
+    assert_eq!(import(&text, EC, &cat), Ok(state));
+}
+
+#[test]
+fn markup_in_names_is_plain_text_and_round_trips() {
+    let cat = catalogue();
+    for hostile in [
+        "<img src=x onerror=alert(1)>",
+        "<script>alert('x')</script>",
+        "Boulangerie \"Martin\" & Fils",
+        "\u{202e}nitraM eirelognuoB",
+    ] {
+        let mut state = demo_state(QB, &cat);
+        state.companies[0].name = hostile.to_string();
+        state.users[2].name = hostile.to_string();
+        let text = export(&state, NOW);
+        let back = import(&text, QB, &cat).unwrap_or_else(|e| panic!("{hostile}: {e:?}"));
+        assert_eq!(back.companies[0].name, hostile);
+        assert_eq!(back.users[2].name, hostile);
+        assert_eq!(back, state);
+    }
+}
+
+#[test]
+fn a_file_over_5_mb_is_refused_and_5_mb_is_accepted() {
+    let cat = catalogue();
+    let base = exported(QB, &cat);
+    let mut at_limit = base.clone();
+    at_limit.push_str(&" ".repeat(IMPORT_MAX_BYTES - base.len()));
+    assert_eq!(at_limit.len(), IMPORT_MAX_BYTES);
+    assert!(
+        import(&at_limit, QB, &cat).is_ok(),
+        "exactly 5 Mo is allowed"
+    );
+    let over = format!("{at_limit} ");
+    let m = refused(&over, QB, &cat);
+    assert!(m.contains("5 Mo au maximum"), "{m}");
+    let big = "x".repeat(6 * 1024 * 1024);
+    let m = refused(&big, QB, &cat);
+    assert!(m.contains("Mo"), "{m}");
+}
+
+#[test]
+fn deeply_nested_and_broken_json_is_refused() {
+    let cat = catalogue();
+    let m = refused(&"[".repeat(10_000), QB, &cat);
+    assert!(m.contains("trop imbriquée"), "{m}");
+    let m = refused(
+        &format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+        QB,
+        &cat,
+    );
+    assert!(m.contains("trop imbriquée"), "{m}");
+    let m = refused(&"{\"a\":".repeat(10_000), QB, &cat);
+    assert!(m.contains("trop imbriquée"), "{m}");
+    let text = exported(QB, &cat);
+    let m = refused(&text[..text.len() / 2], QB, &cat);
+    assert!(m.contains("tronqué"), "{m}");
+    assert!(m.contains("ligne"), "{m}");
+    let m = refused("bonjour", QB, &cat);
+    assert!(m.contains("n'est pas du JSON valide"), "{m}");
+    let m = refused("", QB, &cat);
+    assert!(m.contains("tronqué"), "{m}");
+}
+
+#[test]
+fn wrong_types_name_the_place_in_the_file() {
+    let cat = catalogue();
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "data.connections[0].since",
+            Box::new(|v| v["data"]["connections"][0]["since"] = json!("hier")),
+            "type de valeur incorrect",
+        ),
+        (
+            "data.users[1].role",
+            Box::new(|v| v["data"]["users"][1]["role"] = json!("chef")),
+            "valeur « chef » inconnue",
+        ),
+        (
+            "data.companies",
+            Box::new(|v| v["data"]["companies"] = json!({"a": 1})),
+            "type de valeur incorrect",
+        ),
+        (
+            "data",
+            Box::new(|v| {
+                v["data"].as_object_mut().unwrap().remove("users");
+            }),
+            "champ « users » manquant",
+        ),
+        (
+            "data.journal[0].seq",
+            Box::new(|v| v["data"]["journal"][0]["seq"] = json!(-1)),
+            "",
+        ),
+    ];
+    for (path, f, what) in cases {
+        let text = altered(QB, &cat, f);
+        let m = refused(&text, QB, &cat);
+        assert!(m.contains(path), "{path}: {m}");
+        assert!(m.contains(what), "{path}: {m}");
+        assert!(
+            !m.contains("invalid type") && !m.contains("expected"),
+            "French only: {m}"
+        );
+    }
+}
+
+#[test]
+fn files_that_are_not_mes_apps_backups_are_refused() {
+    let cat = catalogue();
+    let m = refused(
+        &altered(QB, &cat, |v| v["format"] = json!("autre-chose")),
+        QB,
+        &cat,
+    );
+    assert!(m.contains("n'est pas une sauvegarde de Mes apps"), "{m}");
+    let m = refused(
+        &altered(QB, &cat, |v| {
+            v.as_object_mut().unwrap().remove("format");
+        }),
+        QB,
+        &cat,
+    );
+    assert!(m.contains("format"), "{m}");
+    let m = refused("{}", QB, &cat);
+    assert!(m.contains("n'est pas une sauvegarde de Mes apps"), "{m}");
+    let m = refused("[1, 2]", QB, &cat);
+    assert!(m.contains("n'est pas une sauvegarde de Mes apps"), "{m}");
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let cat = catalogue();
+    let m = refused(&altered(QB, &cat, |v| v["schema"] = json!(99)), QB, &cat);
+    assert!(m.contains("plus récente") && m.contains("99"), "{m}");
+}
+
+#[test]
+fn the_other_products_export_is_refused() {
+    let cat = catalogue();
+    let m = refused(&exported(QB, &cat), EC, &cat);
+    assert!(m.contains("ces données concernent QuickBooks"), "{m}");
+    let m = refused(&exported(EC, &cat), QB, &cat);
+    assert!(m.contains("QuickBooks Expert-Comptable"), "{m}");
+}
+
+#[test]
+fn broken_references_and_duplicates_are_refused() {
+    let cat = catalogue();
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            Box::new(|v| v["data"]["connections"][0]["app"] = json!("appli-inconnue")),
+            "connexions[0].appli : appli inconnue « appli-inconnue »",
+        ),
+        (
+            Box::new(|v| v["data"]["connections"][0]["manager"] = json!("personne")),
+            "connexions[0].gestionnaire : utilisateur inconnu « personne »",
+        ),
+        (
+            Box::new(|v| v["data"]["connections"][1]["company"] = json!("ailleurs")),
+            "connexions[1].entreprise : entreprise inconnue « ailleurs »",
+        ),
+        (
+            Box::new(|v| v["data"]["journal"][0]["actor"] = json!("fantome")),
+            "journal[0].auteur",
+        ),
+        (
+            Box::new(|v| v["data"]["journal"][0]["app"] = json!("appli-inconnue")),
+            "journal[0].appli",
+        ),
+        (
+            Box::new(|v| {
+                let first = v["data"]["connections"][0].clone();
+                v["data"]["connections"].as_array_mut().unwrap().push(first);
+            }),
+            "connectée deux fois",
+        ),
+        (
+            Box::new(|v| {
+                let first = v["data"]["users"][0].clone();
+                v["data"]["users"].as_array_mut().unwrap().push(first);
+            }),
+            "apparaît deux fois",
+        ),
+        (
+            Box::new(|v| v["data"]["connections"][0]["app"] = json!("dossiers-partages")),
+            "n'est pas proposée pour ce produit",
+        ),
+        (
+            Box::new(|v| v["data"]["users"][1]["role"] = json!("administrateur-principal")),
+            "exactement un administrateur principal",
+        ),
+        (
+            Box::new(|v| v["data"]["connections"][0]["settings"] = json!({"inconnu": true})),
+            "connexions[0].parametres",
+        ),
+        (
+            Box::new(|v| v["data"]["journal"][1]["seq"] = json!(1)),
+            "journal[1].seq",
+        ),
+        (
+            Box::new(|v| v["data"]["companies"][0]["id"] = json!("Pas Un Id")),
+            "entreprises[0].id",
+        ),
+    ];
+    for (f, expected) in cases {
+        let m = refused(&altered(QB, &cat, f), QB, &cat);
+        assert!(m.contains(expected), "expected « {expected} » in: {m}");
+    }
+    // Expert-Comptable: a user's client access must name a client.
+    let m = refused(
+        &altered(EC, &cat, |v| {
+            v["data"]["users"][2]["clients"][0] = json!("client-inconnu")
+        }),
+        EC,
+        &cat,
+    );
+    assert!(m.contains("utilisateurs[2].clients[0]"), "{m}");
+}
+
+#[test]
+fn names_too_long_or_with_control_characters_are_refused() {
+    let cat = catalogue();
+    let long = "é".repeat(121);
+    let exactly = "é".repeat(120);
+    let m = refused(
+        &altered(QB, &cat, |v| {
+            v["data"]["companies"][0]["name"] = json!(long)
+        }),
+        QB,
+        &cat,
+    );
+    assert!(
+        m.contains("entreprises[0].nom") && m.contains("trop long"),
+        "{m}"
+    );
+    let m = refused(
+        &altered(QB, &cat, |v| v["data"]["users"][1]["name"] = json!(long)),
+        QB,
+        &cat,
+    );
+    assert!(m.contains("utilisateurs[1].nom"), "{m}");
+    assert!(import(
+        &altered(QB, &cat, |v| v["data"]["users"][1]["name"] = json!(exactly)),
+        QB,
+        &cat
+    )
+    .is_ok());
+    for bad in [
+        "Claire\u{0}Martin",
+        "Claire\nMartin",
+        "Claire\u{1b}[31m",
+        "Claire\u{7f}",
+    ] {
+        let m = refused(
+            &altered(QB, &cat, |v| v["data"]["users"][0]["name"] = json!(bad)),
+            QB,
+            &cat,
+        );
+        assert!(
+            m.contains("utilisateurs[0].nom") && m.contains("contrôle"),
+            "{bad:?}: {m}"
+        );
+    }
+    for bad in ["", "  Claire", "Claire "] {
+        let m = refused(
+            &altered(QB, &cat, |v| v["data"]["users"][0]["name"] = json!(bad)),
+            QB,
+            &cat,
+        );
+        assert!(m.contains("utilisateurs[0].nom"), "{bad:?}: {m}");
+    }
+}
+
+#[test]
+fn many_problems_are_counted_beyond_the_listed_ones() {
+    let cat = catalogue();
+    let text = altered(QB, &cat, |v| {
+        let conns: Vec<Value> = (0..120)
+            .map(|i| json!({"app": format!("appli-{i}"), "company": QB_COMPANY, "manager": "claire-martin", "since": 0, "settings": {}}))
+            .collect();
+        v["data"]["connections"] = Value::Array(conns);
+    });
+    let messages = import(&text, QB, &cat).unwrap_err();
+    assert_eq!(messages.len(), MAX_REPORTED + 1);
+    assert!(
+        messages.last().unwrap().contains("autres problèmes"),
+        "{:?}",
+        messages.last()
+    );
+}
+
+#[test]
+fn a_refused_import_changes_nothing_in_storage() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = ProductStore::open(kv.clone(), QB, &cat);
+    store
+        .execute(
+            &mut state,
+            &env(&cat),
+            &u("claire-martin"),
+            &get("caisse-horizon", QB_COMPANY),
+        )
+        .unwrap();
+    let before = state.clone();
+    let writes = kv.writes();
+    let bad = altered(QB, &cat, |v| {
+        v["data"]["connections"][0]["manager"] = json!("personne")
+    });
+    // The UI replaces the state only with what `import` accepted.
+    if let Ok(new) = import(&bad, QB, &cat) {
+        store.replace(&mut state, new).unwrap();
+    }
+    assert_eq!(state, before);
+    assert_eq!(kv.writes(), writes);
+    // A good import replaces everything and is saved.
+    let good: ProductState = import(&exported(QB, &cat), QB, &cat).unwrap();
+    store.replace(&mut state, good.clone()).unwrap();
+    let (_, loaded, issue) = ProductStore::open(kv, QB, &cat);
+    assert_eq!(issue, None);
+    assert_eq!(loaded, good);
+}
+
+const V0_FIXTURE: &str = r#"{
+  "format": "mes-apps",
+  "schema": 0,
+  "data": {
+    "product": "quickbooks",
+    "companies": [{"id": "boulangerie-martin", "name": "Boulangerie Martin", "kind": "entreprise"}],
+    "users": [
+      {"id": "claire-martin", "name": "Claire Martin", "role": "administrateur-principal", "gender": "f"},
+      {"id": "julien-petit", "name": "Julien Petit", "role": "administrateur", "gender": "m"},
+      {"id": "sophie-bernard", "name": "Sophie Bernard", "role": "utilisateur-standard", "gender": "f"}
+    ],
+    "connections": [
+      {"app": "stock-malin", "company": "boulangerie-martin", "managed_by": "julien-petit",
+       "since": "2025-11-20",
+       "settings": {"methode_valorisation": "cump", "compte_stock": "370000", "alerte_seuil": true}},
+      {"app": "banque-sereine", "company": "boulangerie-martin", "managed_by": "claire-martin",
+       "since": "2025-09-15",
+       "settings": {"frequence_import": "quotidienne", "historique": "90-jours", "categorisation_automatique": false}}
+    ],
+    "journal": [
+      {"seq": 1, "at": 1757925000000, "product": "quickbooks", "actor": "claire-martin",
+       "company": "boulangerie-martin", "app": "banque-sereine", "event": {"type": "connection"}},
+      {"seq": 2, "at": 1763631900000, "product": "quickbooks", "actor": "julien-petit",
+       "company": "boulangerie-martin", "app": "stock-malin", "event": {"type": "connection"}}
+    ]
+  }
+}"#;
+
+#[test]
+fn a_version_0_file_imports_through_the_migration() {
+    let cat = catalogue();
+    let state = import(V0_FIXTURE, QB, &cat).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(state.connections.len(), 2);
+    let stock = state.connection(&a("stock-malin"), &c(QB_COMPANY)).unwrap();
+    assert_eq!(stock.manager, u("julien-petit"));
+    assert_eq!(stock.since, at(2025, 11, 20, 0, 0));
+    let banque = state
+        .connection(&a("banque-sereine"), &c(QB_COMPANY))
+        .unwrap();
+    assert_eq!(banque.manager, u("claire-martin"));
+    assert_eq!(banque.since, at(2025, 9, 15, 0, 0));
+    assert_eq!(state.journal.len(), 2);
+    // Exported again, it is a version 1 file that reads back the same.
+    let again = export(&state, NOW);
+    assert!(again.contains("\"manager\"") && !again.contains("managed_by"));
+    assert_eq!(import(&again, QB, &cat), Ok(state));
+}
+
+#[test]
+fn a_version_0_file_with_a_bad_date_is_refused() {
+    let cat = catalogue();
+    let bad = V0_FIXTURE.replace("2025-11-20", "2025-13-40");
+    let m = refused(&bad, QB, &cat);
+    assert!(m.contains("2025-13-40"), "{m}");
+    let bad = V0_FIXTURE.replace("\"since\": \"2025-09-15\"", "\"since\": \"hier\"");
+    let m = refused(&bad, QB, &cat);
+    assert!(m.contains("hier"), "{m}");
+    // A v0 file that names an unknown manager is refused after the migration.
+    let bad = V0_FIXTURE.replace(
+        "\"managed_by\": \"julien-petit\"",
+        "\"managed_by\": \"personne\"",
+    );
+    let m = refused(&bad, QB, &cat);
+    assert!(m.contains("gestionnaire") && m.contains("personne"), "{m}");
+}

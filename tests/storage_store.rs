@@ -1,0 +1,1152 @@
+//! `ProductStore` over `MemoryKv`: first run, the envelope and its journal chunks,
+//! unreadable data (kept, copied, and never written over), blocked storage, a full quota,
+//! two tabs sharing one storage, and the preferences.
+
+mod common;
+
+use common::*;
+use mes_apps::domain::catalogue::Catalogue;
+use mes_apps::domain::command::{apply, Command, Env, Outcome};
+use mes_apps::domain::demo;
+use mes_apps::domain::journal::Event;
+use mes_apps::domain::model::{Product, ProductState, Timestamp};
+use mes_apps::domain::questionnaire::Reason;
+use mes_apps::domain::settings;
+use mes_apps::storage::kv::{KeyValue, MemoryKv};
+use mes_apps::storage::prefs::{self, Prefs};
+use mes_apps::storage::schema::{backup_key, chunk_key, state_key, CHUNK};
+use mes_apps::storage::store::{ProductStore, Refresh, StorageIssue};
+use serde_json::Value;
+
+const QB: Product = Product::QuickBooks;
+
+fn open(
+    kv: &MemoryKv,
+    product: Product,
+    cat: &Catalogue,
+) -> (ProductStore<MemoryKv>, ProductState, Option<StorageIssue>) {
+    ProductStore::open(kv.clone(), product, cat)
+}
+
+/// Reopens with a fresh store and expects readable data.
+fn reopen(kv: &MemoryKv, product: Product, cat: &Catalogue) -> ProductState {
+    let (_, state, issue) = open(kv, product, cat);
+    assert_eq!(issue, None, "reopening found a problem");
+    state
+}
+
+fn raw(kv: &MemoryKv, key: &str) -> Option<String> {
+    kv.get(key).expect("memory storage answers")
+}
+
+fn envelope(kv: &MemoryKv, product: Product) -> Value {
+    serde_json::from_str(&raw(kv, &state_key(product)).expect("an envelope is stored"))
+        .expect("the envelope is JSON")
+}
+
+fn keys_with(kv: &MemoryKv, prefix: &str) -> Vec<String> {
+    let mut keys: Vec<String> = kv
+        .keys()
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// Runs a command through the store and expects it to be applied and saved.
+fn exec_saved(
+    store: &mut ProductStore<MemoryKv>,
+    state: &mut ProductState,
+    cat: &Catalogue,
+    actor: &str,
+    command: &Command,
+) {
+    let done = store
+        .execute(state, &env(cat), &u(actor), command)
+        .unwrap_or_else(|e| panic!("{command:?} by {actor} refused: {e}"));
+    assert_eq!(done.saved, Ok(()), "{command:?} not saved");
+}
+
+#[test]
+fn first_run_starts_from_demo_data_without_writing() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let kv = MemoryKv::new();
+        let (store, state, issue) = open(&kv, product, &cat);
+        assert_eq!(issue, None);
+        assert_eq!(state, demo::state(product, &cat));
+        assert_eq!(kv.writes(), 0);
+        assert!(kv.keys().unwrap().is_empty());
+        assert!(!store.has_pending());
+        assert_eq!(store.unreadable(), None);
+        assert_eq!(store.product(), product);
+    }
+}
+
+#[test]
+fn a_command_writes_the_envelope_and_reopening_gives_the_same_state() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    let done = store
+        .execute(
+            &mut state,
+            &env(&cat),
+            &u("claire-martin"),
+            &get("caisse-horizon", QB_COMPANY),
+        )
+        .unwrap();
+    assert_eq!(
+        done.outcome,
+        Outcome::Connected {
+            app: a("caisse-horizon"),
+            company: c(QB_COMPANY)
+        }
+    );
+    assert_eq!(done.saved, Ok(()));
+    assert!(!done.merged);
+    assert!(done.dropped.is_empty());
+    let text = raw(&kv, "mes-apps/quickbooks").expect("the envelope key");
+    assert!(text.starts_with(r#"{"schema":1,"revision":1,"#), "{text}");
+    let v = envelope(&kv, QB);
+    assert_eq!(v["data"]["product"], "quickbooks");
+    assert_eq!(v["data"]["journal"]["length"], state.journal.len());
+    assert!(v["data"].get("connections").is_some());
+    assert!(v["data"]["journal"].get("generation").is_some());
+    let generation = v["data"]["journal"]["generation"].as_u64().unwrap();
+    assert!(raw(&kv, &chunk_key(QB, generation, 0)).is_some());
+    assert_eq!(reopen(&kv, QB, &cat), state);
+    // The next command is revision 2.
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "julien-petit",
+        &disconnect("caisse-horizon", QB_COMPANY, reason(Reason::NoLongerNeeded)),
+    );
+    assert_eq!(envelope(&kv, QB)["revision"], 2);
+    assert_eq!(reopen(&kv, QB, &cat), state);
+    // The other product's key is untouched.
+    assert_eq!(raw(&kv, &state_key(Product::ExpertComptable)), None);
+    assert_eq!(
+        reopen(&kv, Product::ExpertComptable, &cat),
+        demo::state(Product::ExpertComptable, &cat)
+    );
+}
+
+#[test]
+fn a_refused_command_saves_nothing() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    let before = state.clone();
+    let e = store.execute(
+        &mut state,
+        &env(&cat),
+        &u("sophie-bernard"),
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    assert!(e.is_err());
+    assert_eq!(state, before);
+    assert_eq!(kv.writes(), 0);
+    assert!(!store.has_pending());
+}
+
+// ---------------------------------------------------------------------------------------
+// Unreadable data.
+
+/// A valid saved envelope's text, and its kv, after one command.
+fn saved_once(cat: &Catalogue) -> (MemoryKv, String) {
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, cat);
+    exec_saved(
+        &mut store,
+        &mut state,
+        cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    let text = raw(&kv, &state_key(QB)).unwrap();
+    (kv, text)
+}
+
+fn retype(text: &str, f: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    f(&mut v);
+    serde_json::to_string(&v).unwrap()
+}
+
+/// Each case: a name, and a kv whose stored data cannot be read.
+fn unreadable_cases(cat: &Catalogue) -> Vec<(&'static str, MemoryKv)> {
+    let mut cases = Vec::new();
+    let with = |text: String| {
+        let (kv, _) = saved_once(cat);
+        kv.set(&state_key(QB), &text).unwrap();
+        kv
+    };
+    let (_, good) = saved_once(cat);
+    cases.push(("garbage", with("n'importe quoi {".into())));
+    cases.push(("truncated", with(good[..good.len() / 2].to_string())));
+    cases.push(("empty text", with(String::new())));
+    cases.push(("json but not an envelope", with("[1, 2, 3]".into())));
+    cases.push((
+        "wrong type: companies",
+        with(retype(&good, |v| v["data"]["companies"] = Value::from("x"))),
+    ));
+    cases.push((
+        "wrong type: revision",
+        with(retype(&good, |v| v["revision"] = Value::from("un"))),
+    ));
+    cases.push((
+        "wrong type: since",
+        with(retype(&good, |v| {
+            v["data"]["connections"][0]["since"] = Value::from(true)
+        })),
+    ));
+    cases.push((
+        "newer schema",
+        with(retype(&good, |v| v["schema"] = Value::from(99))),
+    ));
+    cases.push((
+        "unknown manager",
+        with(retype(&good, |v| {
+            v["data"]["connections"][0]["manager"] = Value::from("personne")
+        })),
+    ));
+    cases.push((
+        "journal longer than its chunks",
+        with(retype(&good, |v| {
+            v["data"]["journal"]["length"] = Value::from(10_000)
+        })),
+    ));
+    // A missing journal chunk: the envelope is fine, its chunk is gone.
+    let (kv, _) = saved_once(cat);
+    let chunk = keys_with(&kv, "mes-apps/quickbooks/journal/");
+    assert_eq!(chunk.len(), 1);
+    kv.remove(&chunk[0]).unwrap();
+    cases.push(("missing journal chunk", kv));
+    // A chunk that is not a list of entries.
+    let (kv, _) = saved_once(cat);
+    let chunk = keys_with(&kv, "mes-apps/quickbooks/journal/");
+    kv.set(&chunk[0], "{\"pas\": \"une liste\"}").unwrap();
+    cases.push(("garbled journal chunk", kv));
+    cases
+}
+
+#[test]
+fn unreadable_data_is_kept_copied_and_never_written_over() {
+    let cat = catalogue();
+    for (name, kv) in unreadable_cases(&cat) {
+        let original = raw(&kv, &state_key(QB)).unwrap();
+        let (mut store, mut state, issue) = open(&kv, QB, &cat);
+        match &issue {
+            Some(StorageIssue::Unreadable {
+                product,
+                reason,
+                backed_up,
+            }) => {
+                assert_eq!(*product, QB, "{name}");
+                assert!(!reason.is_empty(), "{name}");
+                assert!(backed_up, "{name}");
+            }
+            other => panic!("{name}: expected Unreadable, got {other:?}"),
+        }
+        let message = issue.unwrap().to_string();
+        assert!(
+            message.contains("illisibles") && message.contains("QuickBooks"),
+            "{name}: {message}"
+        );
+        assert_eq!(state, demo::state(QB, &cat), "{name}: runs on demo data");
+        assert_eq!(
+            raw(&kv, &state_key(QB)).as_deref(),
+            Some(original.as_str()),
+            "{name}"
+        );
+        assert_eq!(
+            raw(&kv, "mes-apps/quickbooks/illisible").as_deref(),
+            Some(original.as_str()),
+            "{name}"
+        );
+        assert_eq!(store.unreadable(), Some(original.as_str()), "{name}");
+
+        // Commands still work in memory, but nothing is written.
+        let writes = kv.writes();
+        let keys = kv.keys().unwrap();
+        let done = store
+            .execute(
+                &mut state,
+                &env(&cat),
+                &u("claire-martin"),
+                &get("paie-facile", QB_COMPANY),
+            )
+            .unwrap();
+        assert_eq!(
+            done.saved,
+            Err(StorageIssue::Held { product: QB }),
+            "{name}"
+        );
+        assert!(state
+            .connection(&a("paie-facile"), &c(QB_COMPANY))
+            .is_some());
+        assert_eq!(
+            store.retry(&mut state, &cat),
+            Err(StorageIssue::Held { product: QB })
+        );
+        assert_eq!(store.refresh(&mut state, &cat), Refresh::Unchanged);
+        assert_eq!(kv.writes(), writes, "{name}: nothing written while held");
+        assert_eq!(kv.keys().unwrap(), keys, "{name}");
+        assert_eq!(
+            raw(&kv, &state_key(QB)).as_deref(),
+            Some(original.as_str()),
+            "{name}"
+        );
+        assert!(StorageIssue::Held { product: QB }
+            .to_string()
+            .contains("illisibles"));
+
+        // Starting over with the demo data lifts the hold; the copy stays.
+        let demo_state = demo::state(QB, &cat);
+        assert_eq!(
+            store.replace(&mut state, demo_state.clone()),
+            Ok(()),
+            "{name}"
+        );
+        assert_eq!(state, demo_state);
+        assert_eq!(store.unreadable(), None);
+        assert_eq!(envelope(&kv, QB)["schema"], 1, "{name}");
+        assert_eq!(
+            raw(&kv, &backup_key(QB)).as_deref(),
+            Some(original.as_str()),
+            "{name}"
+        );
+        assert_eq!(reopen(&kv, QB, &cat), demo_state, "{name}");
+        exec_saved(
+            &mut store,
+            &mut state,
+            &cat,
+            "julien-petit",
+            &get("relances-pro", QB_COMPANY),
+        );
+        assert_eq!(reopen(&kv, QB, &cat), state, "{name}");
+        // Only the new generation's chunks remain.
+        let gen = envelope(&kv, QB)["data"]["journal"]["generation"]
+            .as_u64()
+            .unwrap();
+        for key in keys_with(&kv, "mes-apps/quickbooks/journal/") {
+            assert!(
+                key.starts_with(&format!("mes-apps/quickbooks/journal/{gen}/")),
+                "{name}: {key}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_newer_revision_from_another_tab_that_cannot_be_read_is_held() {
+    let cat = catalogue();
+    let (kv, good) = saved_once(&cat);
+    let (mut store, mut state, issue) = open(&kv, QB, &cat);
+    assert_eq!(issue, None);
+    // Another tab, of a newer version of the app, saves schema 99 at revision 7.
+    let newer = retype(&good, |v| {
+        v["schema"] = Value::from(99);
+        v["revision"] = Value::from(7);
+    });
+    kv.set(&state_key(QB), &newer).unwrap();
+    let done = store
+        .execute(
+            &mut state,
+            &env(&cat),
+            &u("claire-martin"),
+            &get("paie-facile", QB_COMPANY),
+        )
+        .unwrap();
+    assert!(
+        matches!(done.saved, Err(StorageIssue::Unreadable { .. })),
+        "{:?}",
+        done.saved
+    );
+    assert_eq!(raw(&kv, &state_key(QB)).as_deref(), Some(newer.as_str()));
+    assert_eq!(raw(&kv, &backup_key(QB)).as_deref(), Some(newer.as_str()));
+    let writes = kv.writes();
+    let done = store
+        .execute(
+            &mut state,
+            &env(&cat),
+            &u("claire-martin"),
+            &get("relances-pro", QB_COMPANY),
+        )
+        .unwrap();
+    assert_eq!(done.saved, Err(StorageIssue::Held { product: QB }));
+    assert_eq!(kv.writes(), writes);
+    assert_eq!(raw(&kv, &state_key(QB)).as_deref(), Some(newer.as_str()));
+}
+
+#[test]
+fn a_version_0_envelope_is_migrated_on_open() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    let v0 = retype(&raw(&kv, &state_key(QB)).unwrap(), |v| {
+        v["schema"] = Value::from(0);
+        for conn in v["data"]["connections"].as_array_mut().unwrap() {
+            let o = conn.as_object_mut().unwrap();
+            let manager = o.remove("manager").unwrap();
+            o.insert("managed_by".into(), manager);
+            o.insert("since".into(), Value::from("2025-11-20"));
+        }
+    });
+    kv.set(&state_key(QB), &v0).unwrap();
+    let loaded = reopen(&kv, QB, &cat);
+    assert_eq!(loaded.connections.len(), state.connections.len());
+    let midnight = mes_apps::domain::time::at(2025, 11, 20, 0, 0);
+    for (l, s) in loaded.connections.iter().zip(&state.connections) {
+        assert_eq!(l.manager, s.manager);
+        assert_eq!(l.since, midnight);
+        assert_eq!(l.settings, s.settings);
+    }
+    assert_eq!(loaded.journal, state.journal);
+}
+
+// ---------------------------------------------------------------------------------------
+// Blocked storage and a full quota.
+
+#[test]
+fn blocked_storage_is_reported_and_nothing_panics() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let kv = MemoryKv::new();
+        kv.set_blocked(true);
+        let (mut store, mut state, issue) = open(&kv, product, &cat);
+        assert_eq!(issue, Some(StorageIssue::Blocked));
+        assert!(StorageIssue::Blocked.to_string().contains("bloque"));
+        assert_eq!(state, demo::state(product, &cat));
+        let primary = people(product)[0].id;
+        let done = store
+            .execute(
+                &mut state,
+                &env(&cat),
+                &u(primary),
+                &get("caisse-horizon", home(product)),
+            )
+            .unwrap();
+        assert_eq!(done.saved, Err(StorageIssue::Blocked));
+        assert!(state
+            .connection(&a("caisse-horizon"), &c(home(product)))
+            .is_some());
+        assert!(store.has_pending());
+        assert_eq!(
+            store.refresh(&mut state, &cat),
+            Refresh::Failed(StorageIssue::Blocked)
+        );
+        assert_eq!(store.retry(&mut state, &cat), Err(StorageIssue::Blocked));
+        assert_eq!(kv.writes(), 0);
+        // When the browser lets the site store again, the change is saved.
+        kv.set_blocked(false);
+        assert_eq!(store.retry(&mut state, &cat), Ok(()));
+        assert!(!store.has_pending());
+        assert_eq!(reopen(&kv, product, &cat), state);
+    }
+}
+
+#[test]
+fn a_full_quota_keeps_the_saved_data_and_saves_everything_later() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    let saved = state.clone();
+    let saved_text = raw(&kv, &state_key(QB)).unwrap();
+    kv.set_quota(Some(kv.used()));
+    let writes = kv.writes();
+    let done = store
+        .execute(
+            &mut state,
+            &env(&cat),
+            &u("julien-petit"),
+            &get("paie-facile", QB_COMPANY),
+        )
+        .unwrap();
+    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
+    assert!(StorageIssue::Full { product: QB }
+        .to_string()
+        .contains("plein"));
+    assert!(
+        state
+            .connection(&a("paie-facile"), &c(QB_COMPANY))
+            .is_some(),
+        "kept in memory"
+    );
+    assert!(store.has_pending());
+    assert_eq!(kv.writes(), writes);
+    assert_eq!(
+        raw(&kv, &state_key(QB)).as_deref(),
+        Some(saved_text.as_str())
+    );
+    assert_eq!(
+        reopen(&kv, QB, &cat),
+        saved,
+        "what was saved before is intact"
+    );
+    let with_paie = state.clone();
+    // Still full: retry fails the same way.
+    assert_eq!(
+        store.retry(&mut state, &cat),
+        Err(StorageIssue::Full { product: QB })
+    );
+    assert_eq!(state, with_paie);
+
+    // Space is freed; the next command saves both changes.
+    kv.set_quota(None);
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "julien-petit",
+        &get("relances-pro", QB_COMPANY),
+    );
+    let loaded = reopen(&kv, QB, &cat);
+    assert_eq!(loaded, state);
+    assert!(loaded
+        .connection(&a("paie-facile"), &c(QB_COMPANY))
+        .is_some());
+    assert!(loaded
+        .connection(&a("relances-pro"), &c(QB_COMPANY))
+        .is_some());
+    assert_eq!(envelope(&kv, QB)["revision"], 2);
+    assert!(!store.has_pending());
+}
+
+#[test]
+fn retry_after_a_full_quota_saves_the_pending_change() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    kv.set_quota(Some(kv.used()));
+    let done = store
+        .execute(
+            &mut state,
+            &env(&cat),
+            &u("claire-martin"),
+            &get("paie-facile", QB_COMPANY),
+        )
+        .unwrap();
+    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
+    kv.set_quota(Some(kv.used() + 100_000));
+    assert_eq!(store.retry(&mut state, &cat), Ok(()));
+    assert!(!store.has_pending());
+    assert_eq!(reopen(&kv, QB, &cat), state);
+}
+
+#[test]
+fn a_chunk_written_without_its_envelope_is_ignored() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    let saved = state.clone();
+    // Room for the journal chunk to grow, not for the envelope.
+    let command = get("paie-facile", QB_COMPANY);
+    let mut next = state.clone();
+    apply(&mut next, &env(&cat), &u("claire-martin"), &command).unwrap();
+    let gen = envelope(&kv, QB)["data"]["journal"]["generation"]
+        .as_u64()
+        .unwrap();
+    let old_chunk = raw(&kv, &chunk_key(QB, gen, 0)).unwrap();
+    let new_chunk = serde_json::to_string(&next.journal).unwrap();
+    let units = |s: &str| s.encode_utf16().count();
+    kv.set_quota(Some(kv.used() + units(&new_chunk) - units(&old_chunk)));
+    let done = store
+        .execute(&mut state, &env(&cat), &u("claire-martin"), &command)
+        .unwrap();
+    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
+    assert_eq!(
+        raw(&kv, &chunk_key(QB, gen, 0)).as_deref(),
+        Some(new_chunk.as_str()),
+        "the chunk was written"
+    );
+    assert_eq!(
+        reopen(&kv, QB, &cat),
+        saved,
+        "the envelope still says the old length"
+    );
+    kv.set_quota(None);
+    assert_eq!(store.retry(&mut state, &cat), Ok(()));
+    assert_eq!(reopen(&kv, QB, &cat), next);
+}
+
+// ---------------------------------------------------------------------------------------
+// The journal is appended chunk by chunk; a reset starts a new generation.
+
+#[test]
+fn the_journal_is_appended_chunk_by_chunk() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    assert_eq!(kv.writes(), 2, "first save: one chunk and the envelope");
+    assert_eq!(
+        keys_with(&kv, "mes-apps/quickbooks"),
+        ["mes-apps/quickbooks", "mes-apps/quickbooks/journal/0/0"]
+    );
+    let def = app_def(&cat, "banque-sereine");
+    let changed = changed_values(def);
+    let defaults = settings::defaults(&def.settings);
+    let mut full_chunk: Option<String> = None;
+    let mut i = 0;
+    while state.journal.len() < CHUNK + 10 {
+        let values = if i % 2 == 0 {
+            changed.clone()
+        } else {
+            defaults.clone()
+        };
+        let writes = kv.writes();
+        exec_saved(
+            &mut store,
+            &mut state,
+            &cat,
+            "julien-petit",
+            &update("banque-sereine", QB_COMPANY, values),
+        );
+        assert_eq!(
+            kv.writes() - writes,
+            2,
+            "command {i}: one chunk + the envelope"
+        );
+        if state.journal.len() > CHUNK {
+            // Chunk 0 is full and no longer rewritten.
+            let now = raw(&kv, &chunk_key(QB, 0, 0)).unwrap();
+            match &full_chunk {
+                None => full_chunk = Some(now),
+                Some(before) => assert_eq!(before, &now),
+            }
+            let zero: Vec<Value> = serde_json::from_str(full_chunk.as_ref().unwrap()).unwrap();
+            assert_eq!(zero.len(), CHUNK);
+        }
+        i += 1;
+    }
+    assert_eq!(
+        keys_with(&kv, "mes-apps/quickbooks/journal/"),
+        [
+            "mes-apps/quickbooks/journal/0/0",
+            "mes-apps/quickbooks/journal/0/1"
+        ]
+    );
+    let one: Vec<Value> = serde_json::from_str(&raw(&kv, &chunk_key(QB, 0, 1)).unwrap()).unwrap();
+    assert_eq!(one.len(), state.journal.len() - CHUNK);
+    assert_eq!(reopen(&kv, QB, &cat), state);
+
+    // A reset: a new generation, the old chunks are gone.
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "sophie-bernard",
+        &Command::Reset,
+    );
+    assert_eq!(state, demo::state(QB, &cat));
+    let keys = keys_with(&kv, "mes-apps/quickbooks/journal/");
+    assert_eq!(keys, ["mes-apps/quickbooks/journal/1/0"]);
+    assert_eq!(envelope(&kv, QB)["data"]["journal"]["generation"], 1);
+    assert_eq!(reopen(&kv, QB, &cat), state);
+    // And appending continues in the new generation.
+    let writes = kv.writes();
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("paie-facile", QB_COMPANY),
+    );
+    assert_eq!(kv.writes() - writes, 2);
+    assert_eq!(
+        keys_with(&kv, "mes-apps/quickbooks/journal/"),
+        ["mes-apps/quickbooks/journal/1/0"]
+    );
+    assert_eq!(reopen(&kv, QB, &cat), state);
+}
+
+// ---------------------------------------------------------------------------------------
+// Two tabs on one storage.
+
+#[test]
+fn two_tabs_each_change_and_both_changes_survive() {
+    let cat = catalogue();
+    for saved_first in [false, true] {
+        let kv = MemoryKv::new();
+        if saved_first {
+            let (mut s, mut st, _) = open(&kv, QB, &cat);
+            exec_saved(
+                &mut s,
+                &mut st,
+                &cat,
+                "claire-martin",
+                &get("relances-pro", QB_COMPANY),
+            );
+        }
+        let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
+        let (mut tab_b, mut state_b, _) = open(&kv.clone(), QB, &cat);
+        let start = state_a.journal.len();
+        let done = tab_a
+            .execute(
+                &mut state_a,
+                &env_at(&cat, NOW.0),
+                &u("claire-martin"),
+                &get("caisse-horizon", QB_COMPANY),
+            )
+            .unwrap();
+        assert_eq!(done.saved, Ok(()));
+        assert!(!done.merged);
+        // Tab B has not refreshed: it still shows the older state.
+        assert!(state_b
+            .connection(&a("caisse-horizon"), &c(QB_COMPANY))
+            .is_none());
+        let done = tab_b
+            .execute(
+                &mut state_b,
+                &env_at(&cat, NOW.0 + 1),
+                &u("julien-petit"),
+                &get("paie-facile", QB_COMPANY),
+            )
+            .unwrap();
+        assert_eq!(done.saved, Ok(()));
+        assert!(done.merged, "tab B caught up with tab A first");
+        assert!(done.dropped.is_empty());
+
+        let loaded = reopen(&kv, QB, &cat);
+        assert_eq!(loaded, state_b);
+        let ca = loaded
+            .connection(&a("caisse-horizon"), &c(QB_COMPANY))
+            .expect("tab A's change");
+        let pf = loaded
+            .connection(&a("paie-facile"), &c(QB_COMPANY))
+            .expect("tab B's change");
+        assert_eq!(ca.manager, u("claire-martin"));
+        assert_eq!(pf.manager, u("julien-petit"));
+        let tail: Vec<(&str, &str, &Event)> = loaded.journal[start..]
+            .iter()
+            .map(|e| (e.actor.as_str(), e.app.as_str(), &e.event))
+            .collect();
+        assert_eq!(
+            tail,
+            [
+                ("claire-martin", "caisse-horizon", &Event::Connection),
+                ("julien-petit", "paie-facile", &Event::Connection),
+            ]
+        );
+        assert!(validate_ok(&loaded, &cat));
+
+        // Tab A refreshes and sees tab B's change.
+        assert!(state_a
+            .connection(&a("paie-facile"), &c(QB_COMPANY))
+            .is_none());
+        assert_eq!(
+            tab_a.refresh(&mut state_a, &cat),
+            Refresh::Reloaded { dropped: vec![] }
+        );
+        assert_eq!(state_a, loaded);
+        assert_eq!(tab_a.refresh(&mut state_a, &cat), Refresh::Unchanged);
+        assert_eq!(tab_b.refresh(&mut state_b, &cat), Refresh::Unchanged);
+    }
+}
+
+fn validate_ok(state: &ProductState, cat: &Catalogue) -> bool {
+    mes_apps::domain::validate::validate(state, state.product, cat).is_ok()
+}
+
+#[test]
+fn a_pending_command_is_reapplied_on_another_tabs_newer_revision() {
+    let cat = catalogue();
+    for use_refresh in [false, true] {
+        let kv = MemoryKv::new();
+        let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
+        exec_saved(
+            &mut tab_a,
+            &mut state_a,
+            &cat,
+            "claire-martin",
+            &get("relances-pro", QB_COMPANY),
+        );
+        let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+        assert_eq!(state_a, state_b);
+
+        // Tab A cannot save: the quota is full.
+        kv.set_quota(Some(kv.used()));
+        let done = tab_a
+            .execute(
+                &mut state_a,
+                &env_at(&cat, NOW.0 + 10),
+                &u("claire-martin"),
+                &get("caisse-horizon", QB_COMPANY),
+            )
+            .unwrap();
+        assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
+        // Room is made; tab B saves its own change first.
+        kv.set_quota(None);
+        exec_saved(
+            &mut tab_b,
+            &mut state_b,
+            &cat,
+            "julien-petit",
+            &get("paie-facile", QB_COMPANY),
+        );
+        assert_eq!(envelope(&kv, QB)["revision"], 2);
+
+        if use_refresh {
+            assert_eq!(
+                tab_a.refresh(&mut state_a, &cat),
+                Refresh::Reloaded { dropped: vec![] }
+            );
+        } else {
+            assert_eq!(tab_a.retry(&mut state_a, &cat), Ok(()));
+        }
+        assert!(!tab_a.has_pending());
+        assert_eq!(envelope(&kv, QB)["revision"], 3);
+        let loaded = reopen(&kv, QB, &cat);
+        assert_eq!(loaded, state_a);
+        assert!(
+            loaded
+                .connection(&a("caisse-horizon"), &c(QB_COMPANY))
+                .is_some(),
+            "tab A's pending change"
+        );
+        assert!(
+            loaded
+                .connection(&a("paie-facile"), &c(QB_COMPANY))
+                .is_some(),
+            "tab B's change"
+        );
+        let apps: Vec<&str> = loaded
+            .journal
+            .iter()
+            .rev()
+            .take(2)
+            .map(|e| e.app.as_str())
+            .collect();
+        assert_eq!(
+            apps,
+            ["caisse-horizon", "paie-facile"],
+            "A's command on top of B's"
+        );
+        assert!(validate_ok(&loaded, &cat));
+    }
+}
+
+#[test]
+fn a_pending_command_that_no_longer_applies_is_dropped_with_its_reason() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut tab_a,
+        &mut state_a,
+        &cat,
+        "claire-martin",
+        &get("relances-pro", QB_COMPANY),
+    );
+    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+    kv.set_quota(Some(kv.used()));
+    let command = disconnect("relances-pro", QB_COMPANY, reason(Reason::Replaced));
+    let done = tab_a
+        .execute(&mut state_a, &env(&cat), &u("claire-martin"), &command)
+        .unwrap();
+    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
+    kv.set_quota(None);
+    // Tab B disconnected it too, and saved first.
+    exec_saved(&mut tab_b, &mut state_b, &cat, "julien-petit", &command);
+    match tab_a.refresh(&mut state_a, &cat) {
+        Refresh::Reloaded { dropped } => {
+            assert_eq!(dropped.len(), 1);
+            assert!(dropped[0].contains("Relances Pro"), "{dropped:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(state_a, state_b);
+    assert!(!tab_a.has_pending());
+    assert_eq!(reopen(&kv, QB, &cat), state_b);
+}
+
+#[test]
+fn a_reset_in_one_tab_is_seen_by_the_other() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut tab_a,
+        &mut state_a,
+        &cat,
+        "claire-martin",
+        &get("relances-pro", QB_COMPANY),
+    );
+    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut tab_a,
+        &mut state_a,
+        &cat,
+        "claire-martin",
+        &Command::Reset,
+    );
+    exec_saved(
+        &mut tab_b,
+        &mut state_b,
+        &cat,
+        "julien-petit",
+        &get("paie-facile", QB_COMPANY),
+    );
+    let mut expected = demo::state(QB, &cat);
+    apply(
+        &mut expected,
+        &env(&cat),
+        &u("julien-petit"),
+        &get("paie-facile", QB_COMPANY),
+    )
+    .unwrap();
+    assert_eq!(state_b, expected);
+    assert_eq!(reopen(&kv, QB, &cat), expected);
+    assert_eq!(
+        tab_a.refresh(&mut state_a, &cat),
+        Refresh::Reloaded { dropped: vec![] }
+    );
+    assert_eq!(state_a, expected);
+}
+
+#[test]
+fn both_products_are_stored_apart() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut qb, mut qb_state, _) = open(&kv, QB, &cat);
+    let (mut ec, mut ec_state, _) = open(&kv, Product::ExpertComptable, &cat);
+    exec_saved(
+        &mut qb,
+        &mut qb_state,
+        &cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    exec_saved(
+        &mut ec,
+        &mut ec_state,
+        &cat,
+        "marie-dupont",
+        &get("caisse-horizon", FIRM),
+    );
+    exec_saved(
+        &mut ec,
+        &mut ec_state,
+        &cat,
+        "marie-dupont",
+        &Command::Reset,
+    );
+    assert_eq!(
+        reopen(&kv, QB, &cat),
+        qb_state,
+        "a reset of one product leaves the other"
+    );
+    assert_eq!(reopen(&kv, Product::ExpertComptable, &cat), ec_state);
+    assert_eq!(keys_with(&kv, "mes-apps/quickbooks/journal/").len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Preferences.
+
+#[test]
+fn preferences_round_trip_and_fall_back_to_defaults() {
+    let kv = MemoryKv::new();
+    assert_eq!(prefs::load(&kv), Prefs::default());
+    let mut p = Prefs {
+        product: Some(Product::ExpertComptable),
+        ..Default::default()
+    };
+    p.users.insert(Product::ExpertComptable, u("lea-moreau"));
+    p.users.insert(Product::QuickBooks, u("julien-petit"));
+    assert!(prefs::save(&kv, &p));
+    assert_eq!(prefs::load(&kv), p);
+    kv.set("mes-apps/preferences", "{pas du json").unwrap();
+    assert_eq!(prefs::load(&kv), Prefs::default());
+    kv.set_blocked(true);
+    assert!(!prefs::save(&kv, &p));
+    assert_eq!(prefs::load(&kv), Prefs::default());
+}
+
+#[test]
+fn timestamps_of_commands_are_kept_through_storage() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    let e = Env {
+        catalogue: &cat,
+        now: Timestamp(1_777_777_777_777),
+    };
+    store
+        .execute(
+            &mut state,
+            &e,
+            &u("claire-martin"),
+            &get("caisse-horizon", QB_COMPANY),
+        )
+        .unwrap();
+    let loaded = reopen(&kv, QB, &cat);
+    assert_eq!(
+        loaded.journal.last().unwrap().at,
+        Timestamp(1_777_777_777_777)
+    );
+    assert_eq!(
+        loaded
+            .connection(&a("caisse-horizon"), &c(QB_COMPANY))
+            .unwrap()
+            .since,
+        Timestamp(1_777_777_777_777)
+    );
+}
+
+#[test]
+fn a_failed_save_under_a_new_generation_leaves_no_orphan_chunks() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    // Disconnect every demo connection, so that the envelope after a reset is bigger.
+    for conn in state.connections.clone() {
+        exec_saved(
+            &mut store,
+            &mut state,
+            &cat,
+            "claire-martin",
+            &disconnect(
+                conn.app.as_str(),
+                conn.company.as_str(),
+                reason(Reason::Replaced),
+            ),
+        );
+    }
+    let saved = state.clone();
+    let keys_before = kv.keys().unwrap();
+    let used_before = kv.used();
+    // Room for the new generation's chunk, not for the envelope.
+    let demo_journal = serde_json::to_string(&demo::state(QB, &cat).journal).unwrap();
+    let units = |s: &str| s.encode_utf16().count();
+    kv.set_quota(Some(
+        used_before + units(&chunk_key(QB, 1, 0)) + units(&demo_journal),
+    ));
+    let done = store
+        .execute(&mut state, &env(&cat), &u("claire-martin"), &Command::Reset)
+        .unwrap();
+    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
+    assert_eq!(state, demo::state(QB, &cat), "the reset is kept in memory");
+    assert_eq!(reopen(&kv, QB, &cat), saved, "what was saved is intact");
+    // The chunk written for the envelope that could not be saved does not linger and
+    // take the room the next attempt needs.
+    assert_eq!(kv.keys().unwrap(), keys_before);
+    assert_eq!(kv.used(), used_before);
+    // Another attempt under the same quota fails the same way and leaves nothing either.
+    assert_eq!(
+        store.retry(&mut state, &cat),
+        Err(StorageIssue::Full { product: QB })
+    );
+    assert_eq!(kv.keys().unwrap(), keys_before);
+    kv.set_quota(None);
+    assert_eq!(store.retry(&mut state, &cat), Ok(()));
+    assert_eq!(reopen(&kv, QB, &cat), demo::state(QB, &cat));
+    let gen = envelope(&kv, QB)["data"]["journal"]["generation"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(
+        keys_with(&kv, "mes-apps/quickbooks/journal/"),
+        [chunk_key(QB, gen, 0)]
+    );
+}
+
+#[test]
+fn data_that_became_unreadable_after_opening_is_not_written_over() {
+    let cat = catalogue();
+    for (name, corrupt) in [
+        ("garbage", "{\"schema\": 1, \"revis".to_string()),
+        (
+            "newer schema, same revision",
+            r#"{"schema":99,"revision":1,"data":{}}"#.to_string(),
+        ),
+        ("not an envelope", "[]".to_string()),
+    ] {
+        let kv = MemoryKv::new();
+        let (mut store, mut state, _) = open(&kv, QB, &cat);
+        exec_saved(
+            &mut store,
+            &mut state,
+            &cat,
+            "claire-martin",
+            &get("caisse-horizon", QB_COMPANY),
+        );
+        // Something else (another version of the app, an extension, a crash) writes it.
+        kv.set(&state_key(QB), &corrupt).unwrap();
+        let done = store
+            .execute(
+                &mut state,
+                &env(&cat),
+                &u("claire-martin"),
+                &get("paie-facile", QB_COMPANY),
+            )
+            .unwrap();
+        assert!(
+            matches!(
+                done.saved,
+                Err(StorageIssue::Unreadable {
+                    backed_up: true,
+                    ..
+                })
+            ),
+            "{name}: {:?}",
+            done.saved
+        );
+        assert_eq!(
+            raw(&kv, &state_key(QB)).as_deref(),
+            Some(corrupt.as_str()),
+            "{name}"
+        );
+        assert_eq!(
+            raw(&kv, &backup_key(QB)).as_deref(),
+            Some(corrupt.as_str()),
+            "{name}"
+        );
+        assert_eq!(store.unreadable(), Some(corrupt.as_str()), "{name}");
+        // The change is still in memory; the user chooses to keep it, which saves it.
+        assert!(state
+            .connection(&a("paie-facile"), &c(QB_COMPANY))
+            .is_some());
+        let keep = state.clone();
+        assert_eq!(store.replace(&mut state, keep.clone()), Ok(()), "{name}");
+        assert_eq!(reopen(&kv, QB, &cat), keep, "{name}");
+    }
+}
