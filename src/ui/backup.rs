@@ -1,0 +1,137 @@
+//! Sauvegarde: export a product's data as a JSON file, import one back (checked entirely
+//! before anything changes), and "Réinitialiser la démo" with its confirmation.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::command::Command;
+use crate::domain::model::Product;
+use crate::storage::exchange::{self, IMPORT_MAX_BYTES};
+
+use super::dialog::Modal;
+use super::events::download;
+use super::format;
+use super::shell::use_product;
+use super::state::{now, use_app};
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let app = use_app();
+    let product = use_product();
+    let problems = RwSignal::new(Vec::<String>::new());
+    let done = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let p = product.get_untracked();
+        let text = app.state(p).with_untracked(|s| exchange::export(s, now()));
+        let name = exchange::file_name(p, &format::iso(now()));
+        if download(&name, &text, "application/json") {
+            app.status
+                .set(format!("Export de {} téléchargé ({name}).", p.label()));
+        } else {
+            problems.set(vec!["Le navigateur a refusé le téléchargement.".into()]);
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        problems.set(Vec::new());
+        done.set(None);
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let p = product.get_untracked();
+        if file.size() > IMPORT_MAX_BYTES as f64 {
+            problems.set(vec![format!(
+                "Le fichier pèse {:.1} Mo : 5 Mo au maximum.",
+                file.size() / 1_048_576.0
+            )]);
+            return;
+        }
+        let promise = file.text();
+        leptos::task::spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(v) => v.as_string().unwrap_or_default(),
+                Err(_) => {
+                    problems.set(vec!["Le navigateur n'a pas pu lire ce fichier.".into()]);
+                    return;
+                }
+            };
+            let parsed = app.catalogue.with_value(|c| exchange::import(&text, p, c));
+            match parsed {
+                Ok(state) => match app.replace(p, state) {
+                    Ok(()) => done.set(Some(format!(
+                        "Les données de {} ont été remplacées par celles du fichier.",
+                        p.label()
+                    ))),
+                    Err(issue) => done.set(Some(format!(
+                        "Fichier importé, mais pas encore enregistré : {issue}"
+                    ))),
+                },
+                Err(list) => problems.set(list),
+            }
+        });
+    };
+    view! {
+        <h2 id="ma-section-title" tabindex="-1">"Sauvegarde"</h2>
+        <p class="ma-lead">"Téléchargez les données de ce produit dans un fichier, ou remplacez-les par celles d'un fichier exporté auparavant."</p>
+        <div class="ma-app__grid">
+            <section class="ma-card" aria-labelledby="ma-export-title">
+                <h3 id="ma-export-title">"Exporter"</h3>
+                <p>"Un fichier JSON avec les utilisateurs, les connexions, leurs paramètres et le journal."</p>
+                <button type="button" class="ma-button ma-button--primary" on:click=export>"Exporter les données"</button>
+            </section>
+            <section class="ma-card" aria-labelledby="ma-import-title">
+                <h3 id="ma-import-title">"Importer"</h3>
+                <p>"Le fichier est vérifié en entier avant tout changement : s'il y a un problème, rien n'est modifié. 5 Mo au maximum."</p>
+                <div class="ma-field">
+                    <label for="ma-import">"Fichier à importer"</label>
+                    <input id="ma-import" type="file" accept="application/json,.json" on:change=on_file/>
+                </div>
+                {move || done.get().map(|d| view! { <p class="ma-message ma-message--success" role="status">{d}</p> })}
+                <Show when=move || problems.with(|p| !p.is_empty())>
+                    <div class="ma-message ma-message--error" role="alert">
+                        <p>"Ce fichier n'a pas été importé ; vos données n'ont pas changé :"</p>
+                        <ul class="ma-problems">
+                            {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                </Show>
+            </section>
+        </div>
+    }
+}
+
+/// "Réinitialiser la démo", in the header: asks, then restores both products' demo data.
+#[component]
+pub fn ResetButton() -> impl IntoView {
+    let app = use_app();
+    let asking = RwSignal::new(false);
+    let close = Callback::new(move |_| asking.set(false));
+    let confirm = move |_| {
+        for p in Product::ALL {
+            let _ = app.dispatch(p, Command::Reset);
+        }
+        asking.set(false);
+        app.status
+            .set("Les données de démonstration sont rétablies dans les deux produits.".into());
+        if let Some(main) = document().get_element_by_id("contenu") {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+    view! {
+        <button type="button" id="ma-reinitialiser" class="ma-button ma-button--ghost" on:click=move |_| asking.set(true)>
+            "Réinitialiser la démo"
+        </button>
+        <Show when=move || asking.get()>
+            <Modal title="Réinitialiser la démo ?" on_close=close>
+                <p>"Les deux produits retrouvent leurs données de démonstration : connexions, paramètres et journal. Ce que vous avez fait depuis sera perdu."</p>
+                <div class="ma-dialog__actions">
+                    <button type="button" class="ma-button" data-autofocus="" on:click=move |_| close.run(())>"Annuler"</button>
+                    <button type="button" class="ma-button ma-button--danger" on:click=confirm>"Oui, tout réinitialiser"</button>
+                </div>
+            </Modal>
+        </Show>
+    }
+}

@@ -1,0 +1,123 @@
+//! The modal dialog of the WAI-ARIA Authoring Practices, on the native `<dialog>`: shown
+//! with `showModal()` (the rest of the page becomes inert), focus moves in (to the element
+//! marked `data-autofocus`, else the first focusable one), Tab and Shift+Tab cycle inside,
+//! Escape closes, and focus returns to the opener (or to `return_focus`) when it closes.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::html;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+/// A page-unique id with a prefix, for `aria-labelledby` and friends.
+pub fn unique_id(prefix: &str) -> String {
+    format!("{prefix}-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed))
+}
+
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// The focusable elements inside `root` that are shown, in document order.
+pub fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.get_client_rects().length() > 0)
+        .collect()
+}
+
+fn focus_initial(dialog: &web_sys::Element) {
+    let target = dialog
+        .query_selector("[data-autofocus]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| focusables(dialog).into_iter().next());
+    if let Some(t) = target {
+        let _ = t.focus();
+    }
+}
+
+/// A modal dialog, shown while it is mounted: wrap it in `<Show>`.
+#[component]
+pub fn Modal(
+    /// The dialog's title, shown as its heading and used as its accessible name.
+    #[prop(into)]
+    title: Signal<String>,
+    /// Called when the user dismisses it (Escape); the parent then unmounts it.
+    on_close: Callback<()>,
+    /// The id of the element to focus once closed; by default, the element that had focus
+    /// when the dialog opened.
+    #[prop(optional, into)]
+    return_focus: Option<String>,
+    /// A class modifier, such as `ma-dialog--wide`.
+    #[prop(optional)]
+    class: &'static str,
+    /// The dialog's body and its buttons.
+    children: Children,
+) -> impl IntoView {
+    let node = NodeRef::<html::Dialog>::new();
+    let title_id = unique_id("ma-dialog-title");
+    let opener = SendWrapper::new(document().active_element());
+    Effect::new(move || {
+        if let Some(dialog) = node.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+            focus_initial(&dialog);
+        }
+    });
+    on_cleanup(move || {
+        let target = return_focus
+            .and_then(|id| document().get_element_by_id(&id))
+            .or_else(|| opener.take().filter(|e| e.is_connected()));
+        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+    let on_cancel = move |ev: web_sys::Event| {
+        ev.prevent_default();
+        on_close.run(());
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Some(dialog) = node.get_untracked() else {
+            return;
+        };
+        let items = focusables(&dialog);
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            ev.prevent_default();
+            return;
+        };
+        let active = document().active_element();
+        let at = |e: &web_sys::HtmlElement| active.as_ref() == Some(e.unchecked_ref());
+        if ev.shift_key() && (at(first) || !items.iter().any(at)) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && (at(last) || !items.iter().any(at)) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
+    let labelled_by = title_id.clone();
+    view! {
+        <dialog
+            node_ref=node
+            class=format!("ma-dialog {class}")
+            aria-labelledby=labelled_by
+            on:cancel=on_cancel
+            on:keydown=on_keydown
+        >
+            <h2 id=title_id class="ma-dialog__title">{move || title.get()}</h2>
+            {children()}
+        </dialog>
+    }
+}

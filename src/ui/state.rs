@@ -1,0 +1,366 @@
+//! The app's reactive state and the one way to change it: [`AppState::dispatch`] runs a
+//! domain command through the product's store, then publishes the new state, the status
+//! message and any storage notice. Components read signals and call `dispatch`.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::command::{Command, Env, Outcome};
+use crate::domain::demo;
+use crate::domain::error::DomainError;
+use crate::domain::model::{Product, ProductState, Timestamp, User, UserId};
+use crate::storage::browser::{AnyKv, ChangeListener};
+use crate::storage::kv::KvError;
+use crate::storage::prefs::{self, Prefs};
+use crate::storage::schema::state_key;
+use crate::storage::store::{ProductStore, Refresh, StorageIssue};
+
+/// Something the banner shows until dismissed or resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Storage(StorageIssue),
+    /// Another tab changed a product; this tab now shows it.
+    OtherTab {
+        product: Product,
+        dropped: Vec<String>,
+    },
+}
+
+struct Stores {
+    qb: ProductStore<AnyKv>,
+    ec: ProductStore<AnyKv>,
+    kv: AnyKv,
+    _listener: Option<ChangeListener>,
+}
+
+impl Stores {
+    fn get_mut(&mut self, product: Product) -> &mut ProductStore<AnyKv> {
+        match product {
+            Product::QuickBooks => &mut self.qb,
+            Product::ExpertComptable => &mut self.ec,
+        }
+    }
+
+    fn get(&self, product: Product) -> &ProductStore<AnyKv> {
+        match product {
+            Product::QuickBooks => &self.qb,
+            Product::ExpertComptable => &self.ec,
+        }
+    }
+}
+
+/// Everything the views share. `Copy`: pass it around freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalogue: StoredValue<Catalogue>,
+    qb: RwSignal<ProductState>,
+    ec: RwSignal<ProductState>,
+    acting: RwSignal<BTreeMap<Product, UserId>>,
+    stores: StoredValue<Stores, LocalStorage>,
+    /// The banner's notices.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The polite live region's text.
+    pub status: RwSignal<String>,
+    /// Set by a view with unsaved changes: leaving it asks first.
+    pub unsaved: RwSignal<bool>,
+    /// A navigation waiting for the user to confirm leaving unsaved changes.
+    pub pending_leave: RwSignal<Option<String>>,
+    /// The last product shown (for pages outside a product, such as the home page).
+    pub last_product: RwSignal<Product>,
+}
+
+/// Milliseconds since 1970, from the browser's clock.
+pub fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
+}
+
+/// The browser's UTC offset at `ts`, in minutes east of UTC (summer time included).
+pub fn utc_offset(ts: Timestamp) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.0 as f64));
+    -(date.get_timezone_offset() as i32)
+}
+
+impl AppState {
+    /// Opens storage and loads both products. Never fails: storage problems become notices.
+    pub fn new(catalogue: Catalogue) -> AppState {
+        let (kv, kv_error) = AnyKv::open();
+        let mut notices = Vec::new();
+        if let Some(e) = kv_error {
+            notices.push(Notice::Storage(match e {
+                KvError::Blocked => StorageIssue::Blocked,
+                other => StorageIssue::Failed {
+                    product: Product::QuickBooks,
+                    detail: other.to_string(),
+                },
+            }));
+        }
+        let (qb_store, qb, qb_issue) =
+            ProductStore::open(kv.clone(), Product::QuickBooks, &catalogue);
+        let (ec_store, ec, ec_issue) =
+            ProductStore::open(kv.clone(), Product::ExpertComptable, &catalogue);
+        for issue in [qb_issue, ec_issue].into_iter().flatten() {
+            if issue != StorageIssue::Blocked || notices.is_empty() {
+                notices.push(Notice::Storage(issue));
+            }
+        }
+        let saved = prefs::load(&kv);
+        let acting = Product::ALL
+            .into_iter()
+            .map(|p| {
+                let state = if p == Product::QuickBooks { &qb } else { &ec };
+                let user = saved
+                    .users
+                    .get(&p)
+                    .filter(|u| state.user(u).is_some())
+                    .cloned()
+                    .or_else(|| state.primary_admin().map(|u| u.id.clone()))
+                    .unwrap_or_else(|| UserId::new(""));
+                (p, user)
+            })
+            .collect();
+        let state = AppState {
+            catalogue: StoredValue::new(catalogue),
+            qb: RwSignal::new(qb),
+            ec: RwSignal::new(ec),
+            acting: RwSignal::new(acting),
+            stores: StoredValue::new_local(Stores {
+                qb: qb_store,
+                ec: ec_store,
+                kv,
+                _listener: None,
+            }),
+            notices: RwSignal::new(notices),
+            status: RwSignal::new(String::new()),
+            unsaved: RwSignal::new(false),
+            pending_leave: RwSignal::new(None),
+            last_product: RwSignal::new(saved.product.unwrap_or(Product::QuickBooks)),
+        };
+        state.listen_to_other_tabs();
+        state
+    }
+
+    fn listen_to_other_tabs(self) {
+        let listener = ChangeListener::new(move |key| {
+            for product in Product::ALL {
+                if key.as_deref().is_none_or(|k| k == state_key(product)) {
+                    self.refresh(product);
+                }
+            }
+        });
+        self.stores.update_value(|s| s._listener = listener);
+    }
+
+    /// Re-reads a product after another tab saved it.
+    pub fn refresh(self, product: Product) {
+        let signal = self.state(product);
+        let mut result = Refresh::Unchanged;
+        self.stores.update_value(|stores| {
+            let store = stores.get_mut(product);
+            self.catalogue.with_value(|catalogue| {
+                signal.maybe_update(|state| {
+                    result = store.refresh(state, catalogue);
+                    matches!(result, Refresh::Reloaded { .. })
+                });
+            });
+        });
+        match result {
+            Refresh::Unchanged => {}
+            Refresh::Reloaded { dropped } => {
+                self.fix_acting_user(product);
+                self.notify(Notice::OtherTab { product, dropped });
+                self.status.set(format!(
+                    "{} a été mis à jour depuis un autre onglet.",
+                    product.label()
+                ));
+            }
+            Refresh::Failed(issue) => self.notify(Notice::Storage(issue)),
+        }
+    }
+
+    pub fn state(self, product: Product) -> RwSignal<ProductState> {
+        match product {
+            Product::QuickBooks => self.qb,
+            Product::ExpertComptable => self.ec,
+        }
+    }
+
+    /// The acting user's id in `product` (reactive).
+    pub fn actor(self, product: Product) -> UserId {
+        self.acting
+            .with(|a| a.get(&product).cloned())
+            .unwrap_or_else(|| UserId::new(""))
+    }
+
+    /// The acting user (reactive).
+    pub fn actor_user(self, product: Product) -> Option<User> {
+        let id = self.actor(product);
+        self.state(product).with(|s| s.user(&id).cloned())
+    }
+
+    pub fn set_actor(self, product: Product, user: UserId) {
+        self.acting.update(|a| {
+            a.insert(product, user);
+        });
+        self.save_prefs();
+    }
+
+    pub fn set_last_product(self, product: Product) {
+        if self.last_product.get_untracked() != product {
+            self.last_product.set(product);
+            self.save_prefs();
+        }
+    }
+
+    fn save_prefs(self) {
+        let prefs = Prefs {
+            product: Some(self.last_product.get_untracked()),
+            users: self.acting.get_untracked(),
+        };
+        self.stores.with_value(|s| prefs::save(&s.kv, &prefs));
+    }
+
+    /// After a reload the acting user may no longer exist (an import): fall back to the
+    /// primary admin.
+    fn fix_acting_user(self, product: Product) {
+        let id = self.acting.with_untracked(|a| a.get(&product).cloned());
+        let state = self.state(product);
+        let exists = id.is_some_and(|id| state.with_untracked(|s| s.user(&id).is_some()));
+        if !exists {
+            if let Some(primary) = state.with_untracked(|s| s.primary_admin().map(|u| u.id.clone()))
+            {
+                self.set_actor(product, primary);
+            }
+        }
+    }
+
+    fn notify(self, notice: Notice) {
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+    }
+
+    pub fn dismiss(self, notice: &Notice) {
+        self.notices.update(|n| n.retain(|x| x != notice));
+    }
+
+    /// Runs a command as the acting user of `product`; sets the status message on success.
+    pub fn dispatch(self, product: Product, command: Command) -> Result<Outcome, DomainError> {
+        let actor = self.actor(product);
+        let signal = self.state(product);
+        let mut result = None;
+        self.stores.update_value(|stores| {
+            let store = stores.get_mut(product);
+            self.catalogue.with_value(|catalogue| {
+                let env = Env {
+                    catalogue,
+                    now: now(),
+                };
+                signal.maybe_update(|state| {
+                    let r = store.execute(state, &env, &actor, &command);
+                    let changed = r.is_ok();
+                    result = Some(r);
+                    changed
+                });
+            });
+        });
+        let executed = result.unwrap_or(Err(DomainError::UnknownUser(actor.to_string())))?;
+        if executed.merged {
+            self.notify(Notice::OtherTab {
+                product,
+                dropped: executed.dropped.clone(),
+            });
+        }
+        // A save that works again clears the earlier failure.
+        self.notices.update(|n| {
+            n.retain(|x| {
+                !matches!(x, Notice::Storage(StorageIssue::Full { product: p } | StorageIssue::Failed { product: p, .. }) if *p == product)
+            })
+        });
+        if let Err(issue) = executed.saved {
+            if !matches!(issue, StorageIssue::Held { .. }) {
+                self.notify(Notice::Storage(issue));
+            }
+        }
+        let message = self
+            .catalogue
+            .with_value(|c| signal.with_untracked(|s| executed.outcome.message(s, c)));
+        self.status.set(message);
+        if executed.outcome == Outcome::Reset {
+            self.fix_acting_user(product);
+        }
+        Ok(executed.outcome)
+    }
+
+    /// Tries to save what is pending again (after the quota was full).
+    pub fn retry_save(self, product: Product) {
+        let signal = self.state(product);
+        let mut result = Ok(());
+        self.stores.update_value(|stores| {
+            let store = stores.get_mut(product);
+            self.catalogue.with_value(|catalogue| {
+                signal.maybe_update(|state| {
+                    let before = state.clone();
+                    result = store.retry(state, catalogue);
+                    *state != before
+                });
+            });
+        });
+        self.notices.update(|n| {
+            n.retain(|x| {
+                !matches!(x, Notice::Storage(StorageIssue::Full { product: p } | StorageIssue::Failed { product: p, .. }) if *p == product)
+            })
+        });
+        match result {
+            Ok(()) => self.status.set("Vos changements sont enregistrés.".into()),
+            Err(issue) => self.notify(Notice::Storage(issue)),
+        }
+    }
+
+    /// The unreadable text kept for `product`, to download.
+    pub fn unreadable(self, product: Product) -> Option<String> {
+        self.stores
+            .with_value(|s| s.get(product).unreadable().map(str::to_string))
+    }
+
+    /// Replaces a product's state (an import, or starting over with the demo data) and
+    /// saves it.
+    pub fn replace(self, product: Product, new: ProductState) -> Result<(), StorageIssue> {
+        let signal = self.state(product);
+        let mut result = Ok(());
+        self.stores.update_value(|stores| {
+            let store = stores.get_mut(product);
+            signal.update(|state| result = store.replace(state, new));
+        });
+        self.notices.update(|n| {
+            n.retain(|x| match x {
+                Notice::Storage(
+                    StorageIssue::Unreadable { product: p, .. }
+                    | StorageIssue::Full { product: p }
+                    | StorageIssue::Held { product: p }
+                    | StorageIssue::Failed { product: p, .. },
+                ) => *p != product,
+                _ => true,
+            })
+        });
+        self.fix_acting_user(product);
+        if let Err(issue) = &result {
+            self.notify(Notice::Storage(issue.clone()));
+        }
+        result
+    }
+
+    /// Starts a product over with the demo data, replacing unreadable data.
+    pub fn start_over(self, product: Product) -> Result<(), StorageIssue> {
+        let demo = self.catalogue.with_value(|c| demo::state(product, c));
+        self.replace(product, demo)
+    }
+}
+
+/// The app state from context. Every view is mounted under the root that provides it.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
