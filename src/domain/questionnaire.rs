@@ -35,7 +35,7 @@ impl Reason {
     pub fn label(self) -> &'static str {
         match self {
             Reason::NoLongerNeeded => "Je n'en ai plus besoin",
-            Reason::Replaced => "Je la remplace par une autre appli",
+            Reason::Replaced => "Je passe à une appli concurrente",
             Reason::TooExpensive => "Elle coûte trop cher",
             Reason::MissingFeatures => "Il lui manque des fonctions dont j'ai besoin",
             Reason::TechnicalProblems => "Elle ne fonctionne pas correctement",

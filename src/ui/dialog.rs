@@ -73,7 +73,17 @@ pub fn Modal(
             focus_initial(&dialog);
         }
     });
+    let title_for_cleanup = title_id.clone();
     on_cleanup(move || {
+        // Close first: while the dialog is modal the rest of the page is inert and
+        // cannot take focus.
+        if let Some(d) = document()
+            .get_element_by_id(&title_for_cleanup)
+            .and_then(|t| t.closest("dialog").ok().flatten())
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            d.close();
+        }
         let target = return_focus
             .and_then(|id| document().get_element_by_id(&id))
             .or_else(|| opener.take().filter(|e| e.is_connected()));

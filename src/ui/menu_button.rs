@@ -49,18 +49,18 @@ pub fn MenuButton(
     let menu = NodeRef::<html::Ul>::new();
     let wrapper = NodeRef::<html::Div>::new();
 
-    // Moves focus to item `index` of the menu (negative counts from the end), once shown.
-    let focus_item = move |index: i32| {
-        request_animation_frame(move || {
-            if let Some(m) = menu.get_untracked() {
-                let items = items_of(&m);
-                let n = items.len() as i32;
-                if n > 0 {
-                    let _ = items[index.rem_euclid(n) as usize].focus();
-                }
+    // Moves focus to item `index` of the menu (negative counts from the end).
+    let focus_now = move |index: i32| {
+        if let Some(m) = menu.get_untracked() {
+            let items = items_of(&m);
+            let n = items.len() as i32;
+            if n > 0 {
+                let _ = items[index.rem_euclid(n) as usize].focus();
             }
-        });
+        }
     };
+    // The same once the menu, just opened, is shown.
+    let focus_item = move |index: i32| request_animation_frame(move || focus_now(index));
     let close_to_button = move || {
         open.set(false);
         if let Some(b) = button.get_untracked() {
@@ -104,10 +104,10 @@ pub fn MenuButton(
             .unwrap_or(0) as i32;
         let key = ev.key();
         match key.as_str() {
-            "ArrowDown" => focus_item(current + 1),
-            "ArrowUp" => focus_item(current - 1),
-            "Home" | "PageUp" => focus_item(0),
-            "End" | "PageDown" => focus_item(-1),
+            "ArrowDown" => focus_now(current + 1),
+            "ArrowUp" => focus_now(current - 1),
+            "Home" | "PageUp" => focus_now(0),
+            "End" | "PageDown" => focus_now(-1),
             "Escape" => close_to_button(),
             "Tab" => {
                 open.set(false);
@@ -124,7 +124,7 @@ pub fn MenuButton(
                         .starts_with(&letter)
                 });
                 if let Some(i) = next {
-                    focus_item(i);
+                    focus_now(i);
                 }
             }
             _ => return,

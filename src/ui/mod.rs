@@ -44,6 +44,8 @@ fn catalogue() -> Result<Catalogue, String> {
 
 /// Builds the state and mounts the app in `#app`, replacing the loading placeholder.
 pub fn mount() {
+    // A panic is a bug; its message goes to the console instead of a bare "unreachable".
+    console_error_panic_hook::set_once();
     let Some(root) = document()
         .get_element_by_id("app")
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())

@@ -34,7 +34,6 @@ fn base_path() -> Option<String> {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let app = use_app();
     view! {
         <Router base=base_path().unwrap_or_default()>
             <a class="ma-skip" href="#contenu">"Aller au contenu"</a>
@@ -66,9 +65,7 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </main>
             </div>
-            <div class="ma-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-                {move || app.status.get()}
-            </div>
+            <Toast/>
         </Router>
     }
 }
@@ -317,5 +314,33 @@ fn LeaveGuard() -> impl IntoView {
                 </div>
             </Modal>
         </Show>
+    }
+}
+
+/// The status message after an action: announced politely and shown for a few seconds.
+#[component]
+fn Toast() -> impl IntoView {
+    let app = use_app();
+    // Each message clears itself, unless a newer one replaced it meanwhile.
+    Effect::new(move || {
+        let text = app.status.get();
+        if !text.is_empty() {
+            set_timeout(
+                move || {
+                    if app.status.get_untracked() == text {
+                        app.status.set(String::new());
+                    }
+                },
+                std::time::Duration::from_secs(8),
+            );
+        }
+    });
+    view! {
+        <div class="ma-toast" role="status" aria-live="polite" aria-atomic="true">
+            {move || {
+                let text = app.status.get();
+                (!text.is_empty()).then(|| view! { <p class="ma-toast__text">{text}</p> })
+            }}
+        </div>
     }
 }

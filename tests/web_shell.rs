@@ -1,0 +1,63 @@
+//! The shell mounted in headless Chromium: header controls wired to the demo data.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use mes_apps::domain::catalogue::Catalogue;
+use mes_apps::ui::state::AppState;
+use mes_apps::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn header_has_product_and_user_controls_with_demo_data() {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(AppState::new(Catalogue::shipped().unwrap()));
+        view! { <App/> }
+    });
+    leptos::task::tick().await;
+
+    let product: web_sys::HtmlSelectElement = root
+        .query_selector("#ma-produit")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let label = root
+        .query_selector("label[for=ma-produit]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(label.text_content().unwrap(), "Produit");
+    assert_eq!(product.length(), 2);
+    assert_eq!(product.value(), "quickbooks");
+
+    let user: web_sys::HtmlSelectElement = root
+        .query_selector("#ma-utilisateur")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let options: Vec<String> = (0..user.length())
+        .map(|i| user.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(
+        options,
+        [
+            "Claire Martin — administratrice principale",
+            "Julien Petit — administrateur",
+            "Sophie Bernard — utilisatrice standard",
+        ]
+    );
+    let link = root
+        .query_selector("nav a[href='/quickbooks/mes-apps']")
+        .unwrap();
+    assert!(link.is_some_and(|a| a.text_content().unwrap().trim() == "Mes apps"));
+    root.remove();
+}
