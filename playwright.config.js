@@ -2,7 +2,7 @@
 // sirv with an SPA fallback, so deep links load like on a static host.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -1,23 +1,23 @@
 //! The user interface: components that read the state and dispatch commands through
 //! [`state::AppState`]. Rules stay in the domain; a component asks, renders and sends.
 
-mod app_page;
-mod backup;
-mod banner;
-mod connections;
+pub mod app_page;
+pub mod backup;
+pub mod banner;
+pub mod connections;
 pub mod dialog;
-mod disconnect;
-mod events;
+pub mod disconnect;
+pub mod events;
 pub mod format;
-mod get_app;
-mod home;
-mod journal;
-mod launch;
+pub mod get_app;
+pub mod home;
+pub mod journal;
+pub mod launch;
 pub mod menu_button;
 pub mod paths;
-mod search;
-mod settings;
-mod shell;
+pub mod search;
+pub mod settings;
+pub mod shell;
 pub mod state;
 
 use leptos::prelude::*;
