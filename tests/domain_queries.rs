@@ -404,3 +404,44 @@ fn managed_by_and_app_connections_respect_access() {
     assert!(app_connections(&state, &u("inconnu"), &a("stock-malin")).is_empty());
     assert!(managed_by(&state, &u("inconnu"), &u("marie-dupont")).is_empty());
 }
+
+#[test]
+fn visible_connections_count_only_companies_the_actor_may_access() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let state = demo_state(product, &cat);
+        for who in people(product) {
+            let expected: Vec<(String, String)> = sorted(
+                state
+                    .connections
+                    .iter()
+                    .filter(|c| match state.company(&c.company).map(|co| co.kind) {
+                        Some(CompanyKind::Client) => who
+                            .clients
+                            .is_none_or(|list| list.contains(&c.company.as_str())),
+                        Some(_) => true,
+                        None => false,
+                    })
+                    .map(|c| (c.app.to_string(), c.company.to_string()))
+                    .collect(),
+            );
+            let got = sorted(pairs(&mes_apps::domain::queries::visible_connections(
+                &state,
+                &u(who.id),
+            )));
+            assert_eq!(got, expected, "{} in {product:?}", who.name);
+        }
+    }
+    // Spelled out for the demo: Thomas Leroy does not see Pharmacie du Port's app, Léa
+    // Moreau sees her three clients' apps and the firm's.
+    let ec = demo_state(Product::ExpertComptable, &cat);
+    assert_eq!(
+        mes_apps::domain::queries::visible_connections(&ec, &u("thomas-leroy")).len(),
+        ec.connections.len() - 1
+    );
+    assert_eq!(
+        mes_apps::domain::queries::visible_connections(&ec, &u("lea-moreau")).len(),
+        6
+    );
+    assert!(mes_apps::domain::queries::visible_connections(&ec, &u("inconnu")).is_empty());
+}

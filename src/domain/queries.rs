@@ -87,6 +87,18 @@ pub fn install_targets<'s>(
         .collect()
 }
 
+/// Every connection `actor` may see, whatever the section.
+pub fn visible_connections<'s>(state: &'s ProductState, actor: &UserId) -> Vec<&'s Connection> {
+    let Some(viewer) = state.user(actor) else {
+        return Vec::new();
+    };
+    state
+        .connections
+        .iter()
+        .filter(|c| visible(state, viewer, &c.company))
+        .collect()
+}
+
 /// The connections `user` manages, among those `actor` may see.
 pub fn managed_by<'s>(
     state: &'s ProductState,

@@ -2,7 +2,6 @@
 //! before anything changes), and "Réinitialiser la démo" with its confirmation.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::command::Command;
 use crate::domain::model::Product;
@@ -114,11 +113,6 @@ pub fn ResetButton() -> impl IntoView {
         asking.set(false);
         app.status
             .set("Les données de démonstration sont rétablies dans les deux produits.".into());
-        if let Some(main) = document().get_element_by_id("contenu") {
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        }
     };
     view! {
         <button type="button" id="ma-reinitialiser" class="ma-button ma-button--ghost" on:click=move |_| asking.set(true)>

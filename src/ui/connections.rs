@@ -159,14 +159,8 @@ fn ConnectionTable(
     let selected = RwSignal::new(None::<(CompanyId, AppId)>);
     let disconnecting = RwSignal::new(None::<Connection>);
     let close = Callback::new(move |_| disconnecting.set(None));
-    let done = Callback::new(move |_| {
-        disconnecting.set(None);
-        if let Some(h) = document().get_element_by_id(HEADING_ID) {
-            if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
-                let _ = h.focus();
-            }
-        }
-    });
+    // Its row is gone: focus goes to the section's heading (the dialog's fallback).
+    let done = Callback::new(move |_| disconnecting.set(None));
     view! {
         <Show
             when=move || rows.with(|r| !r.is_empty())
@@ -224,6 +218,7 @@ fn ConnectionTable(
                             on_close=close
                             on_done=done
                             return_focus=menu_id(&c)
+                            fallback_focus=HEADING_ID
                         />
                     }
                 })

@@ -1,7 +1,8 @@
 //! The modal dialog of the WAI-ARIA Authoring Practices, on the native `<dialog>`: shown
 //! with `showModal()` (the rest of the page becomes inert), focus moves in (to the element
 //! marked `data-autofocus`, else the first focusable one), Tab and Shift+Tab cycle inside,
-//! Escape closes, and focus returns to the opener (or to `return_focus`) when it closes.
+//! Escape closes, and focus returns to the opener (or to `return_focus`) when it closes,
+//! or to `fallback_focus` when neither is still in the page.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -32,13 +33,45 @@ pub fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
+/// The elements Tab stops on inside `root`: the focusable ones, with each radio group
+/// reduced to its checked radio (or its first one when none is checked), as browsers do.
+pub fn tab_stops(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let all = focusables(root);
+    let radio = |e: &web_sys::HtmlElement| {
+        e.dyn_ref::<web_sys::HtmlInputElement>()
+            .filter(|i| i.type_() == "radio" && !i.name().is_empty())
+            .map(|i| (i.name(), i.checked()))
+    };
+    let mut stops = Vec::new();
+    let mut seen_groups: Vec<String> = Vec::new();
+    for e in &all {
+        match radio(e) {
+            None => stops.push(e.clone()),
+            Some((name, _)) if seen_groups.contains(&name) => {}
+            Some((name, _)) => {
+                let group: Vec<&web_sys::HtmlElement> = all
+                    .iter()
+                    .filter(|x| radio(x).is_some_and(|(n, _)| n == name))
+                    .collect();
+                let stop = group
+                    .iter()
+                    .find(|x| radio(x).is_some_and(|(_, checked)| checked))
+                    .unwrap_or(&group[0]);
+                stops.push((*stop).clone());
+                seen_groups.push(name);
+            }
+        }
+    }
+    stops
+}
+
 fn focus_initial(dialog: &web_sys::Element) {
     let target = dialog
         .query_selector("[data-autofocus]")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| focusables(dialog).into_iter().next());
+        .or_else(|| tab_stops(dialog).into_iter().next());
     if let Some(t) = target {
         let _ = t.focus();
     }
@@ -56,6 +89,10 @@ pub fn Modal(
     /// when the dialog opened.
     #[prop(optional, into)]
     return_focus: Option<String>,
+    /// The id of the element to focus when neither `return_focus` nor the opener is still
+    /// in the page (the row the dialog acted on is gone, say).
+    #[prop(optional_no_strip)]
+    fallback_focus: Option<String>,
     /// A class modifier, such as `ma-dialog--wide`.
     #[prop(optional)]
     class: &'static str,
@@ -84,9 +121,10 @@ pub fn Modal(
         {
             d.close();
         }
-        let target = return_focus
-            .and_then(|id| document().get_element_by_id(&id))
-            .or_else(|| opener.take().filter(|e| e.is_connected()));
+        let by_id = |id: Option<String>| id.and_then(|id| document().get_element_by_id(&id));
+        let target = by_id(return_focus)
+            .or_else(|| opener.take().filter(|e| e.is_connected()))
+            .or_else(|| by_id(fallback_focus));
         if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
@@ -102,7 +140,7 @@ pub fn Modal(
         let Some(dialog) = node.get_untracked() else {
             return;
         };
-        let items = focusables(&dialog);
+        let items = tab_stops(&dialog);
         let (Some(first), Some(last)) = (items.first(), items.last()) else {
             ev.prevent_default();
             return;

@@ -43,6 +43,9 @@ pub fn DisconnectDialog(
     /// The element to focus when the dialog closes without disconnecting.
     #[prop(into)]
     return_focus: String,
+    /// The element to focus once disconnected (the row and its ▼ are gone by then).
+    #[prop(optional, into)]
+    fallback_focus: Option<String>,
 ) -> impl IntoView {
     let state = use_app();
     let name = state.catalogue.with_value(|c| c.app_name(&app).to_string());
@@ -151,7 +154,7 @@ pub fn DisconnectDialog(
         }
     };
     view! {
-        <Modal title=title on_close=on_close return_focus=return_focus>
+        <Modal title=title on_close=on_close return_focus=return_focus fallback_focus=fallback_focus>
             {body}
         </Modal>
     }

@@ -19,7 +19,7 @@ pub fn Home() -> impl IntoView {
         app.state(p).with(|s| {
             (
                 crate::domain::queries::managed_by(s, &actor, &actor).len(),
-                s.connections.len(),
+                crate::domain::queries::visible_connections(s, &actor).len(),
                 s.user(&actor).map(|u| u.name.clone()).unwrap_or_default(),
             )
         })
