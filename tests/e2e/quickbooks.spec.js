@@ -1,0 +1,668 @@
+// The QuickBooks flows of the help article, end to end on the release build: find and
+// connect an app, take over its management, disconnect it through the ▼ menu and its
+// questionnaire, a standard user's refusals, persistence, keyboard-only use, the demo reset
+// and Lancer. Each test starts from the demo data (a fresh browser context).
+import { test, expect, open, actAs } from './fixtures.js';
+
+const OVERVIEW = '/quickbooks/mes-apps/apercu';
+const SEARCH = '/quickbooks/mes-apps/rechercher';
+const appPage = (id) => `/quickbooks/mes-apps/applis/${id}`;
+const settingsPage = (id) => `/quickbooks/mes-apps/connexions/boulangerie-martin/${id}/parametres`;
+
+/** The row of the connections table whose app is `name`. */
+function row(page, name) {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+/** The journal's entries, newest first. */
+function journalEntries(page) {
+  return page.locator('ol.ma-journal > li');
+}
+
+/** The section tab named `name` ("Aperçu", "Journal"…). */
+function tab(page, name) {
+  return page
+    .getByRole('navigation', { name: 'Sections de Mes apps' })
+    .getByRole('link', { name, exact: true });
+}
+
+/** The polite status message (live region) holding `text`. */
+function status(page, text) {
+  return page.getByRole('status').filter({ hasText: text }).first();
+}
+
+/** Whether the focused element is inside the element matched by `locator`. */
+async function focusInside(locator) {
+  return locator.evaluate((el) => el.contains(document.activeElement));
+}
+
+/** Presses Tab until `locator` has focus (keyboard only), failing after `max` presses. */
+async function tabTo(page, locator, { max = 60, shift = false } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) {
+      return;
+    }
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(locator, `reached by ${shift ? 'Shift+Tab' : 'Tab'} within ${max} presses`).toBeFocused();
+}
+
+/**
+ * Presses Tab (or Shift+Tab) in an open dialog and checks that focus never leaves it and
+ * comes back where it started after one full cycle. With `soft`, a failure is recorded
+ * and the test goes on (so that the rest of the flow is still checked).
+ */
+async function expectTabCycle(page, dialog, { shift = false, soft = false } = {}) {
+  const check = soft ? expect.soft : expect;
+  const key = shift ? 'Shift+Tab' : 'Tab';
+  const start = await page.evaluate(() => {
+    window.__maStart = document.activeElement;
+    return document.activeElement?.outerHTML.slice(0, 80);
+  });
+  expect(await focusInside(dialog), `focus starts inside the dialog (${start})`).toBe(true);
+  let back = false;
+  for (let i = 0; i < 25; i += 1) {
+    await page.keyboard.press(key);
+    const where = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+    const inside = await focusInside(dialog);
+    check(inside, `${key} #${i + 1} from ${start} keeps focus inside the dialog (focus is on ${where})`).toBe(true);
+    if (!inside) {
+      return;
+    }
+    if (await page.evaluate(() => document.activeElement === window.__maStart)) {
+      back = true;
+      break;
+    }
+  }
+  check(back, `${key} cycles back to where it started (${start})`).toBe(true);
+}
+
+test('find and connect an app, check its settings and the associated user, and see it in the journal', async ({ page }) => {
+  await open(page, '/');
+  await page.getByRole('link', { name: 'Mes apps', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes apps' })).toBeVisible();
+  await tab(page, 'Rechercher des applis').click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Rechercher des applis' })).toBeVisible();
+  const box = page.getByRole('searchbox', { name: 'Rechercher des applis' });
+  const results = page.locator('ul.ma-results > li');
+
+  // Case and accents are ignored, and the URL holds the query.
+  await box.fill('deconnexion');
+  await expect(page.getByRole('link', { name: 'Alerte Déconnexion', exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=deconnexion(&|$)/);
+  await box.fill('DÉCONNEXION');
+  await expect(page.getByRole('link', { name: 'Alerte Déconnexion', exact: true })).toBeVisible();
+  await box.fill('zzqx introuvable');
+  await expect(results).toHaveCount(0);
+  await expect(page.getByText('Aucune appli trouvée')).toBeVisible();
+
+  // The Catégorie filter narrows the results.
+  await box.fill('');
+  const all = await results.count();
+  expect(all).toBeGreaterThan(10);
+  await page.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Banque' });
+  await expect(page).toHaveURL(/[?&]categorie=banque(&|$)/);
+  await expect(page.getByRole('link', { name: 'Banque Sereine', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Caisse Horizon', exact: true })).toHaveCount(0);
+  const banking = await results.count();
+  expect(banking).toBeGreaterThan(0);
+  expect(banking).toBeLessThan(all);
+  for (const tag of await results.locator('.ma-tag').allInnerTexts()) {
+    expect(tag).toBe('Banque');
+  }
+  await page.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Toutes les catégories' });
+  await expect(results).toHaveCount(all);
+
+  // The search the article asks for.
+  await box.fill('caisse horizon');
+  await expect(page).toHaveURL(/[?&]q=caisse(%20|\+)horizon(&|$)/);
+  const result = page.getByRole('link', { name: 'Caisse Horizon', exact: true });
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page).toHaveURL(/\/quickbooks\/mes-apps\/applis\/caisse-horizon$/);
+  await expect(page.getByRole('heading', { name: 'Caisse Horizon', exact: true })).toBeVisible();
+
+  // Back restores the previous search, then Forward returns to the app.
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]q=caisse(%20|\+)horizon(&|$)/);
+  await expect(box).toHaveValue('caisse horizon');
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page.getByRole('heading', { name: 'Caisse Horizon', exact: true })).toBeVisible();
+  await expect(page.getByText("Cette appli n'est pas connectée à votre entreprise.")).toBeVisible();
+
+  // Obtenir l'appli: the message details before connecting.
+  await page.getByRole('button', { name: "Obtenir l'appli" }).click();
+  const dialog = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Boulangerie Martin');
+  await expect(dialog).toContainText('Claire Martin');
+  for (const data of ["Coordonnées de l'entreprise", 'Plan comptable', 'Ventes et encaissements', 'Taux de TVA']) {
+    await expect(dialog.getByRole('listitem').filter({ hasText: data })).toBeVisible();
+  }
+  // The note: the app may keep processing data; rights go through the publisher.
+  await expect(dialog).toContainText(/continuer à traiter/);
+  await expect(dialog).toContainText('Horizon Logiciels SAS');
+  await expect(dialog.getByRole('link', { name: 'donnees@horizon-logiciels.exemple.fr' })).toHaveAttribute(
+    'href',
+    'mailto:donnees@horizon-logiciels.exemple.fr',
+  );
+  await dialog.getByRole('button', { name: 'Connecter', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  // The settings view, with the associated user.
+  await expect(page).toHaveURL(/\/connexions\/boulangerie-martin\/caisse-horizon\/parametres$/);
+  await expect(page.getByRole('heading', { name: /Paramètres de Caisse Horizon/ })).toBeVisible();
+  await expect(status(page, 'Caisse Horizon est connectée à Boulangerie Martin')).toBeVisible();
+  const associated = page.locator('.ma-associated');
+  await expect(associated).toContainText('Utilisateur associé');
+  await expect(associated).toContainText('Claire Martin');
+  await expect(associated).toContainText("c'est vous");
+
+  // An invalid setting is refused with a message next to the field.
+  const account = page.getByLabel('Compte de ventes', { exact: true });
+  await expect(account).toHaveValue('707000');
+  await account.fill('70a000');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(account).toHaveAttribute('aria-invalid', 'true');
+  await expect(account).toHaveAccessibleDescription(/Saisissez uniquement des chiffres/);
+  const described = await account.evaluate((el) =>
+    (el.getAttribute('aria-describedby') || '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? `(missing #${id})`),
+  );
+  expect(described.some((t) => t.includes('Saisissez uniquement des chiffres'))).toBe(true);
+  const fieldError = page.locator('.ma-field').filter({ has: account }).getByText('Saisissez uniquement des chiffres');
+  await expect(fieldError).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'à corriger' })).toBeVisible();
+
+  // A valid change is saved and confirmed.
+  await account.fill('706000');
+  await expect(account).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Envoi des ventes', { exact: true }).selectOption({ label: 'Chaque semaine' });
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(status(page, 'Paramètres de Caisse Horizon enregistrés (2 modifications)')).toBeVisible();
+  await expect(page.getByText('Modifications non enregistrées')).toHaveCount(0);
+
+  // The journal lists the connection and the settings change, newest first.
+  await tab(page, 'Journal').click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Journal' })).toBeVisible();
+  const entries = journalEntries(page);
+  await expect(entries.nth(0)).toContainText('Modification des paramètres');
+  await expect(entries.nth(0)).toContainText('Caisse Horizon');
+  await expect(entries.nth(0)).toContainText('Par Claire Martin');
+  await expect(entries.nth(0)).toContainText('Compte de ventes : 707000 → 706000');
+  await expect(entries.nth(0)).toContainText('Envoi des ventes : Chaque jour, à la clôture → Chaque semaine');
+  await expect(entries.nth(1)).toContainText('Connexion');
+  await expect(entries.nth(1)).toContainText('Caisse Horizon');
+  await expect(entries.nth(1)).toContainText('Boulangerie Martin');
+  await expect(entries.nth(1)).toContainText('Par Claire Martin');
+
+  // And Aperçu lists the new connection, managed by the current user.
+  await tab(page, 'Aperçu').click();
+  await expect(row(page, 'Caisse Horizon')).toContainText('Claire Martin (vous)');
+});
+
+test('transfer: Claire Martin takes over an app managed by Julien Petit', async ({ page }) => {
+  await open(page, OVERVIEW);
+  await actAs(page, 'Claire Martin');
+  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit');
+  await expect(row(page, 'Stock Malin')).not.toContainText('(vous)');
+
+  await tab(page, 'Rechercher des applis').click();
+  await page.getByRole('searchbox', { name: 'Rechercher des applis' }).fill('stock malin');
+  await page.getByRole('link', { name: 'Stock Malin', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Stock Malin', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: "Obtenir l'appli" }).click();
+
+  const dialog = page.getByRole('dialog', { name: /Stock Malin/ });
+  await expect(dialog).toBeVisible();
+  // It names the current manager and says that going on transfers the management.
+  await expect(dialog).toContainText('Julien Petit');
+  await expect(dialog).toContainText(/transf[ée]r/);
+  await expect(dialog).toContainText(/reprenez la gestion|vous sera transférée/);
+  await expect(dialog).toContainText('Claire Martin (vous)');
+  await expect(dialog).toContainText('Boulangerie Martin');
+  await expect(dialog.getByRole('link', { name: 'donnees@malin-gestion.exemple.fr' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Connecter', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page).toHaveURL(/\/connexions\/boulangerie-martin\/stock-malin\/parametres$/);
+  await expect(status(page, 'La gestion de Stock Malin pour Boulangerie Martin passe de Julien Petit à Claire Martin')).toBeVisible();
+  const associated = page.locator('.ma-associated');
+  await expect(associated).toContainText('Utilisateur associé');
+  await expect(associated).toContainText('Claire Martin');
+  await expect(associated).toContainText("c'est vous");
+  await expect(associated).not.toContainText('Julien Petit');
+
+  await tab(page, 'Aperçu').click();
+  await expect(row(page, 'Stock Malin')).toContainText('Claire Martin (vous)');
+  await expect(row(page, 'Stock Malin')).not.toContainText('Julien Petit');
+  // Only one connection of the app: a transfer, not a second connection.
+  await expect(row(page, 'Stock Malin')).toHaveCount(1);
+
+  await tab(page, 'Journal').click();
+  const latest = journalEntries(page).nth(0);
+  await expect(latest).toContainText('Transfert');
+  await expect(latest).toContainText('Stock Malin');
+  await expect(latest).toContainText('Par Claire Martin');
+  await expect(latest).toContainText('Gestion transférée de Julien Petit à Claire Martin');
+});
+
+test('disconnect through the ▼ menu beside Lancer and the questionnaire', async ({ page }) => {
+  await open(page, OVERVIEW);
+  await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
+  const notes = row(page, 'Notes Éclair');
+  await expect(notes).toHaveCount(1);
+  await expect(notes.getByRole('button', { name: 'Lancer' })).toBeVisible();
+  const more = page.getByRole('button', { name: "Plus d'actions pour Notes Éclair" });
+  await expect(more).toHaveText('▼');
+  await expect(more).toHaveAttribute('aria-haspopup', 'menu');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+
+  await more.click();
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(menu.getByRole('menuitem')).toHaveText(['Paramètres', 'Déconnectez-vous']);
+  await menu.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  await expect(menu).toBeHidden();
+
+  const dialog = page.getByRole('dialog', { name: /Notes Éclair/ });
+  await expect(dialog).toBeVisible();
+  const group = dialog.getByRole('group', { name: /Pourquoi/ });
+  const radios = group.getByRole('radio');
+  expect(await radios.count()).toBeGreaterThanOrEqual(6);
+  await expect(radios.last()).toHaveAccessibleName('Autre');
+  for (let i = 0; i < (await radios.count()); i += 1) {
+    await expect(radios.nth(i)).not.toBeChecked();
+  }
+  // The note, with the publisher's contact.
+  await expect(dialog).toContainText(/continuer à traiter/);
+  await expect(dialog.getByRole('link', { name: 'donnees@eclair-solutions.exemple.fr' })).toBeVisible();
+
+  const confirm = dialog.getByRole('button', { name: 'Déconnecter', exact: true });
+  await expect(confirm).toBeDisabled();
+  // "Autre" reveals a required text box with a counter; empty, it does not count as an answer.
+  const other = dialog.getByRole('textbox', { name: 'Précisez la raison' });
+  await expect(other).toHaveCount(0);
+  await dialog.getByRole('radio', { name: 'Autre' }).check();
+  await expect(other).toBeVisible();
+  await expect(other).toHaveJSProperty('required', true);
+  await expect(other).toHaveAccessibleDescription(/0 \/ 500 caractères/);
+  await expect(confirm).toBeDisabled();
+  await other.fill('Trop lente');
+  await expect(dialog.getByText('10 / 500 caractères')).toBeVisible();
+  await expect(other).toHaveAccessibleDescription(/10 \/ 500 caractères/);
+  await expect(confirm).toBeEnabled();
+  await other.fill('   ');
+  await expect(confirm).toBeDisabled();
+
+  // Annuler changes nothing, and focus goes back to the ▼ button.
+  await dialog.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(notes).toHaveCount(1);
+  await expect(more).toBeFocused();
+
+  // Escape changes nothing either.
+  await more.click();
+  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: 'Elle coûte trop cher' }).check();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(notes).toHaveCount(1);
+  await expect(more).toBeFocused();
+
+  // Reopened, the questionnaire starts afresh; answered, Déconnecter goes through.
+  await more.click();
+  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: 'Elle coûte trop cher' })).not.toBeChecked();
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('radio', { name: 'Autre' }).check();
+  await other.fill('Trop lente le matin');
+  await confirm.click();
+  await expect(dialog).toBeHidden();
+  await expect(notes).toHaveCount(0);
+  await expect(page.getByRole('button', { name: "Plus d'actions pour Notes Éclair" })).toHaveCount(0);
+  await expect(status(page, 'Notes Éclair est déconnectée de Boulangerie Martin')).toBeVisible();
+  // The others stay.
+  await expect(row(page, 'Stock Malin')).toHaveCount(1);
+  await expect(row(page, 'Banque Sereine')).toHaveCount(1);
+
+  await tab(page, 'Journal').click();
+  const latest = journalEntries(page).nth(0);
+  await expect(latest).toContainText('Déconnexion');
+  await expect(latest).toContainText('Notes Éclair');
+  await expect(latest).toContainText('Boulangerie Martin');
+  await expect(latest).toContainText('Par Claire Martin');
+  await expect(latest).toContainText('Autre : Trop lente le matin');
+});
+
+test('a standard user is refused with an explanation and nothing changes, but may Lancer', async ({ page }) => {
+  await open(page, '/quickbooks/mes-apps/journal');
+  await actAs(page, 'Sophie Bernard');
+  await expect(page.getByLabel('Utilisateur', { exact: true }).locator('option:checked')).toHaveText(/Sophie Bernard — utilisatrice standard/);
+  const count = page.getByRole('status').filter({ hasText: /entrées?$/ });
+  await expect(count).toBeVisible();
+  const before = await count.innerText();
+
+  // Obtenir l'appli explains who may connect an app.
+  await page.goto(appPage('caisse-horizon'));
+  await expect(page.getByRole('heading', { name: 'Caisse Horizon', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: "Obtenir l'appli" }).click();
+  const getDialog = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  await expect(getDialog).toBeVisible();
+  const refusal = getDialog.getByRole('alert');
+  await expect(refusal).toContainText('Claire Martin');
+  await expect(refusal).toContainText('Julien Petit');
+  await expect(refusal).toContainText(/ne pouvez pas connecter/);
+  await expect(getDialog.getByRole('button', { name: 'Connecter', exact: true })).toHaveCount(0);
+  await getDialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(getDialog).toBeHidden();
+  await expect(page.getByText("Cette appli n'est pas connectée à votre entreprise.")).toBeVisible();
+
+  // Déconnectez-vous explains the refusal.
+  await tab(page, 'Aperçu').click();
+  await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
+  const more = page.getByRole('button', { name: "Plus d'actions pour Stock Malin" });
+  await more.click();
+  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  const disconnect = page.getByRole('dialog', { name: /Stock Malin/ });
+  await expect(disconnect).toBeVisible();
+  await expect(disconnect.getByRole('alert')).toContainText(/ne pouvez pas déconnecter/);
+  await expect(disconnect.getByRole('alert')).toContainText('Claire Martin');
+  await expect(disconnect.getByRole('alert')).toContainText('Julien Petit');
+  await expect(disconnect.getByRole('button', { name: 'Déconnecter', exact: true })).toHaveCount(0);
+  await expect(disconnect.getByRole('radio')).toHaveCount(0);
+  await disconnect.getByRole('button', { name: 'Fermer' }).click();
+  await expect(disconnect).toBeHidden();
+  await expect(more).toBeFocused();
+  await expect(row(page, 'Stock Malin')).toHaveCount(1);
+
+  // The settings view is read-only, with the explanation.
+  await more.click();
+  await page.getByRole('menuitem', { name: 'Paramètres' }).click();
+  await expect(page).toHaveURL(/\/connexions\/boulangerie-martin\/stock-malin\/parametres$/);
+  await expect(page.getByRole('heading', { name: /Paramètres de Stock Malin/ })).toBeVisible();
+  await expect(page.getByText(/sans les modifier/)).toContainText(/ne pouvez pas modifier les paramètres/);
+  await expect(page.getByText(/sans les modifier/)).toContainText('Claire Martin');
+  await expect(page.getByLabel('Méthode de valorisation', { exact: true })).toBeDisabled();
+  await expect(page.getByLabel('Compte de stock', { exact: true })).toBeDisabled();
+  await expect(page.getByLabel('Alerte de seuil bas', { exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Enregistrer', exact: true })).toHaveCount(0);
+  await expect(page.locator('.ma-associated')).toContainText('Julien Petit');
+  await expect(page.locator('.ma-associated')).toContainText("ce n'est pas vous");
+  await expect(page.getByRole('button', { name: 'Reprendre la gestion' })).toHaveCount(0);
+
+  // Nothing was recorded.
+  await tab(page, 'Journal').click();
+  await expect(count).toHaveText(before);
+
+  // Lancer works for her.
+  await tab(page, 'Aperçu').click();
+  await row(page, 'Stock Malin').getByRole('button', { name: 'Lancer' }).click();
+  await expect(page).toHaveURL(/\/connexions\/boulangerie-martin\/stock-malin\/lancer$/);
+  await expect(page.getByRole('heading', { name: 'Stock Malin', exact: true })).toBeVisible();
+  await expect(page.getByText(/Ouverte pour Boulangerie Martin, par Sophie Bernard/)).toBeVisible();
+});
+
+test('connections, settings, disconnections and the acting user survive a reload', async ({ page }) => {
+  // Connect Paie Facile and change one of its settings.
+  await open(page, appPage('paie-facile'));
+  await page.getByRole('button', { name: "Obtenir l'appli" }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Connecter', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Paramètres de Paie Facile/ })).toBeVisible();
+  await page.getByLabel('Code du journal de paie', { exact: true }).fill('SAL');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(status(page, 'Paramètres de Paie Facile enregistrés')).toBeVisible();
+
+  // Disconnect Banque Sereine.
+  await tab(page, 'Aperçu').click();
+  await page.getByRole('button', { name: "Plus d'actions pour Banque Sereine" }).click();
+  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  const dialog = page.getByRole('dialog', { name: /Banque Sereine/ });
+  await dialog.getByRole('radio', { name: "Je n'en ai plus besoin" }).check();
+  await dialog.getByRole('button', { name: 'Déconnecter', exact: true }).click();
+  await expect(row(page, 'Banque Sereine')).toHaveCount(0);
+
+  // Another acting user.
+  await actAs(page, 'Julien Petit');
+  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
+
+  await page.reload();
+  await expect(page.locator('.ma-loading')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
+  await expect(page.getByLabel('Utilisateur', { exact: true }).locator('option:checked')).toHaveText(/Julien Petit/);
+  await expect(row(page, 'Paie Facile')).toHaveCount(1);
+  await expect(row(page, 'Paie Facile')).toContainText('Claire Martin');
+  await expect(row(page, 'Paie Facile')).not.toContainText('(vous)');
+  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
+  await expect(row(page, 'Banque Sereine')).toHaveCount(0);
+
+  await page.goto(settingsPage('paie-facile'));
+  await expect(page.getByLabel('Code du journal de paie', { exact: true })).toHaveValue('SAL');
+  await expect(page.locator('.ma-associated')).toContainText('Claire Martin');
+
+  await page.goto('/quickbooks/mes-apps/journal');
+  const entries = journalEntries(page);
+  await expect(entries.nth(0)).toContainText('Déconnexion');
+  await expect(entries.nth(0)).toContainText('Banque Sereine');
+  await expect(entries.nth(0)).toContainText("Je n'en ai plus besoin");
+  await expect(entries.nth(1)).toContainText('Modification des paramètres');
+  await expect(entries.nth(1)).toContainText('Paie Facile');
+  await expect(entries.nth(1)).toContainText('PAIE → SAL');
+  await expect(entries.nth(2)).toContainText('Connexion');
+  await expect(entries.nth(2)).toContainText('Paie Facile');
+});
+
+test('keyboard only: connect then disconnect an app', async ({ page }) => {
+  await open(page, SEARCH);
+
+  // Search and open the app's page.
+  const box = page.getByRole('searchbox', { name: 'Rechercher des applis' });
+  await tabTo(page, box);
+  await page.keyboard.type('caisse');
+  const result = page.getByRole('link', { name: 'Caisse Horizon', exact: true });
+  await expect(result).toBeVisible();
+  await tabTo(page, result);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Caisse Horizon', exact: true })).toBeVisible();
+
+  // The connect dialog: focus moves in, Tab and Shift+Tab cycle inside, Escape closes and
+  // focus returns to Obtenir l'appli.
+  const get = page.getByRole('button', { name: "Obtenir l'appli" });
+  await tabTo(page, get);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  await expect(dialog).toBeVisible();
+  await expect.poll(() => focusInside(dialog), { message: 'focus moves into the dialog' }).toBe(true);
+  await expectTabCycle(page, dialog);
+  await expectTabCycle(page, dialog, { shift: true });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(get).toBeFocused();
+  await expect(page.getByText("Cette appli n'est pas connectée à votre entreprise.")).toBeVisible();
+
+  // Space opens it too; Connecter by keyboard.
+  await page.keyboard.press(' ');
+  await expect(dialog).toBeVisible();
+  await expect.poll(() => focusInside(dialog)).toBe(true);
+  await tabTo(page, dialog.getByRole('button', { name: 'Connecter', exact: true }), { max: 10 });
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: /Paramètres de Caisse Horizon/ })).toBeVisible();
+  await expect(page.locator('.ma-associated')).toContainText("c'est vous");
+
+  // To Aperçu by its tab (Shift+Tab back up the page).
+  const overview = tab(page, 'Aperçu');
+  await tabTo(page, overview, { shift: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
+
+  // The ▼ menu button.
+  const more = page.getByRole('button', { name: "Plus d'actions pour Caisse Horizon" });
+  const menu = page.getByRole('menu');
+  const settingsItem = page.getByRole('menuitem', { name: 'Paramètres' });
+  const disconnectItem = page.getByRole('menuitem', { name: 'Déconnectez-vous' });
+  await tabTo(page, more);
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(settingsItem).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(disconnectItem).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(settingsItem).toBeFocused(); // wraps to the first
+  await page.keyboard.press('ArrowUp');
+  await expect(disconnectItem).toBeFocused(); // wraps to the last
+  await page.keyboard.press('ArrowUp');
+  await expect(settingsItem).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(more).toBeFocused();
+
+  await page.keyboard.press(' ');
+  await expect(menu).toBeVisible();
+  await expect(settingsItem).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(more).toBeFocused();
+
+  await page.keyboard.press('ArrowDown');
+  await expect(menu).toBeVisible();
+  await expect(settingsItem).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(disconnectItem).toBeFocused();
+
+  // The disconnect dialog: focus inside, Tab cycles, Escape closes back to ▼.
+  await page.keyboard.press('Enter');
+  const disconnect = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  await expect(disconnect).toBeVisible();
+  await expect(menu).toBeHidden();
+  await expect.poll(() => focusInside(disconnect), { message: 'focus moves into the dialog' }).toBe(true);
+  await expectTabCycle(page, disconnect);
+  await expectTabCycle(page, disconnect, { shift: true });
+  await page.keyboard.press('Escape');
+  await expect(disconnect).toBeHidden();
+  await expect(more).toBeFocused();
+  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
+
+  // Again, and this time answer with the arrows and Space, then Déconnecter.
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('ArrowUp');
+  await expect(disconnectItem).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(disconnect).toBeVisible();
+  const first = disconnect.getByRole('radio').first();
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(first).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  const second = disconnect.getByRole('radio').nth(1);
+  await expect(second).toBeFocused();
+  await expect(second).toBeChecked();
+  // With an answer chosen (not the first radio), Tab and Shift+Tab still cycle inside.
+  await expectTabCycle(page, disconnect, { soft: true });
+  await expectTabCycle(page, disconnect, { shift: true, soft: true });
+  const confirm = disconnect.getByRole('button', { name: 'Déconnecter', exact: true });
+  await expect(confirm).toBeEnabled();
+  await tabTo(page, confirm, { max: 10 });
+  await page.keyboard.press('Enter');
+  await expect(disconnect).toBeHidden();
+  await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
+  await expect(status(page, 'Caisse Horizon est déconnectée de Boulangerie Martin')).toBeVisible();
+  // Focus lands somewhere sensible in the page, not on the removed row.
+  // (The app means to put it on the section's heading.)
+  await expect
+    .poll(() => page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`), {
+      message: 'after Déconnecter, focus moves to the Aperçu heading instead of being lost on <body>',
+    })
+    .toBe('H2#ma-section-title');
+});
+
+test('Réinitialiser la démo asks first; Annuler keeps the changes, confirming restores the demo', async ({ page }) => {
+  // A change: Caisse Horizon connected, Banque Sereine disconnected.
+  await open(page, appPage('caisse-horizon'));
+  await page.getByRole('button', { name: "Obtenir l'appli" }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Connecter', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Paramètres de Caisse Horizon/ })).toBeVisible();
+  await tab(page, 'Aperçu').click();
+  await page.getByRole('button', { name: "Plus d'actions pour Banque Sereine" }).click();
+  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  await page.getByRole('dialog').getByRole('radio', { name: 'Elle coûte trop cher' }).check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Déconnecter', exact: true }).click();
+  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(row(page, 'Banque Sereine')).toHaveCount(0);
+
+  const reset = page.getByRole('button', { name: 'Réinitialiser la démo' });
+  const dialog = page.getByRole('dialog', { name: /Réinitialiser/ });
+
+  // Annuler keeps everything.
+  await reset.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(reset).toBeFocused();
+  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(row(page, 'Banque Sereine')).toHaveCount(0);
+
+  // Escape too.
+  await reset.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
+
+  // Confirming restores the demo data.
+  await reset.click();
+  await dialog.getByRole('button', { name: /réinitialiser/i }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status(page, 'données de démonstration')).toBeVisible();
+  await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
+  await expect(row(page, 'Banque Sereine')).toHaveCount(1);
+  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit');
+  await expect(row(page, 'Notes Éclair')).toHaveCount(1);
+  await expect(row(page, 'Tableau Clair')).toHaveCount(1);
+
+  // For good: a reload shows the demo data and the demo journal.
+  await page.reload();
+  await expect(page.locator('.ma-loading')).toHaveCount(0);
+  await expect(row(page, 'Banque Sereine')).toHaveCount(1);
+  await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
+  await tab(page, 'Journal').click();
+  const entries = journalEntries(page);
+  await expect(entries.nth(0)).toContainText('Transfert');
+  await expect(entries.nth(0)).toContainText('Tableau Clair');
+  await expect(entries.filter({ hasText: 'Caisse Horizon' })).toHaveCount(0);
+});
+
+test('Lancer opens the simulated landing view inside the app, naming the company and the user', async ({ page, context }) => {
+  await open(page, OVERVIEW);
+  const origin = new URL(page.url()).origin;
+  await row(page, 'Banque Sereine').getByRole('button', { name: 'Lancer' }).click();
+  await expect(page).toHaveURL(/\/quickbooks\/mes-apps\/connexions\/boulangerie-martin\/banque-sereine\/lancer$/);
+  expect(new URL(page.url()).origin).toBe(origin);
+  expect(context.pages()).toHaveLength(1);
+  await expect(page.getByRole('heading', { name: 'Banque Sereine', exact: true })).toBeVisible();
+  await expect(page.getByText(/Ouverte pour Boulangerie Martin, par Claire Martin/)).toBeVisible();
+  await expect(page.getByText('Relevés bancaires', { exact: true })).toBeVisible();
+
+  // Another acting user is named instead.
+  await actAs(page, 'Julien Petit');
+  await expect(page.getByText(/Ouverte pour Boulangerie Martin, par Julien Petit/)).toBeVisible();
+
+  // Back to Mes apps from there.
+  await page.getByRole('link', { name: 'Revenir à Mes apps' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
+
+  // An app that is not connected cannot be launched.
+  await page.goto('/quickbooks/mes-apps/connexions/boulangerie-martin/caisse-horizon/lancer');
+  await expect(page.getByRole('heading', { name: 'Impossible de lancer cette appli' })).toBeVisible();
+});
