@@ -1,28 +1,46 @@
 //! Text rules shared by search, validation and import: folding for accent- and
 //! case-insensitive matching, and lengths counted in characters as users see them.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
 /// Length in characters (Unicode scalar values), the unit every limit in the product uses.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Folds text for matching: canonical decomposition with the accents dropped, lower
-/// case, and the ligatures French uses spelled out ("Œuvre" → "oeuvre").
+/// The folded form of U+00C0..=U+017F (Latin-1 Supplement and Latin Extended-A): the
+/// letter without its accent, in lower case, ligatures spelled out. Generated from
+/// Unicode's canonical decompositions; `×` and `÷` stay as they are.
+const LATIN: [&str; 192] = [
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "×", "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "÷", "o", "u", "u", "u", "u", "y", "th", "y",
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+];
+
+/// Folds text for matching: accents dropped, lower case, ligatures spelled out
+/// ("Œuvre" → "oeuvre"), typographic apostrophes and dashes made plain.
+///
+/// A table of the 192 accented Latin letters rather than a Unicode normalisation crate:
+/// French and the other Latin-script languages of a company's data live in that range,
+/// and the crate's decomposition tables would cost a tenth of the app's size budget.
+/// Combining accents (text typed in decomposed form) are dropped too.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    for c in s.chars() {
         match c {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            // Apostrophes and dashes of every typographic kind match each other.
-            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\0'..='\u{7f}' => out.push(c),
+            '\u{c0}'..='\u{17f}' => out.push_str(LATIN[c as usize - 0xc0]),
+            // Combining diacritical marks.
+            '\u{300}'..='\u{36f}' => {}
+            '\u{2019}' | '\u{2018}' | '\u{2bc}' => out.push('\''),
             '\u{2010}'..='\u{2015}' => out.push('-'),
             c => out.extend(c.to_lowercase()),
         }
@@ -48,6 +66,22 @@ mod tests {
         assert_eq!(fold("ÉLÈVE à Noël"), "eleve a noel");
         assert_eq!(fold("Œuvre"), "oeuvre");
         assert_eq!(fold("l’appli"), "l'appli");
+        assert_eq!(fold("ÇA GÈRE L'ÂGE ŒNOLOGIQUE"), "ca gere l'age oenologique");
+        assert_eq!(fold("Straße Łódź"), "strasse lodz");
+    }
+
+    #[test]
+    fn decomposed_accents_fold_like_composed_ones() {
+        assert_eq!(fold("De\u{301}connexion"), fold("Déconnexion"));
+    }
+
+    #[test]
+    fn every_french_letter_folds_to_ascii() {
+        let french = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ";
+        for c in french.chars() {
+            let f = fold(&c.to_string());
+            assert!(f.chars().all(|x| x.is_ascii_lowercase()), "{c} → {f}");
+        }
     }
 
     #[test]

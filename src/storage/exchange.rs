@@ -41,6 +41,17 @@ pub fn export(state: &ProductState, now: Timestamp) -> String {
     .unwrap_or_default()
 }
 
+/// The refusal of a file over [`IMPORT_MAX_BYTES`]: "Le fichier pèse 5,2 Mo : 5 Mo au
+/// maximum." (integer arithmetic: no float formatting in the build).
+pub fn too_big(bytes: u64) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    format!(
+        "Le fichier pèse {},{} Mo : 5 Mo au maximum.",
+        tenths / 10,
+        tenths % 10
+    )
+}
+
 /// A file name such as `mes-apps-quickbooks-2026-11-27.json`.
 pub fn file_name(product: Product, iso_date: &str) -> String {
     format!("mes-apps-{}-{iso_date}.json", product.slug())
@@ -95,10 +106,7 @@ pub fn import(
     catalogue: &Catalogue,
 ) -> Result<ProductState, Vec<String>> {
     if text.len() > IMPORT_MAX_BYTES {
-        return Err(vec![format!(
-            "Le fichier pèse {:.1} Mo : 5 Mo au maximum.",
-            text.len() as f64 / 1_048_576.0
-        )]);
+        return Err(vec![too_big(text.len() as u64)]);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| vec![french(&e, "")])?;
     let header: ImportHeader = match serde_json::from_value(value) {

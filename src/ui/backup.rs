@@ -40,10 +40,7 @@ pub fn BackupPage() -> impl IntoView {
         input.set_value("");
         let p = product.get_untracked();
         if file.size() > IMPORT_MAX_BYTES as f64 {
-            problems.set(vec![format!(
-                "Le fichier pèse {:.1} Mo : 5 Mo au maximum.",
-                file.size() / 1_048_576.0
-            )]);
+            problems.set(vec![exchange::too_big(file.size() as u64)]);
             return;
         }
         let promise = file.text();
