@@ -445,9 +445,9 @@ const V0_FIXTURE: &str = r#"{
     ],
     "journal": [
       {"seq": 1, "at": 1757925000000, "product": "quickbooks", "actor": "claire-martin",
-       "company": "boulangerie-martin", "app": "banque-sereine", "event": {"type": "connection"}},
+       "company": "boulangerie-martin", "app": "banque-sereine", "event": "connection"},
       {"seq": 2, "at": 1763631900000, "product": "quickbooks", "actor": "julien-petit",
-       "company": "boulangerie-martin", "app": "stock-malin", "event": {"type": "connection"}}
+       "company": "boulangerie-martin", "app": "stock-malin", "event": "connection"}
     ]
   }
 }"#;

@@ -135,7 +135,7 @@ impl Catalogue {
     /// The catalogue shipped with the product.
     pub fn shipped() -> Result<Catalogue, CatalogueError> {
         let apps: Vec<AppDef> =
-            serde_json::from_str(CATALOGUE_JSON).map_err(|e| CatalogueError(e.to_string()))?;
+            super::json::parse(CATALOGUE_JSON).map_err(|e| CatalogueError(e.french()))?;
         Ok(Catalogue::new(apps))
     }
 

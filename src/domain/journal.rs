@@ -15,9 +15,9 @@ pub struct SettingChange {
     pub to: SettingValue,
 }
 
-/// What happened.
+/// What happened. Written `"connection"`, `"installation"` or `{"transfer": {…}}`…
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Event {
     /// An app connected to the QuickBooks company.
     Connection,

@@ -7,6 +7,7 @@ pub mod command;
 pub mod demo;
 pub mod error;
 pub mod journal;
+pub mod json;
 pub mod model;
 pub mod permissions;
 pub mod queries;

@@ -7,12 +7,37 @@ use serde::{Deserialize, Serialize};
 
 use super::text::char_len;
 
-/// A setting's value as stored in a connection. A choice is stored as its option's value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A setting's value as stored in a connection: `true`/`false` or a string. A choice is
+/// stored as its option's value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum SettingValue {
     Bool(bool),
     Text(String),
+}
+
+/// By hand rather than `untagged`: a JSON boolean or string is all there is to tell, and
+/// serde's untagged machinery buffers every value to try each variant in turn.
+impl<'de> Deserialize<'de> for SettingValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = SettingValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a boolean or a string")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<SettingValue, E> {
+                Ok(SettingValue::Bool(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<SettingValue, E> {
+                Ok(SettingValue::Text(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<SettingValue, E> {
+                Ok(SettingValue::Text(v))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 impl SettingValue {
@@ -52,8 +77,9 @@ pub enum TextFormat {
     Code,
 }
 
+/// Written `{"toggle": {…}}`, `{"choice": {…}}` or `{"text": {…}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum SettingKind {
     /// On/off.
     Toggle { default: bool },
@@ -83,7 +109,6 @@ pub struct SettingDef {
     /// One sentence under the field.
     #[serde(default)]
     pub help: String,
-    #[serde(flatten)]
     pub kind: SettingKind,
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::json::{depth, parse};
 use crate::domain::model::{Product, ProductState, Timestamp};
 use crate::domain::validate::validate;
 
@@ -14,6 +15,8 @@ use super::schema::{migrate, SCHEMA_VERSION};
 /// The largest file accepted, in bytes.
 pub const IMPORT_MAX_BYTES: usize = 5 * 1024 * 1024;
 const FORMAT: &str = "mes-apps";
+/// Deeper than any file Mes apps writes (about 7 levels), far below what could hurt.
+const MAX_DEPTH: usize = 32;
 
 #[derive(Serialize)]
 struct ExportRef<'a> {
@@ -23,12 +26,27 @@ struct ExportRef<'a> {
     data: &'a ProductState,
 }
 
+/// The file's first fields; `data` is skipped (and checked when read for real).
 #[derive(Deserialize)]
 struct ImportHeader {
     format: String,
     schema: u32,
+}
+
+#[derive(Deserialize)]
+struct ImportFile {
+    data: ProductState,
+}
+
+/// A file of an older schema, whose data is migrated before it is read.
+#[derive(Deserialize)]
+struct ImportOld {
     data: Value,
 }
+
+const NOT_OURS: &str =
+    "Ce fichier n'est pas une sauvegarde de Mes apps (il lui manque « format », \
+                        « schema » ou « data », ou ils ne sont pas ceux de Mes apps).";
 
 /// The file's text: pretty JSON, for people to read too.
 pub fn export(state: &ProductState, now: Timestamp) -> String {
@@ -57,48 +75,6 @@ pub fn file_name(product: Product, iso_date: &str) -> String {
     format!("mes-apps-{}-{iso_date}.json", product.slug())
 }
 
-/// Translates serde's English into French, keeping what helps to find the problem.
-fn french(e: &serde_json::Error, path: &str) -> String {
-    use serde_json::error::Category;
-    let msg = e.to_string();
-    let at = if e.line() > 0 {
-        format!(" (ligne {}, colonne {})", e.line(), e.column())
-    } else {
-        String::new()
-    };
-    let place = if path.is_empty() || path == "." {
-        String::new()
-    } else {
-        format!("{path} : ")
-    };
-    let quoted = |m: &str| {
-        m.split('`')
-            .nth(1)
-            .map(|s| s.chars().take(60).collect::<String>())
-            .unwrap_or_default()
-    };
-    let what = match e.classify() {
-        Category::Eof => "le fichier s'arrête avant la fin : il est tronqué".to_string(),
-        Category::Syntax if msg.starts_with("recursion limit exceeded") => {
-            "structure trop imbriquée pour être une sauvegarde de Mes apps".to_string()
-        }
-        Category::Syntax => "ce n'est pas du JSON valide".to_string(),
-        Category::Io => "lecture impossible".to_string(),
-        Category::Data if msg.starts_with("missing field") => {
-            format!("champ « {} » manquant", quoted(&msg))
-        }
-        Category::Data if msg.starts_with("unknown variant") => {
-            format!("valeur « {} » inconnue", quoted(&msg))
-        }
-        Category::Data if msg.starts_with("invalid type") => "type de valeur incorrect".to_string(),
-        Category::Data if msg.starts_with("invalid length") => {
-            "nombre d'éléments incorrect".to_string()
-        }
-        Category::Data => "valeur incorrecte".to_string(),
-    };
-    format!("{place}{what}{at}")
-}
-
 /// Reads an exported file for `product`. `Err` lists every problem found, in French.
 pub fn import(
     text: &str,
@@ -108,21 +84,22 @@ pub fn import(
     if text.len() > IMPORT_MAX_BYTES {
         return Err(vec![too_big(text.len() as u64)]);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| vec![french(&e, "")])?;
-    let header: ImportHeader = match serde_json::from_value(value) {
+    let nesting = depth(text);
+    if nesting > MAX_DEPTH {
+        return Err(vec![format!(
+            "Structure trop imbriquée : {nesting} niveaux, une sauvegarde de Mes apps en a \
+             {MAX_DEPTH} au plus."
+        )]);
+    }
+    let header: ImportHeader = match parse(text) {
         Ok(h) => h,
-        Err(_) => {
-            return Err(vec![
-                "Ce fichier n'est pas une sauvegarde de Mes apps (il lui manque « format », \
-                 « schema » ou « data »)."
-                    .into(),
-            ])
-        }
+        // JSON, but not of our shape.
+        Err(e) if e.inner.is_data() => return Err(vec![NOT_OURS.into()]),
+        // Not even JSON, or cut short: say where.
+        Err(e) => return Err(vec![e.french()]),
     };
     if header.format != FORMAT {
-        return Err(vec![
-            "Ce fichier n'est pas une sauvegarde de Mes apps.".into()
-        ]);
+        return Err(vec![NOT_OURS.into()]);
     }
     if header.schema > SCHEMA_VERSION {
         return Err(vec![format!(
@@ -131,16 +108,18 @@ pub fn import(
             header.schema
         )]);
     }
-    let data = migrate(header.data, header.schema).map_err(|e| vec![e.0])?;
-    let state: ProductState = serde_path_to_error::deserialize(data).map_err(|e| {
-        // The path is inside `data`: name it from the file's top, as the user sees it.
-        let path = match e.path().to_string() {
-            p if p.is_empty() || p == "." => "data".to_string(),
-            p => format!("data.{p}"),
-        };
-        vec![french(e.inner(), &path)]
-    })?;
-    validate(&state, product, catalogue)
+    let current;
+    let text = if header.schema == SCHEMA_VERSION {
+        text
+    } else {
+        // An older file: its data is brought up to date, then read like a current one.
+        let old: ImportOld = parse(text).map_err(|e| vec![e.french()])?;
+        let data = migrate(old.data, header.schema).map_err(|e| vec![e.0])?;
+        current = serde_json::json!({ "data": data }).to_string();
+        &current
+    };
+    let file: ImportFile = parse(text).map_err(|e| vec![e.french()])?;
+    validate(&file.data, product, catalogue)
         .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    Ok(state)
+    Ok(file.data)
 }

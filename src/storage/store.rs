@@ -16,6 +16,7 @@ use crate::domain::command::{apply, Command, Env, Outcome};
 use crate::domain::demo;
 use crate::domain::error::DomainError;
 use crate::domain::journal::JournalEntry;
+use crate::domain::json::parse;
 use crate::domain::model::{Product, ProductState, Timestamp, UserId};
 use crate::domain::validate::validate;
 
@@ -164,21 +165,6 @@ fn kv_issue(product: Product, e: KvError) -> StorageIssue {
     }
 }
 
-/// A serde error in French, without the English detail.
-fn describe(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Eof => "texte tronqué".into(),
-        Category::Syntax => "texte qui n'est pas du JSON valide".into(),
-        Category::Data => format!(
-            "valeur inattendue ligne {}, colonne {}",
-            e.line(),
-            e.column()
-        ),
-        Category::Io => "lecture impossible".into(),
-    }
-}
-
 impl<K: KeyValue> ProductStore<K> {
     /// Opens the product's storage: its state, or the demo data with the reason it could
     /// not be read.
@@ -258,9 +244,9 @@ impl<K: KeyValue> ProductStore<K> {
                 reason,
             })
         };
-        let header: Header = match serde_json::from_str(&raw) {
+        let header: Header = match parse(&raw) {
             Ok(h) => h,
-            Err(e) => return unreadable(describe(&e)),
+            Err(e) => return unreadable(e.french()),
         };
         if header.schema > SCHEMA_VERSION {
             return unreadable(format!(
@@ -269,14 +255,24 @@ impl<K: KeyValue> ProductStore<K> {
             ));
         }
         let data: Result<StoredData, String> = if header.schema == SCHEMA_VERSION {
-            serde_json::from_str::<Envelope<StoredData>>(&raw)
+            parse::<Envelope<StoredData>>(&raw)
                 .map(|e| e.data)
-                .map_err(|e| describe(&e))
+                .map_err(|e| e.french())
         } else {
-            serde_json::from_str::<Envelope<serde_json::Value>>(&raw)
-                .map_err(|e| describe(&e))
+            // Older data is brought up to date, then read like current data.
+            parse::<Envelope<serde_json::Value>>(&raw)
+                .map_err(|e| e.french())
                 .and_then(|e| migrate(e.data, header.schema).map_err(|m| m.0))
-                .and_then(|v| serde_json::from_value(v).map_err(|e| describe(&e)))
+                .and_then(|data| {
+                    let current = serde_json::json!({
+                        "schema": SCHEMA_VERSION,
+                        "revision": header.revision,
+                        "data": data,
+                    });
+                    parse::<Envelope<StoredData>>(&current.to_string())
+                        .map(|e| e.data)
+                        .map_err(|e| e.french())
+                })
         };
         let data = match data {
             Ok(d) => d,
@@ -289,9 +285,9 @@ impl<K: KeyValue> ProductStore<K> {
             let Some(text) = self.kv.get(&key)? else {
                 return unreadable(format!("une partie du journal manque ({key})"));
             };
-            match serde_json::from_str::<Vec<JournalEntry>>(&text) {
+            match parse::<Vec<JournalEntry>>(&text) {
                 Ok(entries) => journal.extend(entries),
-                Err(e) => return unreadable(format!("journal : {}", describe(&e))),
+                Err(e) => return unreadable(format!("journal : {}", e.french())),
             }
         }
         if journal.len() < data.journal.length {
@@ -324,7 +320,7 @@ impl<K: KeyValue> ProductStore<K> {
         Ok(self
             .kv
             .get(&state_key(self.product))?
-            .and_then(|raw| serde_json::from_str::<Header>(&raw).ok())
+            .and_then(|raw| parse::<Header>(&raw).ok())
             .map(|h| h.revision))
     }
 
@@ -344,7 +340,7 @@ impl<K: KeyValue> ProductStore<K> {
             .kv
             .get(&state_key(self.product))
             .map_err(|e| kv_issue(self.product, e))?;
-        let newer = raw.is_some_and(|raw| match serde_json::from_str::<Header>(&raw) {
+        let newer = raw.is_some_and(|raw| match parse::<Header>(&raw) {
             Ok(h) => h.revision > self.revision || h.schema > SCHEMA_VERSION,
             Err(_) => true,
         });

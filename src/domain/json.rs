@@ -1,0 +1,149 @@
+//! Reading JSON into the product's types. Every caller (the catalogue, storage, import)
+//! goes through [`parse`], so that each type's parsing code exists once in the build, and
+//! every error says where it is ("data.connections[0].since") in French.
+
+use serde::de::DeserializeOwned;
+
+/// Why a JSON text could not be read, and where.
+#[derive(Debug)]
+pub struct JsonError {
+    /// The place in the data, empty at the top level.
+    pub path: String,
+    pub inner: serde_json::Error,
+}
+
+/// Reads `text` as a `T`, the whole of it.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| JsonError {
+        path: e.path().to_string(),
+        inner: e.into_inner(),
+    })?;
+    de.end().map_err(|inner| JsonError {
+        path: String::new(),
+        inner,
+    })?;
+    Ok(value)
+}
+
+/// How deeply arrays and objects nest in `text` (strings skipped), read without parsing:
+/// a hostile file is measured before anything builds it.
+pub fn depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+impl JsonError {
+    /// The problem in French, keeping what helps to find it: the place, the field or
+    /// value named by the parser, the line and column.
+    pub fn french(&self) -> String {
+        use serde_json::error::Category;
+        let e = &self.inner;
+        let msg = e.to_string();
+        let at = if e.line() > 0 {
+            format!(" (ligne {}, colonne {})", e.line(), e.column())
+        } else {
+            String::new()
+        };
+        let place = if self.path.is_empty() || self.path == "." {
+            String::new()
+        } else {
+            format!("{} : ", self.path)
+        };
+        let quoted = || {
+            msg.split('`')
+                .nth(1)
+                .map(|s| s.chars().take(60).collect::<String>())
+                .unwrap_or_default()
+        };
+        let what = match e.classify() {
+            Category::Eof => "le texte s'arrête avant la fin : il est tronqué".to_string(),
+            Category::Syntax if msg.starts_with("recursion limit exceeded") => {
+                "structure trop imbriquée".to_string()
+            }
+            Category::Syntax => "ce n'est pas du JSON valide".to_string(),
+            Category::Io => "lecture impossible".to_string(),
+            Category::Data if msg.starts_with("missing field") => {
+                format!("champ « {} » manquant", quoted())
+            }
+            Category::Data if msg.starts_with("unknown variant") => {
+                format!("valeur « {} » inconnue", quoted())
+            }
+            Category::Data if msg.starts_with("invalid type") => {
+                "type de valeur incorrect".to_string()
+            }
+            Category::Data if msg.starts_with("invalid length") => {
+                "nombre d'éléments incorrect".to_string()
+            }
+            Category::Data => "valeur incorrecte".to_string(),
+        };
+        format!("{place}{what}{at}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Doc {
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        since: i64,
+    }
+
+    #[test]
+    fn errors_say_where_in_french() {
+        let e = parse::<Doc>(r#"{"items": [{"since": 1}, {"since": "hier"}]}"#).unwrap_err();
+        assert_eq!(e.path, "items[1].since");
+        assert!(
+            e.french()
+                .starts_with("items[1].since : type de valeur incorrect"),
+            "{}",
+            e.french()
+        );
+        let e = parse::<Doc>(r#"{"items": [{"since": 1}"#).unwrap_err();
+        assert!(e.french().contains("tronqué"), "{}", e.french());
+        let e = parse::<Doc>(r#"{"items": [{}]}"#).unwrap_err();
+        assert!(
+            e.french().contains("champ « since » manquant"),
+            "{}",
+            e.french()
+        );
+        let e = parse::<serde_json::Value>(&"[".repeat(10_000)).unwrap_err();
+        assert!(e.french().contains("trop imbriquée"), "{}", e.french());
+        assert!(parse::<Doc>(r#"{"items": []} trailing"#).is_err());
+    }
+
+    #[test]
+    fn depth_counts_nesting_outside_strings() {
+        assert_eq!(depth(r#"{"a": [1, {"b": "[[[{{"}], "c": "\\\"["}"#), 3);
+        assert_eq!(depth(&"[".repeat(10_000)), 10_000);
+        assert_eq!(depth("3"), 0);
+    }
+}
