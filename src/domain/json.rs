@@ -1,6 +1,10 @@
 //! Reading JSON into the product's types. Every caller (the catalogue, storage, import)
 //! goes through [`parse`], so that each type's parsing code exists once in the build, and
 //! every error says where it is ("data.connections[0].since") in French.
+//!
+//! The place is found after the fact, by walking the text up to the error's line and
+//! column ([`path_at`]), rather than by wrapping every value of every parse in a
+//! path-tracking deserializer: that wrapping doubled the parsing code in the build.
 
 use serde::de::DeserializeOwned;
 
@@ -14,16 +18,87 @@ pub struct JsonError {
 
 /// Reads `text` as a `T`, the whole of it.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| JsonError {
-        path: e.path().to_string(),
-        inner: e.into_inner(),
-    })?;
-    de.end().map_err(|inner| JsonError {
-        path: String::new(),
+    serde_json::from_str(text).map_err(|inner| JsonError {
+        path: path_at(text, inner.line(), inner.column()),
         inner,
-    })?;
-    Ok(value)
+    })
+}
+
+enum Frame {
+    Object {
+        key: Option<String>,
+        wants_key: bool,
+    },
+    Array {
+        index: usize,
+    },
+}
+
+/// The place of the value being read at `line` and `column` (1-based, in bytes, as
+/// serde_json counts them): "data.connections[0].since", or "" at the top level.
+pub fn path_at(text: &str, line: usize, column: usize) -> String {
+    // The byte offset of line/column.
+    let start = text
+        .match_indices('\n')
+        .nth(line.saturating_sub(2))
+        .map_or(0, |(i, _)| i + 1);
+    let end = if line <= 1 { column } else { start + column }.min(text.len());
+    let bytes = &text.as_bytes()[..end];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                wants_key: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { wants_key, .. }) => *wants_key = true,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { wants_key, .. }) = stack.last_mut() {
+                    *wants_key = false;
+                }
+            }
+            b'"' => {
+                let from = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object {
+                    key,
+                    wants_key: true,
+                }) = stack.last_mut()
+                {
+                    let raw = &bytes[from..i.min(bytes.len())];
+                    *key = Some(String::from_utf8_lossy(raw).chars().take(60).collect());
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 /// How deeply arrays and objects nest in `text` (strings skipped), read without parsing:
@@ -65,7 +140,7 @@ impl JsonError {
         } else {
             String::new()
         };
-        let place = if self.path.is_empty() || self.path == "." {
+        let place = if self.path.is_empty() {
             String::new()
         } else {
             format!("{} : ", self.path)
@@ -138,6 +213,16 @@ mod tests {
         let e = parse::<serde_json::Value>(&"[".repeat(10_000)).unwrap_err();
         assert!(e.french().contains("trop imbriquée"), "{}", e.french());
         assert!(parse::<Doc>(r#"{"items": []} trailing"#).is_err());
+    }
+
+    #[test]
+    fn path_at_walks_to_the_error() {
+        let text = "{\n  \"data\": {\"connections\": [{\"since\": 1}, {\"a\": \"x,y\", \"since\": \"hier\"";
+        let line = 2;
+        let column = text.lines().nth(1).map_or(0, str::len);
+        assert_eq!(path_at(text, line, column), "data.connections[1].since");
+        assert_eq!(path_at("[1, 2, \"trois\"", 1, 12), "[2]");
+        assert_eq!(path_at("3", 1, 1), "");
     }
 
     #[test]
