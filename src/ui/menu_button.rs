@@ -145,8 +145,10 @@ pub fn MenuButton(
     let entries = items
         .into_iter()
         .map(|item| {
+            // Focus goes back to the button first; the item's action may then move it
+            // (into a dialog, to another page).
             let select = move |_| {
-                open.set(false);
+                close_to_button();
                 item.on_select.run(());
             };
             view! {

@@ -1,0 +1,458 @@
+//! A connection's settings view in headless Chromium, mounted through the whole app at its
+//! URL: field-level validation, saving, "Utilisateur associé" and the unsaved flag.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use mes_apps::domain::catalogue::Catalogue;
+use mes_apps::domain::command::Command;
+use mes_apps::domain::model::{AppId, CompanyId, Product, UserId};
+use mes_apps::domain::settings::SettingValue;
+use mes_apps::ui::state::AppState;
+use mes_apps::ui::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const COMPANY: &str = "boulangerie-martin";
+const APP: &str = "paie-facile";
+const EMAIL: &str = "ma-reglage-email_gestionnaire";
+const JOURNAL: &str = "ma-reglage-journal_paie";
+const TOGGLE: &str = "ma-reglage-ecriture_par_salarie";
+
+/// The app's page has `<base href="/">` (index.html); the test page gets the same, or the
+/// router would take the current path for the app's base path.
+fn ensure_base() {
+    if document().query_selector("base[href]").unwrap().is_none() {
+        let base = document().create_element("base").unwrap();
+        base.set_attribute("href", "/").unwrap();
+        document().head().unwrap().append_child(&base).unwrap();
+    }
+}
+
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    next_frame().await;
+    leptos::task::tick().await;
+}
+
+fn plain_event(kind: &str) -> web_sys::Event {
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
+    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"Event".into())
+        .unwrap()
+        .unchecked_into();
+    js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&kind.into(), &init))
+        .unwrap()
+        .unchecked_into()
+}
+
+fn go_to(path: &str) {
+    ensure_base();
+    window()
+        .history()
+        .unwrap()
+        .push_state_with_url(&JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+struct Page {
+    root: web_sys::HtmlElement,
+    state: AppState,
+    handle: Option<Box<dyn std::any::Any>>,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.handle.take();
+        self.root.remove();
+        go_to("/");
+    }
+}
+
+impl Page {
+    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .map(|e| e.unchecked_into())
+    }
+
+    fn input(&self, id: &str) -> web_sys::HtmlInputElement {
+        document()
+            .get_element_by_id(id)
+            .unwrap_or_else(|| panic!("#{id} is on the page"))
+            .unchecked_into()
+    }
+
+    async fn type_into(&self, id: &str, text: &str) {
+        let input = self.input(id);
+        input.set_value(text);
+        input.dispatch_event(&plain_event("input")).unwrap();
+        settle().await;
+    }
+
+    fn save_button(&self) -> web_sys::HtmlButtonElement {
+        let list = self.root.query_selector_all("button[type=submit]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::HtmlButtonElement>()
+            })
+            .find(|b| b.text_content().unwrap_or_default().trim() == "Enregistrer")
+            .expect("the Enregistrer button")
+    }
+
+    async fn save(&self) {
+        self.save_button().click();
+        settle().await;
+    }
+
+    fn saved(&self, key: &str) -> Option<SettingValue> {
+        self.state.state(Product::QuickBooks).with_untracked(|s| {
+            s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
+                .and_then(|c| c.settings.get(key).cloned())
+        })
+    }
+
+    fn journal_len(&self) -> usize {
+        self.state
+            .state(Product::QuickBooks)
+            .with_untracked(|s| s.journal.len())
+    }
+
+    fn associated(&self) -> String {
+        self.find(".ma-associated__line")
+            .expect("the Utilisateur associé line")
+            .text_content()
+            .unwrap()
+    }
+
+    /// The field's error: the element its aria-describedby names, next to it.
+    fn error_of(&self, id: &str) -> Option<String> {
+        let input = self.input(id);
+        let error_id = format!("{id}-erreur");
+        let error = document().get_element_by_id(&error_id)?;
+        let described = input.get_attribute("aria-describedby").unwrap_or_default();
+        assert!(
+            described.split_whitespace().any(|d| d == error_id),
+            "#{id} is described by its error (aria-describedby=\"{described}\")"
+        );
+        let field = input.closest(".ma-field").unwrap().unwrap();
+        assert!(
+            field.contains(Some(&error)),
+            "the error of #{id} is next to it"
+        );
+        Some(error.text_content().unwrap())
+    }
+}
+
+/// The settings of Paie Facile, connected first by Claire Martin (the acting user).
+async fn page() -> Page {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let state = AppState::new(Catalogue::shipped().unwrap());
+    state
+        .dispatch(
+            Product::QuickBooks,
+            Command::Get {
+                app: AppId::new(APP),
+                company: CompanyId::new(COMPANY),
+            },
+        )
+        .unwrap();
+    go_to(&format!(
+        "/quickbooks/mes-apps/connexions/{COMPANY}/{APP}/parametres"
+    ));
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <App/> }
+    });
+    settle().await;
+    let p = Page {
+        root,
+        state,
+        handle: Some(Box::new(handle)),
+    };
+    let heading = p
+        .find("#ma-settings-title")
+        .expect("the heading")
+        .text_content()
+        .unwrap();
+    assert_eq!(heading, "Paramètres de Paie Facile");
+    p
+}
+
+#[wasm_bindgen_test]
+async fn invalid_fields_get_their_own_message_focus_and_nothing_is_saved() {
+    let p = page().await;
+    let journal = p.journal_len();
+    assert_eq!(
+        p.saved("email_gestionnaire"),
+        Some(SettingValue::Text("paie@exemple.fr".into()))
+    );
+    p.type_into(EMAIL, "paie-at-exemple").await;
+    p.type_into(JOURNAL, "").await;
+    // Focus elsewhere first, so that the focus move is the form's doing.
+    p.save_button().focus().unwrap();
+    p.save().await;
+
+    for id in [EMAIL, JOURNAL] {
+        assert_eq!(
+            p.input(id).get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "#{id} is marked invalid"
+        );
+    }
+    assert_eq!(
+        p.error_of(EMAIL).as_deref(),
+        Some("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")
+    );
+    assert_eq!(
+        p.error_of(JOURNAL).as_deref(),
+        Some("Ce champ est obligatoire.")
+    );
+    assert_eq!(p.error_of(TOGGLE), None, "a valid field has no message");
+    assert_eq!(p.input(TOGGLE).get_attribute("aria-invalid"), None);
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some(EMAIL),
+        "focus goes to the first invalid field"
+    );
+    let alert = p
+        .find("form [role=alert]")
+        .expect("a summary of the refusal")
+        .text_content()
+        .unwrap();
+    assert!(!alert.is_empty());
+    // Nothing saved.
+    assert_eq!(
+        p.saved("email_gestionnaire"),
+        Some(SettingValue::Text("paie@exemple.fr".into()))
+    );
+    assert_eq!(
+        p.saved("journal_paie"),
+        Some(SettingValue::Text("PAIE".into()))
+    );
+    assert_eq!(p.journal_len(), journal, "no journal entry");
+    assert!(
+        p.state.unsaved.get_untracked(),
+        "the draft is still unsaved"
+    );
+
+    // Correcting a field clears its own message only.
+    p.type_into(JOURNAL, "SAL").await;
+    assert_eq!(p.input(JOURNAL).get_attribute("aria-invalid"), None);
+    assert_eq!(p.error_of(JOURNAL), None);
+    assert!(p.error_of(EMAIL).is_some());
+    assert_eq!(
+        p.input(JOURNAL)
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("ma-reglage-journal_paie-aide"),
+        "no dangling reference to a removed message"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_code_in_lower_case_is_refused_next_to_its_field() {
+    let p = page().await;
+    p.type_into(JOURNAL, "sal").await;
+    p.save().await;
+    assert_eq!(
+        p.error_of(JOURNAL).as_deref(),
+        Some("Utilisez des majuscules, des chiffres et des tirets.")
+    );
+    assert_eq!(p.error_of(EMAIL), None);
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some(JOURNAL)
+    );
+    assert_eq!(
+        p.saved("journal_paie"),
+        Some(SettingValue::Text("PAIE".into()))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_valid_change_is_saved_and_confirmed() {
+    let p = page().await;
+    let journal = p.journal_len();
+    p.type_into(JOURNAL, "SAL").await;
+    p.input(TOGGLE).click();
+    settle().await;
+    p.save().await;
+    assert_eq!(
+        p.saved("journal_paie"),
+        Some(SettingValue::Text("SAL".into()))
+    );
+    assert_eq!(
+        p.saved("ecriture_par_salarie"),
+        Some(SettingValue::Bool(true))
+    );
+    assert_eq!(
+        p.saved("email_gestionnaire"),
+        Some(SettingValue::Text("paie@exemple.fr".into()))
+    );
+    assert_eq!(p.journal_len(), journal + 1, "one journal entry");
+    let success = p
+        .find("form [role=status]")
+        .expect("a success message")
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        success,
+        "Paramètres de Paie Facile enregistrés (2 modifications)."
+    );
+    assert!(p.find("form [role=alert]").is_none());
+    assert!(!p.state.unsaved.get_untracked(), "nothing left unsaved");
+    let stored = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("mes-apps/quickbooks")
+        .unwrap()
+        .unwrap();
+    assert!(stored.contains("\"SAL\""), "saved to storage too");
+}
+
+#[wasm_bindgen_test]
+async fn utilisateur_associe_names_the_manager_and_follows_the_acting_user() {
+    let p = page().await;
+    let line = p.associated();
+    assert!(line.contains("Utilisateur associé"), "{line}");
+    assert!(line.contains("Claire Martin"), "{line}");
+    assert!(line.contains("c'est vous"), "{line}");
+    assert!(!line.contains("ce n'est pas vous"), "{line}");
+
+    p.state
+        .set_actor(Product::QuickBooks, UserId::new("julien-petit"));
+    settle().await;
+    let line = p.associated();
+    assert!(line.contains("Claire Martin"), "{line}");
+    assert!(line.contains("ce n'est pas vous"), "{line}");
+    let take_over = p.find("#ma-reprendre");
+    assert!(
+        take_over.is_some(),
+        "an administrator of QuickBooks may take it over"
+    );
+
+    p.state
+        .set_actor(Product::QuickBooks, UserId::new("sophie-bernard"));
+    settle().await;
+    let line = p.associated();
+    assert!(line.contains("ce n'est pas vous"), "{line}");
+    assert!(p.find("#ma-reprendre").is_none(), "a standard user may not");
+    assert!(
+        p.input(JOURNAL).disabled(),
+        "a standard user sees the settings read-only"
+    );
+
+    p.state
+        .set_actor(Product::QuickBooks, UserId::new("claire-martin"));
+    settle().await;
+    let line = p.associated();
+    assert!(line.contains("c'est vous"), "{line}");
+    assert!(!line.contains("ce n'est pas vous"), "{line}");
+}
+
+#[wasm_bindgen_test]
+async fn the_unsaved_flag_follows_the_form() {
+    let p = page().await;
+    assert!(!p.state.unsaved.get_untracked(), "clean at first");
+    let hint = || {
+        p.root
+            .text_content()
+            .unwrap()
+            .contains("Modifications non enregistrées")
+    };
+    assert!(!hint());
+
+    p.input(TOGGLE).click();
+    settle().await;
+    assert!(p.state.unsaved.get_untracked(), "a toggled option");
+    assert!(hint());
+    p.input(TOGGLE).click();
+    settle().await;
+    assert!(
+        !p.state.unsaved.get_untracked(),
+        "toggled back: clean again"
+    );
+    assert!(!hint());
+
+    p.type_into(JOURNAL, "PAIE2").await;
+    assert!(p.state.unsaved.get_untracked());
+    p.type_into(JOURNAL, "PAIE").await;
+    assert!(
+        !p.state.unsaved.get_untracked(),
+        "typed back to the saved value"
+    );
+
+    p.type_into(JOURNAL, "SAL").await;
+    assert!(p.state.unsaved.get_untracked());
+    p.save().await;
+    assert!(!p.state.unsaved.get_untracked(), "saved: clean");
+
+    p.type_into(EMAIL, "rh@exemple.fr").await;
+    assert!(p.state.unsaved.get_untracked());
+    let mut p = p;
+    p.handle.take();
+    settle().await;
+    assert!(
+        !p.state.unsaved.get_untracked(),
+        "leaving the view clears the flag"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_demo_connection_managed_by_someone_else_says_so() {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let state = AppState::new(Catalogue::shipped().unwrap());
+    go_to(&format!(
+        "/quickbooks/mes-apps/connexions/{COMPANY}/stock-malin/parametres"
+    ));
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <App/> }
+    });
+    settle().await;
+    let p = Page {
+        root,
+        state,
+        handle: Some(Box::new(handle)),
+    };
+    let line = p.associated();
+    assert!(line.contains("Julien Petit"), "{line}");
+    assert!(line.contains("ce n'est pas vous"), "{line}");
+    let id = "ma-reglage-compte_stock";
+    p.type_into(id, "12").await;
+    p.save().await;
+    assert_eq!(
+        p.input(id).get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        p.error_of(id).as_deref(),
+        Some("6 caractères au minimum (2 saisis).")
+    );
+    let saved = p.state.state(Product::QuickBooks).with_untracked(|s| {
+        s.connection(&AppId::new("stock-malin"), &CompanyId::new(COMPANY))
+            .and_then(|c| c.settings.get("compte_stock").cloned())
+    });
+    assert_eq!(saved, Some(SettingValue::Text("370000".into())));
+}
