@@ -21,7 +21,7 @@ dist:
 
 ## Speed and size figures (see README, Performance).
 bench:
-	scripts/setup.sh --browser
+	scripts/setup.sh --bench
 	scripts/dist.sh
 	node bench/run.mjs
 

@@ -3,6 +3,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The release build to serve (a copy can be tested while dist/ is being rebuilt).
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -29,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `sirv dist --single --port ${PORT} --host 127.0.0.1 --quiet`,
+    command: `sirv ${DIST} --single --port ${PORT} --host 127.0.0.1 --quiet`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 20_000,

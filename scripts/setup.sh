@@ -3,6 +3,7 @@
 # the right version. Safe to run again: a second run installs nothing and says so.
 #   scripts/setup.sh            toolchain, Trunk, wasm-bindgen CLI, npm packages
 #   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
+#   scripts/setup.sh --bench    the same as --browser, plus the benchmark's npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,8 +45,17 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   installed+=("npm packages")
 fi
 
+# The benchmark's own packages (Fuse.js, Lighthouse), kept apart from the test tools
+if [ "${1:-}" = "--bench" ]; then
+  if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+    say "installing the benchmark's npm packages"
+    PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix bench --no-audit --no-fund
+    installed+=("bench npm packages")
+  fi
+fi
+
 # Debian's Chromium and its driver, for browser tests (never a downloaded browser)
-if [ "${1:-}" = "--browser" ]; then
+if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--bench" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing chromium and chromium-driver"
     sudo=""

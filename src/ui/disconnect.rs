@@ -131,7 +131,9 @@ pub fn DisconnectDialog(
                             <p id=counter_id.clone() class="ma-field__hint" aria-live="polite">
                                 {move || {
                                     let n = char_len(&other.get());
-                                    if n >= OTHER_MAX {
+                                    if n > OTHER_MAX {
+                                        format!("{n} caractères : {OTHER_MAX} au maximum, raccourcissez le texte.")
+                                    } else if n == OTHER_MAX {
                                         format!("{n} / {OTHER_MAX} caractères : c'est le maximum.")
                                     } else {
                                         format!("{n} / {OTHER_MAX} caractères")
