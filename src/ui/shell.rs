@@ -24,10 +24,24 @@ use super::search::SearchPage;
 use super::settings::SettingsPage;
 use super::state::use_app;
 
-/// The path the app is served under ("" at the root), from `<base href>`.
+/// The path the app is served under ("" at the root): Trunk's public URL, which the release
+/// build keeps in `<meta name="mes-apps-base">` (its Content-Security-Policy refuses a
+/// `<base>` element) and the development build in `<base href>`.
 fn base_path() -> Option<String> {
-    let base = document().base_uri().ok().flatten()?;
-    let url = web_sys::Url::new(&base).ok()?;
+    let doc = document();
+    let href = doc
+        .query_selector("meta[name=mes-apps-base]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .or_else(|| {
+            doc.query_selector("base[href]")
+                .ok()
+                .flatten()
+                .and_then(|b| b.get_attribute("href"))
+        })?;
+    let origin = window().location().origin().ok()?;
+    let url = web_sys::Url::new_with_base(&href, &origin).ok()?;
     let path = url.pathname().trim_end_matches('/').to_string();
     (!path.is_empty()).then_some(path)
 }
