@@ -50,6 +50,7 @@ if (asJson) {
 }
 if (failures.length) {
   if (!check) {
+    if (asJson) process.exit(0);
     console.log(`over budget: ${failures.join('; ')}`);
     process.exit(0);
   }

@@ -581,7 +581,13 @@ fn a_chunk_written_without_its_envelope_is_ignored() {
         .as_u64()
         .unwrap();
     let old_chunk = raw(&kv, &chunk_key(QB, gen, 0)).unwrap();
-    let new_chunk = serde_json::to_string(&next.journal).unwrap();
+    // A chunk stores each entry as [seq, at, actor, company, app, event].
+    let compact: Vec<_> = next
+        .journal
+        .iter()
+        .map(|e| (e.seq, e.at, &e.actor, &e.company, &e.app, &e.event))
+        .collect();
+    let new_chunk = serde_json::to_string(&compact).unwrap();
     let units = |s: &str| s.encode_utf16().count();
     kv.set_quota(Some(kv.used() + units(&new_chunk) - units(&old_chunk)));
     let done = store

@@ -11,7 +11,7 @@ mod measures {
     use mes_apps::domain::demo;
     use mes_apps::domain::journal::{Event, JournalEntry, SettingChange};
     use mes_apps::domain::model::{CompanyId, Connection, Product, Timestamp, UserId};
-    use mes_apps::domain::search::search;
+    use mes_apps::domain::search::{search, Searcher};
     use mes_apps::domain::settings::{self, SettingValue};
     use mes_apps::storage::browser::BrowserKv;
     use mes_apps::storage::store::ProductStore;
@@ -51,15 +51,22 @@ mod measures {
     }
 
     /// Milliseconds of matching alone (no rendering) for each query, over `n` generated
-    /// apps, and the number of results, as JSON `[[ms, count], …]`.
+    /// apps, and the number of results, as JSON `[[ms, count], …]`. `typed`: the queries
+    /// are successive keystrokes searched as the app does (each filters the previous
+    /// matches); otherwise each is a full scan of the catalogue.
     #[wasm_bindgen]
-    pub fn bench_match(n: usize, queries: Vec<String>) -> String {
+    pub fn bench_match(n: usize, queries: Vec<String>, typed: bool) -> String {
         let cat = Catalogue::generated(n);
+        let mut searcher = Searcher::default();
         let rows: Vec<(f64, usize)> = queries
             .iter()
             .map(|q| {
                 let t = now();
-                let found = search(&cat, Product::QuickBooks, q, None);
+                let found = if typed {
+                    searcher.search(&cat, Product::QuickBooks, q, None)
+                } else {
+                    search(&cat, Product::QuickBooks, q, None)
+                };
                 (now() - t, found.len())
             })
             .collect();

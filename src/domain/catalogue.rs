@@ -1,6 +1,8 @@
 //! The shared catalogue of apps, read from `catalogue.json` (embedded at build time), with
 //! the folded text search works on computed once when the catalogue is built.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::model::{AppId, Product};
@@ -117,6 +119,9 @@ pub struct Catalogue {
     folded: Vec<Folded>,
     /// Indices of `apps` sorted by folded name, so that a search needs no sort.
     alphabetical: Vec<usize>,
+    /// Where each app is in `apps`: looking an app up is done for every row shown and
+    /// every connection and journal entry checked, so it must not scan the catalogue.
+    by_id: HashMap<AppId, usize>,
 }
 
 /// The catalogue file could not be read: a build defect, reported rather than panicking.
@@ -155,10 +160,16 @@ impl Catalogue {
             .collect::<Vec<Folded>>();
         let mut alphabetical: Vec<usize> = (0..apps.len()).collect();
         alphabetical.sort_by(|&a, &b| folded[a].name.cmp(&folded[b].name));
+        let by_id = apps
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         Catalogue {
             apps,
             folded,
             alphabetical,
+            by_id,
         }
     }
 
@@ -167,7 +178,7 @@ impl Catalogue {
     }
 
     pub fn app(&self, id: &AppId) -> Option<&AppDef> {
-        self.apps.iter().find(|a| &a.id == id)
+        self.by_id.get(id).map(|&i| &self.apps[i])
     }
 
     /// The app's name, or its id when the catalogue no longer has it.

@@ -5,7 +5,8 @@
 //!   the product's state without its journal, plus `"journal": {"generation": G,
 //!   "length": L}`. `revision` grows by one at each save.
 //! - `mes-apps/P/journal/G/K`: the journal's entries `K*CHUNK .. (K+1)*CHUNK` as a JSON
-//!   array. A save rewrites only the chunks that grew, so the journal is appended, not
+//!   array of `[seq, at, actor, company, app, event]` arrays (an entry's product is the
+//!   key's). A save rewrites only the chunks that grew, so the journal is appended, not
 //!   rewritten; a reset or an import starts a new generation `G`, and the old one is
 //!   removed once the envelope points at the new one.
 //! - `mes-apps/P/illisible`: a copy of stored text that could not be read, kept for the

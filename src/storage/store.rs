@@ -15,9 +15,9 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::command::{apply, Command, Env, Outcome};
 use crate::domain::demo;
 use crate::domain::error::DomainError;
-use crate::domain::journal::JournalEntry;
+use crate::domain::journal::{Event, JournalEntry};
 use crate::domain::json::parse;
-use crate::domain::model::{Product, ProductState, Timestamp, UserId};
+use crate::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
 use crate::domain::validate::validate;
 
 use super::kv::{KeyValue, KvError};
@@ -25,6 +25,11 @@ use super::schema::{
     backup_key, chunk_key, journal_prefix, migrate, state_key, Envelope, Header, JournalRef,
     StoredData, CHUNK, SCHEMA_VERSION,
 };
+
+/// A journal entry as a chunk stores it: `[seq, at, actor, company, app, event]`. An
+/// array rather than an object, and without the product (the key says it): half the
+/// size, and faster to read back.
+type StoredEntry = (u64, Timestamp, UserId, CompanyId, AppId, Event);
 
 /// A storage problem the user is told about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,8 +290,18 @@ impl<K: KeyValue> ProductStore<K> {
             let Some(text) = self.kv.get(&key)? else {
                 return unreadable(format!("une partie du journal manque ({key})"));
             };
-            match parse::<Vec<JournalEntry>>(&text) {
-                Ok(entries) => journal.extend(entries),
+            match parse::<Vec<StoredEntry>>(&text) {
+                Ok(entries) => journal.extend(entries.into_iter().map(
+                    |(seq, at, actor, company, app, event)| JournalEntry {
+                        seq,
+                        at,
+                        product: self.product,
+                        actor,
+                        company,
+                        app,
+                        event,
+                    },
+                )),
                 Err(e) => return unreadable(format!("journal : {}", e.french())),
             }
         }
@@ -516,8 +531,11 @@ impl<K: KeyValue> ProductStore<K> {
             }
         };
         for k in first..chunks {
-            let slice = &state.journal[k * CHUNK..len.min((k + 1) * CHUNK)];
-            let written = to_json(slice, product).and_then(|text| {
+            let slice: Vec<_> = state.journal[k * CHUNK..len.min((k + 1) * CHUNK)]
+                .iter()
+                .map(|e| (e.seq, e.at, &e.actor, &e.company, &e.app, &e.event))
+                .collect();
+            let written = to_json(&slice, product).and_then(|text| {
                 self.kv
                     .set(&chunk_key(product, generation, k), &text)
                     .map_err(|e| kv_issue(product, e))

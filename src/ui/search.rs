@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 use crate::domain::catalogue::Category;
 use crate::domain::model::Product;
 use crate::domain::queries;
-use crate::domain::search::{search, QUERY_MAX};
+use crate::domain::search::{Searcher, QUERY_MAX};
 use crate::domain::text::char_len;
 
 use super::paths;
@@ -34,9 +34,13 @@ pub fn SearchPage() -> impl IntoView {
             .and_then(|c| Category::from_slug(&c))
     });
     let shown = RwSignal::new(PAGE);
+    // Typing usually extends the query: the searcher then filters its last matches.
+    let searcher = StoredValue::new(Searcher::default());
     let results = Memo::new(move |_| {
         let (q, c, p) = (q.get(), category.get(), product.get());
-        app.catalogue.with_value(|cat| search(cat, p, &q, c))
+        app.catalogue
+            .with_value(|cat| searcher.try_update_value(|s| s.search(cat, p, &q, c)))
+            .unwrap_or_default()
     });
     // A new search starts from the first page again.
     Effect::new(move || {
