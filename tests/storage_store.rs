@@ -1156,3 +1156,41 @@ fn data_that_became_unreadable_after_opening_is_not_written_over() {
         assert_eq!(reopen(&kv, QB, &cat), keep, "{name}");
     }
 }
+
+#[test]
+fn a_refused_command_still_reports_another_tabs_newer_revision() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
+    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut tab_a,
+        &mut state_a,
+        &cat,
+        "claire-martin",
+        &disconnect("notes-eclair", QB_COMPANY, reason(Reason::TooExpensive)),
+    );
+    // Tab B still shows Notes Éclair and tries to disconnect it too.
+    let refused = tab_b.execute(
+        &mut state_b,
+        &env(&cat),
+        &u("julien-petit"),
+        &disconnect("notes-eclair", QB_COMPANY, reason(Reason::Replaced)),
+    );
+    assert!(refused.is_err(), "already disconnected by tab A");
+    assert_eq!(
+        tab_b.take_merged(),
+        Some(Vec::new()),
+        "tab B loaded tab A's revision"
+    );
+    assert_eq!(tab_b.take_merged(), None, "reading clears it");
+    assert_eq!(state_b, state_a, "tab B now holds tab A's state");
+    // A command with nothing newer to load reports no merge.
+    let _ = tab_b.execute(
+        &mut state_b,
+        &env(&cat),
+        &u("julien-petit"),
+        &disconnect("notes-eclair", QB_COMPANY, reason(Reason::Replaced)),
+    );
+    assert_eq!(tab_b.take_merged(), None);
+}

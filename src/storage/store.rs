@@ -160,6 +160,8 @@ pub struct ProductStore<K: KeyValue> {
     /// import, when the journal does not continue the saved one).
     regenerate: bool,
     pending: Vec<Pending>,
+    /// Set by `execute` when it loaded a newer revision first (see `take_merged`).
+    merged: Option<Vec<String>>,
 }
 
 fn kv_issue(product: Product, e: KvError) -> StorageIssue {
@@ -187,6 +189,7 @@ impl<K: KeyValue> ProductStore<K> {
             saved_len: 0,
             regenerate: false,
             pending: Vec::new(),
+            merged: None,
         };
         match store.read(catalogue) {
             Ok(Read::Found {
@@ -411,6 +414,9 @@ impl<K: KeyValue> ProductStore<K> {
             Ok(Some(dropped)) => (true, dropped.clone()),
             _ => (false, Vec::new()),
         };
+        // Even when the command is refused, `state` may now be another tab's newer one:
+        // the caller learns it from `take_merged`.
+        self.merged = merged.then(|| dropped.clone());
         let outcome = apply(state, env, actor, command)?;
         if outcome == Outcome::Reset {
             self.regenerate = true;
@@ -430,6 +436,12 @@ impl<K: KeyValue> ProductStore<K> {
             dropped,
             saved,
         })
+    }
+
+    /// Whether the last `execute` loaded another tab's newer revision (with the commands of
+    /// this tab it dropped), whatever became of the command itself. Cleared by reading.
+    pub fn take_merged(&mut self) -> Option<Vec<String>> {
+        self.merged.take()
     }
 
     /// Re-reads storage after another tab wrote to it.

@@ -252,6 +252,7 @@ impl AppState {
         let actor = self.actor(product);
         let signal = self.state(product);
         let mut result = None;
+        let mut refused_after_merge = None;
         self.stores.update_value(|stores| {
             let store = stores.get_mut(product);
             self.catalogue.with_value(|catalogue| {
@@ -261,12 +262,23 @@ impl AppState {
                 };
                 signal.maybe_update(|state| {
                     let r = store.execute(state, &env, &actor, &command);
-                    let changed = r.is_ok();
+                    // A refused command may still have loaded another tab's changes.
+                    let merged = store.take_merged();
+                    let changed = r.is_ok() || merged.is_some();
+                    if r.is_err() {
+                        if let Some(dropped) = merged {
+                            refused_after_merge = Some(dropped);
+                        }
+                    }
                     result = Some(r);
                     changed
                 });
             });
         });
+        if let Some(dropped) = refused_after_merge {
+            self.fix_acting_user(product);
+            self.notify(Notice::OtherTab { product, dropped });
+        }
         let executed = result.unwrap_or(Err(DomainError::UnknownUser(actor.to_string())))?;
         if executed.merged {
             self.notify(Notice::OtherTab {
