@@ -1,9 +1,47 @@
 //! The app's URLs, in one place. Every path is absolute from the app's root; the router
 //! adds the base path when the app is served under a sub-path.
 
+use std::sync::OnceLock;
+
+use leptos::prelude::{document, window};
+
 use crate::domain::catalogue::Category;
 use crate::domain::journal::EventKind;
 use crate::domain::model::{AppId, CompanyId, Product};
+
+/// The path the app is served under ("" at the root): Trunk's public URL, which the release
+/// build keeps in `<meta name="mes-apps-base">` (its Content-Security-Policy refuses a
+/// `<base>` element) and the development build in `<base href>`.
+fn base_path() -> Option<String> {
+    let doc = document();
+    let href = doc
+        .query_selector("meta[name=mes-apps-base]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .or_else(|| {
+            doc.query_selector("base[href]")
+                .ok()
+                .flatten()
+                .and_then(|b| b.get_attribute("href"))
+        })?;
+    let origin = window().location().origin().ok()?;
+    let url = web_sys::Url::new_with_base(&href, &origin).ok()?;
+    let path = url.pathname().trim_end_matches('/').to_string();
+    (!path.is_empty()).then_some(path)
+}
+
+/// The base path, read once.
+pub fn base() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| base_path().unwrap_or_default())
+}
+
+/// A path of the app as a plain `<a href>` needs it, base path included (the router's
+/// `<A>` adds it itself, but costs more where a page shows many links).
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base())
+}
 
 pub fn mes_apps(product: Product) -> String {
     format!("/{}/mes-apps", product.slug())

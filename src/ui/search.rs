@@ -4,7 +4,6 @@
 //! At most `PAGE` results are put in the page at a time ("Afficher plus" adds more).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -18,8 +17,11 @@ use super::paths;
 use super::shell::use_product;
 use super::state::use_app;
 
-/// Results rendered at a time.
-pub const PAGE: usize = 50;
+/// Results rendered at a time: about three screens of cards on a desktop.
+pub const PAGE: usize = 24;
+
+/// How long typing must pause before the address follows the box.
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -33,19 +35,36 @@ pub fn SearchPage() -> impl IntoView {
             .with(|m| m.get("categorie"))
             .and_then(|c| Category::from_slug(&c))
     });
-    let shown = RwSignal::new(PAGE);
+    // What the box holds and what is searched, at each keystroke. The address follows once
+    // typing pauses (a bookmark, Back and a reload give the search back), and an address
+    // changed from outside (Back, a link) sets the box.
+    let text = RwSignal::new(q.get_untracked());
+    Effect::new(move || {
+        let from_url = q.get();
+        if from_url != text.get_untracked() {
+            text.set(from_url);
+        }
+    });
+    // "Afficher plus" adds pages to the search it was pressed for; another search starts
+    // from one page again, in the same render (no second pass).
+    let more = RwSignal::new((String::new(), None::<Category>, 0usize));
+    let shown = Memo::new(move |_| {
+        let key = (text.get(), category.get());
+        more.with(|(q, c, n)| {
+            if (q, c) == (&key.0, &key.1) {
+                PAGE * (1 + n)
+            } else {
+                PAGE
+            }
+        })
+    });
     // Typing usually extends the query: the searcher then filters its last matches.
     let searcher = StoredValue::new(Searcher::default());
     let results = Memo::new(move |_| {
-        let (q, c, p) = (q.get(), category.get(), product.get());
+        let (q, c, p) = (text.get(), category.get(), product.get());
         app.catalogue
             .with_value(|cat| searcher.try_update_value(|s| s.search(cat, p, &q, c)))
             .unwrap_or_default()
-    });
-    // A new search starts from the first page again.
-    Effect::new(move || {
-        results.track();
-        shown.set(PAGE);
     });
     let go = move |q: &str, c: Option<Category>| {
         navigate(
@@ -57,13 +76,36 @@ pub fn SearchPage() -> impl IntoView {
             },
         );
     };
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    });
     let on_input = {
         let go = go.clone();
-        move |ev: leptos::ev::Event| go(&event_target_value(&ev), category.get_untracked())
+        move |ev: leptos::ev::Event| {
+            text.set(event_target_value(&ev));
+            if let Some(h) = pending.try_update_value(Option::take).flatten() {
+                h.clear();
+            }
+            let go = go.clone();
+            let handle = set_timeout_with_handle(
+                move || {
+                    pending.update_value(|p| *p = None);
+                    go(&text.get_untracked(), category.get_untracked());
+                },
+                URL_DELAY,
+            );
+            pending.set_value(handle.ok());
+        }
     };
     let on_category = move |ev: leptos::ev::Event| {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
         go(
-            &q.get_untracked(),
+            &text.get_untracked(),
             Category::from_slug(&event_target_value(&ev)),
         )
     };
@@ -93,12 +135,12 @@ pub fn SearchPage() -> impl IntoView {
                     maxlength=QUERY_MAX.to_string()
                     placeholder="Nom, éditeur, usage…"
                     aria-describedby="ma-recherche-aide"
-                    prop:value=move || q.get()
+                    prop:value=move || text.get()
                     on:input=on_input
                 />
                 <p id="ma-recherche-aide" class="ma-field__hint">
                     {move || {
-                        if char_len(&q.get()) >= QUERY_MAX {
+                        if char_len(&text.get()) >= QUERY_MAX {
                             format!("La recherche tient en {QUERY_MAX} caractères au maximum.")
                         } else {
                             "Les majuscules et les accents ne comptent pas.".to_string()
@@ -135,7 +177,13 @@ pub fn SearchPage() -> impl IntoView {
                 <For each=page key=|i| *i children=move |i| view! { <ResultCard index=i product=product.get_untracked()/> }/>
             </ul>
             <Show when=move || shown.get() < results.with(Vec::len)>
-                <button type="button" class="ma-button ma-results__more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                <button type="button" class="ma-button ma-results__more" on:click=move |_| {
+                    let (q, c) = (text.get_untracked(), category.get_untracked());
+                    more.update(|m| {
+                        let n = if (&m.0, &m.1) == (&q, &c) { m.2 + 1 } else { 1 };
+                        *m = (q, c, n);
+                    });
+                }>
                     {move || format!("Afficher plus ({} sur {})", shown.get().min(results.with(Vec::len)), results.with(Vec::len))}
                 </button>
             </Show>
@@ -147,10 +195,21 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn ResultCard(index: usize, product: Product) -> impl IntoView {
     let app = use_app();
-    let Some(def) = app.catalogue.with_value(|c| c.apps().get(index).cloned()) else {
+    // Only what the card shows: a page of results is rebuilt as the user types.
+    let Some((id, name, category, publisher, tagline)) = app.catalogue.with_value(|c| {
+        c.apps().get(index).map(|a| {
+            (
+                a.id.clone(),
+                a.name.clone(),
+                a.category.label(),
+                a.publisher.clone(),
+                a.tagline.clone(),
+            )
+        })
+    }) else {
         return ().into_any();
     };
-    let id = def.id.clone();
+    let href = paths::href(&paths::app(product, &id));
     // Only where the acting user may look: other clients' installations are not theirs to see.
     let connected = Memo::new(move |_| {
         let actor = app.actor(product);
@@ -160,8 +219,8 @@ fn ResultCard(index: usize, product: Product) -> impl IntoView {
     view! {
         <li class="ma-result">
             <div class="ma-result__head">
-                <A href=paths::app(product, &def.id) attr:class="ma-result__name">{def.name.clone()}</A>
-                <span class="ma-tag">{def.category.label()}</span>
+                <a href=href class="ma-result__name">{name}</a>
+                <span class="ma-tag">{category}</span>
                 {move || {
                     let n = connected.get();
                     (n > 0).then(|| {
@@ -174,8 +233,8 @@ fn ResultCard(index: usize, product: Product) -> impl IntoView {
                     })
                 }}
             </div>
-            <p class="ma-result__publisher">{format!("Par {}", def.publisher)}</p>
-            <p class="ma-result__tagline">{def.tagline.clone()}</p>
+            <p class="ma-result__publisher">{format!("Par {publisher}")}</p>
+            <p class="ma-result__tagline">{tagline}</p>
         </li>
     }
     .into_any()

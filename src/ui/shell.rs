@@ -24,32 +24,10 @@ use super::search::SearchPage;
 use super::settings::SettingsPage;
 use super::state::use_app;
 
-/// The path the app is served under ("" at the root): Trunk's public URL, which the release
-/// build keeps in `<meta name="mes-apps-base">` (its Content-Security-Policy refuses a
-/// `<base>` element) and the development build in `<base href>`.
-fn base_path() -> Option<String> {
-    let doc = document();
-    let href = doc
-        .query_selector("meta[name=mes-apps-base]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .or_else(|| {
-            doc.query_selector("base[href]")
-                .ok()
-                .flatten()
-                .and_then(|b| b.get_attribute("href"))
-        })?;
-    let origin = window().location().origin().ok()?;
-    let url = web_sys::Url::new_with_base(&href, &origin).ok()?;
-    let path = url.pathname().trim_end_matches('/').to_string();
-    (!path.is_empty()).then_some(path)
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <Router base=base_path().unwrap_or_default()>
+        <Router base=paths::base()>
             <a class="ma-skip" href="#contenu">"Aller au contenu"</a>
             <Header/>
             <LeaveGuard/>
@@ -291,8 +269,10 @@ fn LeaveGuard() -> impl IntoView {
         }
         ev.prevent_default();
         ev.stop_propagation();
-        let base = base_path().unwrap_or_default();
-        let path = href.strip_prefix(&base).unwrap_or(&href).to_string();
+        let path = href
+            .strip_prefix(paths::base())
+            .unwrap_or(&href)
+            .to_string();
         app.pending_leave.set(Some(path));
     });
     let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
