@@ -12,24 +12,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> web_sys::HtmlElement {
-    let el = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-async fn settle() {
-    leptos::task::tick().await;
-    next_frame().await;
-    leptos::task::tick().await;
-}
+mod web_support;
+use web_support::*;
 
 /// An event built with the page's own constructor (`KeyboardEvent`, `Event`…).
 fn event(ctor: &str, kind: &str, props: &[(&str, JsValue)]) -> web_sys::Event {

@@ -14,40 +14,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod web_support;
+use web_support::*;
+
 const LABEL: &str = "Plus d'actions pour Caisse Horizon";
 const ITEMS: [&str; 3] = ["Paramètres", "Lancer", "Déconnectez-vous"];
-
-/// The app's page has `<base href="/">` (index.html); the test page gets the same, or the
-/// router would take the current path for the app's base path.
-fn ensure_base() {
-    if document().query_selector("base[href]").unwrap().is_none() {
-        let base = document().create_element("base").unwrap();
-        base.set_attribute("href", "/").unwrap();
-        document().head().unwrap().append_child(&base).unwrap();
-    }
-}
-
-fn container() -> web_sys::HtmlElement {
-    let el = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-/// Resolves on the next animation frame (after the callbacks the app asked for).
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Lets effects run and the frame the menu waits for pass.
-async fn settle() {
-    leptos::task::tick().await;
-    next_frame().await;
-    next_frame().await;
-    leptos::task::tick().await;
-}
 
 /// A bubbling, cancelable `keydown` of `key` (built with the page's own constructor).
 fn keydown(key: &str, shift: bool) -> web_sys::Event {
@@ -403,7 +374,6 @@ async fn after_choosing_an_item_focus_is_back_on_the_button() {
 #[wasm_bindgen_test]
 async fn connected_apps_have_a_named_menu_button_per_row() {
     window().local_storage().unwrap().unwrap().clear().unwrap();
-    ensure_base();
     window()
         .history()
         .unwrap()

@@ -13,44 +13,16 @@ use mes_apps::domain::model::{AppId, CompanyId, Product, UserId};
 use mes_apps::domain::questionnaire::{Questionnaire, Reason};
 use mes_apps::ui::disconnect::DisconnectDialog;
 use mes_apps::ui::state::AppState;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod web_support;
+use web_support::*;
+
 const APP: &str = "banque-sereine";
 const COMPANY: &str = "boulangerie-martin";
-
-fn container() -> web_sys::HtmlElement {
-    let el = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-async fn settle() {
-    leptos::task::tick().await;
-    next_frame().await;
-    leptos::task::tick().await;
-}
-
-fn plain_event(kind: &str) -> web_sys::Event {
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    js_sys::Reflect::set(&init, &"cancelable".into(), &JsValue::TRUE).unwrap();
-    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"Event".into())
-        .unwrap()
-        .unchecked_into();
-    js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&kind.into(), &init))
-        .unwrap()
-        .unchecked_into()
-}
 
 struct Page {
     root: web_sys::HtmlElement,

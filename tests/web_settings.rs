@@ -14,54 +14,16 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod web_support;
+use web_support::*;
+
 const COMPANY: &str = "boulangerie-martin";
 const APP: &str = "paie-facile";
 const EMAIL: &str = "ma-reglage-email_gestionnaire";
 const JOURNAL: &str = "ma-reglage-journal_paie";
 const TOGGLE: &str = "ma-reglage-ecriture_par_salarie";
 
-/// The app's page has `<base href="/">` (index.html); the test page gets the same, or the
-/// router would take the current path for the app's base path.
-fn ensure_base() {
-    if document().query_selector("base[href]").unwrap().is_none() {
-        let base = document().create_element("base").unwrap();
-        base.set_attribute("href", "/").unwrap();
-        document().head().unwrap().append_child(&base).unwrap();
-    }
-}
-
-fn container() -> web_sys::HtmlElement {
-    let el = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-async fn settle() {
-    leptos::task::tick().await;
-    next_frame().await;
-    leptos::task::tick().await;
-}
-
-fn plain_event(kind: &str) -> web_sys::Event {
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"Event".into())
-        .unwrap()
-        .unchecked_into();
-    js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&kind.into(), &init))
-        .unwrap()
-        .unchecked_into()
-}
-
 fn go_to(path: &str) {
-    ensure_base();
     window()
         .history()
         .unwrap()

@@ -10,11 +10,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> web_sys::HtmlElement {
-    let el = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
+mod web_support;
+use web_support::*;
 
 #[wasm_bindgen_test]
 async fn header_has_product_and_user_controls_with_demo_data() {

@@ -87,16 +87,25 @@ pub fn install_targets<'s>(
         .collect()
 }
 
-/// Every connection `actor` may see, whatever the section.
-pub fn visible_connections<'s>(state: &'s ProductState, actor: &UserId) -> Vec<&'s Connection> {
+/// The connections `actor` may see that pass `keep`; none for an unknown actor.
+fn visible_where<'s>(
+    state: &'s ProductState,
+    actor: &UserId,
+    keep: impl Fn(&Connection) -> bool,
+) -> Vec<&'s Connection> {
     let Some(viewer) = state.user(actor) else {
         return Vec::new();
     };
     state
         .connections
         .iter()
-        .filter(|c| visible(state, viewer, &c.company))
+        .filter(|c| keep(c) && visible(state, viewer, &c.company))
         .collect()
+}
+
+/// Every connection `actor` may see, whatever the section.
+pub fn visible_connections<'s>(state: &'s ProductState, actor: &UserId) -> Vec<&'s Connection> {
+    visible_where(state, actor, |_| true)
 }
 
 /// The connections `user` manages, among those `actor` may see.
@@ -105,14 +114,7 @@ pub fn managed_by<'s>(
     actor: &UserId,
     user: &UserId,
 ) -> Vec<&'s Connection> {
-    let Some(viewer) = state.user(actor) else {
-        return Vec::new();
-    };
-    state
-        .connections
-        .iter()
-        .filter(|c| &c.manager == user && visible(state, viewer, &c.company))
-        .collect()
+    visible_where(state, actor, |c| &c.manager == user)
 }
 
 /// Where an app is connected, among the companies `actor` may see.
@@ -121,14 +123,7 @@ pub fn app_connections<'s>(
     actor: &UserId,
     app: &AppId,
 ) -> Vec<&'s Connection> {
-    let Some(viewer) = state.user(actor) else {
-        return Vec::new();
-    };
-    state
-        .connections
-        .iter()
-        .filter(|c| &c.app == app && visible(state, viewer, &c.company))
-        .collect()
+    visible_where(state, actor, |c| &c.app == app)
 }
 
 /// The journal entries `actor` may read that pass `filter`, newest first.

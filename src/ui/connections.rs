@@ -11,6 +11,7 @@ use crate::domain::model::{AppId, CompanyId, Connection, Product};
 use crate::domain::queries::{self, Section};
 
 use super::disconnect::DisconnectDialog;
+use super::filter_select::FilterSelect;
 use super::format;
 use super::menu_button::{MenuButton, MenuItem};
 use super::paths;
@@ -92,36 +93,28 @@ pub fn ClientApps() -> impl IntoView {
             .get()
             .filter(|c| clients.with(|list| list.iter().any(|(id, _)| id == c))),
     });
-    let on_client = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let id = (!value.is_empty()).then(|| CompanyId::new(value));
+    let on_client = Callback::new(move |value: Option<String>| {
+        let id = value.map(CompanyId::new);
         navigate(&paths::clients(id.as_ref()), Default::default());
-    };
+    });
     move || {
         if product.get() != Product::ExpertComptable {
             return view! { <NotFound/> }.into_any();
         }
-        let on_client = on_client.clone();
         view! {
             <h2 id=HEADING_ID tabindex="-1">"Applis clientes"</h2>
             <p class="ma-lead">"Les applis installées pour les clients auxquels vous avez accès. Sélectionnez le nom d'une appli pour voir ses détails."</p>
             <div class="ma-filters">
-                <div class="ma-field">
-                    <label for="ma-filtre-client">"Client"</label>
-                    <select id="ma-filtre-client" on:change=on_client>
-                        <option value="" selected=move || client.get().is_none()>"Tous les clients"</option>
-                        {move || {
-                            clients
-                                .get()
-                                .into_iter()
-                                .map(|(id, name)| {
-                                    let selected = client.get().as_ref() == Some(&id);
-                                    view! { <option value=id.to_string() selected=selected>{name}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <FilterSelect
+                    id="ma-filtre-client"
+                    label="Client"
+                    all="Tous les clients"
+                    options=Signal::derive(move || {
+                        clients.get().into_iter().map(|(id, name)| (id.to_string(), name)).collect()
+                    })
+                    current=Signal::derive(move || client.get().map(|c| c.to_string()))
+                    on_change=on_client
+                />
             </div>
             <ConnectionTable product=Product::ExpertComptable section=section show_company=true selectable=true/>
         }

@@ -9,6 +9,7 @@ use crate::domain::journal::{Event, EventKind, JournalEntry, JournalFilter};
 use crate::domain::model::{AppId, CompanyId, Product, ProductState};
 use crate::domain::queries;
 
+use super::filter_select::FilterSelect;
 use super::format;
 use super::shell::use_product;
 use super::state::use_app;
@@ -106,32 +107,11 @@ pub fn JournalPage() -> impl IntoView {
             })
         })
     });
-    let select = move |id: &'static str,
-                       label: &'static str,
-                       all: &'static str,
-                       key: &'static str,
-                       current: Memo<Option<String>>,
-                       options: Signal<Vec<(String, String)>>| {
+    let filter = |key: &'static str| {
         let set = set.clone();
-        view! {
-            <div class="ma-field">
-                <label for=id>{label}</label>
-                <select id=id on:change=move |ev| set(key, event_target_value(&ev))>
-                    <option value="" selected=move || current.get().is_none()>{all}</option>
-                    {move || {
-                        options
-                            .get()
-                            .into_iter()
-                            .map(|(v, l)| {
-                                let selected = current.get().as_deref() == Some(v.as_str());
-                                view! { <option value=v selected=selected>{l}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
-        }
+        Callback::new(move |v: Option<String>| set(key, v.unwrap_or_default()))
     };
+    let (on_app, on_kind, on_client) = (filter("appli"), filter("type"), filter("client"));
     let kinds = Signal::derive(move || {
         EventKind::ALL
             .into_iter()
@@ -146,9 +126,25 @@ pub fn JournalPage() -> impl IntoView {
         <h2 id="ma-section-title" tabindex="-1">"Journal"</h2>
         <p class="ma-lead">"Tout ce qui a été fait sur les applis : connexions, installations, transferts, paramètres et déconnexions."</p>
         <div class="ma-filters">
-            {select("ma-journal-appli", "Appli", "Toutes les applis", "appli", app_q, Signal::derive(move || choices.get().0))}
-            {select("ma-journal-type", "Type", "Tous les types", "type", kind_q, kinds)}
-            {move || (product.get() == Product::ExpertComptable).then(|| select("ma-journal-client", "Client", "Tous les clients", "client", client_q, Signal::derive(move || choices.get().1)))}
+            <FilterSelect
+                id="ma-journal-appli"
+                label="Appli"
+                all="Toutes les applis"
+                options=Signal::derive(move || choices.get().0)
+                current=app_q
+                on_change=on_app
+            />
+            <FilterSelect id="ma-journal-type" label="Type" all="Tous les types" options=kinds current=kind_q on_change=on_kind/>
+            <Show when=move || product.get() == Product::ExpertComptable>
+                <FilterSelect
+                    id="ma-journal-client"
+                    label="Client"
+                    all="Tous les clients"
+                    options=Signal::derive(move || choices.get().1)
+                    current=client_q
+                    on_change=on_client
+                />
+            </Show>
         </div>
         <p class="ma-search__count" role="status">
             {move || match entries.with(Vec::len) {

@@ -8,6 +8,7 @@ pub mod connections;
 pub mod dialog;
 pub mod disconnect;
 pub mod events;
+pub mod filter_select;
 pub mod format;
 pub mod get_app;
 pub mod home;

@@ -13,6 +13,7 @@ use crate::domain::queries;
 use crate::domain::search::{Searcher, QUERY_MAX};
 use crate::domain::text::char_len;
 
+use super::filter_select::FilterSelect;
 use super::paths;
 use super::shell::use_product;
 use super::state::use_app;
@@ -100,15 +101,15 @@ pub fn SearchPage() -> impl IntoView {
             pending.set_value(handle.ok());
         }
     };
-    let on_category = move |ev: leptos::ev::Event| {
+    let on_category = Callback::new(move |value: Option<String>| {
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
             h.clear();
         }
         go(
             &text.get_untracked(),
-            Category::from_slug(&event_target_value(&ev)),
+            value.and_then(|v| Category::from_slug(&v)),
         )
-    };
+    });
     let categories = Memo::new(move |_| app.catalogue.with_value(|c| c.categories(product.get())));
     let count = move || {
         let n = results.with(Vec::len);
@@ -148,19 +149,16 @@ pub fn SearchPage() -> impl IntoView {
                     }}
                 </p>
             </div>
-            <div class="ma-field">
-                <label for="ma-categorie">"Catégorie"</label>
-                <select id="ma-categorie" on:change=on_category>
-                    <option value="" selected=move || category.get().is_none()>"Toutes les catégories"</option>
-                    {move || {
-                        categories
-                            .get()
-                            .into_iter()
-                            .map(|c| view! { <option value=c.slug() selected=move || category.get() == Some(c)>{c.label()}</option> })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
+            <FilterSelect
+                id="ma-categorie"
+                label="Catégorie"
+                all="Toutes les catégories"
+                options=Signal::derive(move || {
+                    categories.get().into_iter().map(|c| (c.slug().to_string(), c.label().to_string())).collect()
+                })
+                current=Signal::derive(move || category.get().map(|c| c.slug().to_string()))
+                on_change=on_category
+            />
         </form>
         <p class="ma-search__count" role="status">{count}</p>
         <Show
