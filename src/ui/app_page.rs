@@ -35,7 +35,7 @@ pub fn AppPage() -> impl IntoView {
                 <p class="ma-message ma-message--info">
                     {format!("Aucune appli de ce nom n'est proposée pour {}.", p.label())}
                 </p>
-                <p><A href=paths::search(p, "", None)>"Rechercher des applis"</A></p>
+                <p><A href=paths::href(&paths::search(p, "", None))>"Rechercher des applis"</A></p>
             }
             .into_any(),
         }
@@ -104,7 +104,7 @@ fn AppDetails(product: Product, def: AppDef) -> impl IntoView {
                         view! {
                             <li>
                                 {format!("{verb} {company_name} depuis le {}, gérée par {who}. ", format::date(since))}
-                                <A href=paths::settings(product, &company, &app_id)>
+                                <A href=paths::href(&paths::settings(product, &company, &app_id))>
                                     {format!("Paramètres pour {company_name}")}
                                 </A>
                             </li>

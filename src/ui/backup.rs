@@ -112,7 +112,7 @@ pub fn ResetButton() -> impl IntoView {
             .set("Les données de démonstration sont rétablies dans les deux produits.".into());
     };
     view! {
-        <button type="button" id="ma-reinitialiser" class="ma-button ma-button--ghost" on:click=move |_| asking.set(true)>
+        <button type="button" id="ma-reinitialiser" class="ma-button ma-button--ghost ma-header__reset" on:click=move |_| asking.set(true)>
             "Réinitialiser la démo"
         </button>
         <Show when=move || asking.get()>

@@ -162,7 +162,7 @@ fn ConnectionTable(
                     <div class="ma-empty">
                         <p>"Aucune appli n'est connectée ici pour l'instant."</p>
                         <p>
-                            <A href=paths::search(product, "", None)>"Trouver une appli à connecter"</A>
+                            <A href=paths::href(&paths::search(product, "", None))>"Trouver une appli à connecter"</A>
                         </p>
                     </div>
                 }
@@ -305,7 +305,7 @@ fn Row(
         .into_any()
     } else {
         let link_text = name.clone();
-        view! { <A href=paths::app(product, &c.app) attr:class="ma-table__name">{link_text}</A> }
+        view! { <A href=paths::href(&paths::app(product, &c.app)) attr:class="ma-table__name">{link_text}</A> }
             .into_any()
     };
     let since = format::date(c.since);

@@ -39,7 +39,7 @@ pub fn Home() -> impl IntoView {
                             p.label(),
                             if total > 1 { "s" } else { "" },
                             if mine > 1 { "s" } else { "" })}</p>
-                        <p><A href=paths::mes_apps(p) attr:class="ma-button ma-button--primary">"Voir vos applis connectées"</A></p>
+                        <p><A href=paths::href(&paths::mes_apps(p)) attr:class="ma-button ma-button--primary">"Voir vos applis connectées"</A></p>
                     }
                 }}
             </div>

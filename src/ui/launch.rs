@@ -46,14 +46,14 @@ pub fn LaunchPage() -> impl IntoView {
                         "Ceci est l'écran d'accueil simulé de l'appli : dans QuickBooks, elle s'ouvrirait chez son éditeur avec les données ci-dessous."
                     </p>
                     <ul>{def.permissions.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
-                    <p><A href=paths::default_section(p)>"Revenir à Mes apps"</A></p>
+                    <p><A href=paths::href(&paths::default_section(p))>"Revenir à Mes apps"</A></p>
                 </section>
             }
             .into_any(),
             _ => view! {
                 <h2 id="ma-section-title" tabindex="-1">"Impossible de lancer cette appli"</h2>
                 <p class="ma-message ma-message--info">"Elle n'est pas connectée ici, ou vous n'avez pas accès à cette entreprise."</p>
-                <p><A href=paths::default_section(p)>"Revenir à Mes apps"</A></p>
+                <p><A href=paths::href(&paths::default_section(p))>"Revenir à Mes apps"</A></p>
             }
             .into_any(),
         }

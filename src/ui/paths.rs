@@ -37,8 +37,9 @@ pub fn base() -> &'static str {
     BASE.get_or_init(|| base_path().unwrap_or_default())
 }
 
-/// A path of the app as a plain `<a href>` needs it, base path included (the router's
-/// `<A>` adds it itself, but costs more where a page shows many links).
+/// A path of the app as a link's `href` needs it, base path included: for plain `<a>`
+/// and for the router's `<A>` alike (which adds the base path to relative links only).
+/// `navigate` takes the path without it.
 pub fn href(path: &str) -> String {
     format!("{}{path}", base())
 }

@@ -92,7 +92,7 @@ fn Missing(product: Product, text: &'static str) -> impl IntoView {
     view! {
         <h2 id=HEADING_ID tabindex="-1">"Paramètres introuvables"</h2>
         <p class="ma-message ma-message--info">{text}</p>
-        <p><A href=paths::default_section(product)>"Revenir à vos applis connectées"</A></p>
+        <p><A href=paths::href(&paths::default_section(product))>"Revenir à vos applis connectées"</A></p>
     }
 }
 

@@ -118,11 +118,12 @@ fn Header() -> impl IntoView {
                     </span>
                 </span>
                 <nav class="ma-nav" aria-label="Navigation principale">
-                    <A href="/" exact=true attr:class="ma-nav__link">"Accueil"</A>
-                    <A href=move || paths::mes_apps(product.get()) attr:class="ma-nav__link">
+                    <A href=paths::href("/") exact=true attr:class="ma-nav__link">"Accueil"</A>
+                    <A href=move || paths::href(&paths::mes_apps(product.get())) attr:class="ma-nav__link">
                         "Mes apps"
                     </A>
                 </nav>
+                <ResetButton/>
                 <div class="ma-header__controls">
                     <div class="ma-field ma-field--inline">
                         <label for="ma-produit">"Produit"</label>
@@ -160,7 +161,6 @@ fn Header() -> impl IntoView {
                             }}
                         </select>
                     </div>
-                    <ResetButton/>
                 </div>
             </div>
         </header>
@@ -207,7 +207,7 @@ fn MesApps() -> impl IntoView {
                                 .map(|(label, href)| {
                                     view! {
                                         <li>
-                                            <A href=href attr:class="ma-tabs__link">{label}</A>
+                                            <A href=paths::href(&href) attr:class="ma-tabs__link">{label}</A>
                                         </li>
                                     }
                                 })
@@ -237,7 +237,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="ma-card ma-not-found" aria-labelledby="ma-not-found-title">
             <h1 id="ma-not-found-title">"Page introuvable"</h1>
             <p>"Cette adresse ne mène à aucune page de Mes apps. Le lien est peut-être ancien ou incomplet."</p>
-            <p><A href="/">"Revenir à l'accueil"</A></p>
+            <p><A href=paths::href("/")>"Revenir à l'accueil"</A></p>
         </section>
     }
 }

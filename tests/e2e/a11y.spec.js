@@ -20,7 +20,8 @@ const VIEWS = [
   {
     name: 'Rechercher with every app',
     path: `${QB}/rechercher`,
-    ready: (p) => p.getByRole('link', { name: 'Stock Malin', exact: true }),
+    // The first page of results, and "Afficher plus" for the rest.
+    ready: (p) => p.getByRole('button', { name: /Afficher plus/ }),
   },
   {
     name: 'Rechercher with no results',
