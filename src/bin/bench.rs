@@ -10,9 +10,9 @@ mod measures {
     use mes_apps::domain::command::{Command, Env};
     use mes_apps::domain::demo;
     use mes_apps::domain::journal::{Event, JournalEntry, SettingChange};
-    use mes_apps::domain::model::{CompanyId, Connection, Product, Timestamp, UserId};
+    use mes_apps::domain::model::{AppId, CompanyId, Connection, Product, Timestamp, UserId};
     use mes_apps::domain::search::{search, Searcher};
-    use mes_apps::domain::settings::{self, SettingValue};
+    use mes_apps::domain::settings::{self, SettingKind, SettingValue};
     use mes_apps::storage::browser::BrowserKv;
     use mes_apps::storage::store::ProductStore;
     use serde::Serialize;
@@ -130,25 +130,31 @@ mod measures {
         let full = store.replace(&mut working, state.clone());
         let save_full = now() - t;
         let mut save = Vec::new();
-        let mut flip = false;
+        // One action: switching an on/off setting of a connection (a different one each
+        // time), which changes the connections and appends one journal entry.
+        let toggles: Vec<(AppId, String)> = cat
+            .apps()
+            .iter()
+            .take(connections)
+            .filter_map(|a| {
+                a.settings
+                    .iter()
+                    .find(|s| matches!(s.kind, SettingKind::Toggle { .. }))
+                    .map(|s| (a.id.clone(), s.key.clone()))
+            })
+            .collect();
         for i in 0..runs {
-            // Alternate a toggle-free change: a text or choice setting of one connection.
-            let app = &cat.apps()[i % connections.max(1)];
+            let Some((app, key)) = toggles.get(i % toggles.len().max(1)) else {
+                break;
+            };
             let mut values: BTreeMap<String, SettingValue> = working
-                .connection(&app.id, &company)
+                .connection(app, &company)
                 .map(|c| c.settings.clone())
                 .unwrap_or_default();
-            if let Some(s) = app.settings.iter().find(|s| {
-                matches!(
-                    s.kind,
-                    mes_apps::domain::settings::SettingKind::Toggle { .. }
-                )
-            }) {
-                flip = !flip;
-                values.insert(s.key.clone(), SettingValue::Bool(flip));
-            }
+            let on = matches!(values.get(key), Some(SettingValue::Bool(true)));
+            values.insert(key.clone(), SettingValue::Bool(!on));
             let command = Command::UpdateSettings {
-                app: app.id.clone(),
+                app: app.clone(),
                 company: company.clone(),
                 values,
             };
