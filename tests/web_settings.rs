@@ -418,3 +418,70 @@ async fn a_demo_connection_managed_by_someone_else_says_so() {
     });
     assert_eq!(saved, Some(SettingValue::Text("370000".into())));
 }
+
+#[wasm_bindgen_test]
+async fn an_untouched_form_follows_settings_changed_elsewhere() {
+    let p = page().await;
+    // Another tab (or a command from elsewhere) changes the journal code.
+    let mut values = p
+        .state
+        .state(Product::QuickBooks)
+        .with_untracked(|s| {
+            s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
+                .map(|c| c.settings.clone())
+        })
+        .unwrap();
+    values.insert(
+        JOURNAL.trim_start_matches("ma-reglage-").to_string(),
+        SettingValue::Text("AILLEURS".into()),
+    );
+    p.state
+        .dispatch(
+            Product::QuickBooks,
+            Command::UpdateSettings {
+                app: AppId::new(APP),
+                company: CompanyId::new(COMPANY),
+                values,
+            },
+        )
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        p.input(JOURNAL).value(),
+        "AILLEURS",
+        "the form shows the new value"
+    );
+    assert!(!p.state.unsaved.get_untracked(), "and has nothing unsaved");
+
+    // With an edit in progress, the edit is kept.
+    p.type_into(EMAIL, "rh@exemple.fr").await;
+    let mut values = p
+        .state
+        .state(Product::QuickBooks)
+        .with_untracked(|s| {
+            s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
+                .map(|c| c.settings.clone())
+        })
+        .unwrap();
+    values.insert(
+        JOURNAL.trim_start_matches("ma-reglage-").to_string(),
+        SettingValue::Text("ENCORE".into()),
+    );
+    p.state
+        .dispatch(
+            Product::QuickBooks,
+            Command::UpdateSettings {
+                app: AppId::new(APP),
+                company: CompanyId::new(COMPANY),
+                values,
+            },
+        )
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        p.input(EMAIL).value(),
+        "rh@exemple.fr",
+        "the edit in progress stays"
+    );
+    assert!(p.state.unsaved.get_untracked());
+}

@@ -184,6 +184,15 @@ fn SettingsForm(
         })
     };
     let draft = RwSignal::new(saved.get_untracked());
+    // When the saved settings change under an untouched form (another tab, a reset), the
+    // form shows them; edits in progress are kept.
+    Effect::new(move |previous: Option<BTreeMap<String, SettingValue>>| {
+        let now = saved.get();
+        if previous.is_some_and(|p| draft.with_untracked(|d| *d == p)) {
+            draft.set(now.clone());
+        }
+        now
+    });
     let errors = RwSignal::new(BTreeMap::<String, String>::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let dirty = Memo::new(move |_| draft.with(|d| saved.with(|s| d != s)));
