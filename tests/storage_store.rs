@@ -1194,3 +1194,27 @@ fn a_refused_command_still_reports_another_tabs_newer_revision() {
     );
     assert_eq!(tab_b.take_merged(), None);
 }
+
+#[test]
+fn retry_reports_another_tabs_newer_revision_too() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
+    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+    exec_saved(
+        &mut tab_a,
+        &mut state_a,
+        &cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    assert_eq!(tab_b.retry(&mut state_b, &cat), Ok(()));
+    assert_eq!(
+        tab_b.take_merged(),
+        Some(Vec::new()),
+        "tab B loaded tab A's revision"
+    );
+    assert_eq!(state_b, state_a);
+    assert_eq!(tab_b.retry(&mut state_b, &cat), Ok(()));
+    assert_eq!(tab_b.take_merged(), None, "nothing newer the second time");
+}

@@ -419,10 +419,8 @@ async fn a_demo_connection_managed_by_someone_else_says_so() {
     assert_eq!(saved, Some(SettingValue::Text("370000".into())));
 }
 
-#[wasm_bindgen_test]
-async fn an_untouched_form_follows_settings_changed_elsewhere() {
-    let p = page().await;
-    // Another tab (or a command from elsewhere) changes the journal code.
+/// Sets the journal code through the app state, as another tab or a reset would.
+async fn change_journal_elsewhere(p: &Page, code: &str) {
     let mut values = p
         .state
         .state(Product::QuickBooks)
@@ -433,7 +431,7 @@ async fn an_untouched_form_follows_settings_changed_elsewhere() {
         .unwrap();
     values.insert(
         JOURNAL.trim_start_matches("ma-reglage-").to_string(),
-        SettingValue::Text("AILLEURS".into()),
+        SettingValue::Text(code.into()),
     );
     p.state
         .dispatch(
@@ -446,6 +444,12 @@ async fn an_untouched_form_follows_settings_changed_elsewhere() {
         )
         .unwrap();
     settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn an_untouched_form_follows_settings_changed_elsewhere() {
+    let p = page().await;
+    change_journal_elsewhere(&p, "AILLEURS").await;
     assert_eq!(
         p.input(JOURNAL).value(),
         "AILLEURS",
@@ -455,29 +459,7 @@ async fn an_untouched_form_follows_settings_changed_elsewhere() {
 
     // With an edit in progress, the edit is kept.
     p.type_into(EMAIL, "rh@exemple.fr").await;
-    let mut values = p
-        .state
-        .state(Product::QuickBooks)
-        .with_untracked(|s| {
-            s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
-                .map(|c| c.settings.clone())
-        })
-        .unwrap();
-    values.insert(
-        JOURNAL.trim_start_matches("ma-reglage-").to_string(),
-        SettingValue::Text("ENCORE".into()),
-    );
-    p.state
-        .dispatch(
-            Product::QuickBooks,
-            Command::UpdateSettings {
-                app: AppId::new(APP),
-                company: CompanyId::new(COMPANY),
-                values,
-            },
-        )
-        .unwrap();
-    settle().await;
+    change_journal_elsewhere(&p, "ENCORE").await;
     assert_eq!(
         p.input(EMAIL).value(),
         "rh@exemple.fr",

@@ -459,13 +459,14 @@ impl<K: KeyValue> ProductStore<K> {
         }
     }
 
-    /// Tries again to save what is pending (after space was freed).
+    /// Tries again to save what is pending (after space was freed). Like `execute`, it
+    /// first loads another tab's newer revision, if any, which `take_merged` reports.
     pub fn retry(
         &mut self,
         state: &mut ProductState,
         catalogue: &Catalogue,
     ) -> Result<(), StorageIssue> {
-        self.sync(state, catalogue)?;
+        self.merged = self.sync(state, catalogue)?;
         self.save(state)
     }
 

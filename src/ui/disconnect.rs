@@ -142,7 +142,7 @@ pub fn DisconnectDialog(
                             </p>
                         </div>
                     </Show>
-                    <DataNote product=product app=app.clone() situation="la déconnexion"/>
+                    <DataNote app=app.clone() situation="la déconnexion"/>
                     {move || error.get().map(|e| view! { <p class="ma-message ma-message--error" role="alert">{e}</p> })}
                     <div class="ma-dialog__actions">
                         <button type="button" class="ma-button" on:click=move |_| on_close.run(())>"Annuler"</button>

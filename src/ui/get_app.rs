@@ -23,14 +23,11 @@ const FILTER_FROM: usize = 8;
 /// user's rights are a matter for its publisher, whose contact follows.
 #[component]
 pub fn DataNote(
-    /// The product, for the publisher's name.
-    product: Product,
     /// The app concerned.
     app: AppId,
     /// What the note follows: "la déconnexion", "un transfert"…
     situation: &'static str,
 ) -> impl IntoView {
-    let _ = product;
     let state = use_app();
     let (name, publisher, contact) = state.catalogue.with_value(|c| {
         c.app(&app)
@@ -226,7 +223,7 @@ pub fn GetDialog(
             <form class="ma-form" on:submit=submit>
                 {chooser}
                 {details}
-                <DataNote product=product app=app.clone() situation="un transfert ou une déconnexion"/>
+                <DataNote app=app.clone() situation="un transfert ou une déconnexion"/>
                 {move || error.get().map(|e| view! { <p class="ma-message ma-message--error" role="alert">{e}</p> })}
                 <div class="ma-dialog__actions">
                     <button type="button" class="ma-button" on:click=move |_| on_close.run(())>"Annuler"</button>

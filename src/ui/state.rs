@@ -286,12 +286,7 @@ impl AppState {
                 dropped: executed.dropped.clone(),
             });
         }
-        // A save that works again clears the earlier failure.
-        self.notices.update(|n| {
-            n.retain(|x| {
-                !matches!(x, Notice::Storage(StorageIssue::Full { product: p } | StorageIssue::Failed { product: p, .. }) if *p == product)
-            })
-        });
+        self.clear_save_failures(product);
         if let Err(issue) = executed.saved {
             if !matches!(issue, StorageIssue::Held { .. }) {
                 self.notify(Notice::Storage(issue));
@@ -307,25 +302,35 @@ impl AppState {
         Ok(executed.outcome)
     }
 
-    /// Tries to save what is pending again (after the quota was full).
-    pub fn retry_save(self, product: Product) {
-        let signal = self.state(product);
-        let mut result = Ok(());
-        self.stores.update_value(|stores| {
-            let store = stores.get_mut(product);
-            self.catalogue.with_value(|catalogue| {
-                signal.maybe_update(|state| {
-                    let before = state.clone();
-                    result = store.retry(state, catalogue);
-                    *state != before
-                });
-            });
-        });
+    /// A save that works again clears the earlier failure of that product.
+    fn clear_save_failures(self, product: Product) {
         self.notices.update(|n| {
             n.retain(|x| {
                 !matches!(x, Notice::Storage(StorageIssue::Full { product: p } | StorageIssue::Failed { product: p, .. }) if *p == product)
             })
         });
+    }
+
+    /// Tries to save what is pending again (after the quota was full).
+    pub fn retry_save(self, product: Product) {
+        let signal = self.state(product);
+        let mut result = Ok(());
+        let mut merged = None;
+        self.stores.update_value(|stores| {
+            let store = stores.get_mut(product);
+            self.catalogue.with_value(|catalogue| {
+                signal.maybe_update(|state| {
+                    result = store.retry(state, catalogue);
+                    merged = store.take_merged();
+                    merged.is_some()
+                });
+            });
+        });
+        self.clear_save_failures(product);
+        if let Some(dropped) = merged {
+            self.fix_acting_user(product);
+            self.notify(Notice::OtherTab { product, dropped });
+        }
         match result {
             Ok(()) => self.status.set("Vos changements sont enregistrés.".into()),
             Err(issue) => self.notify(Notice::Storage(issue)),
