@@ -1,7 +1,7 @@
 //! The shared catalogue of apps, read from `catalogue.json` (embedded at build time), with
 //! the folded text search works on computed once when the catalogue is built.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //! holds): references, counts, lengths and the state's invariants. Every problem is
 //! listed, each with where it is and a French sentence.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::catalogue::Catalogue;
 use super::journal::Event;
@@ -111,7 +111,7 @@ pub fn validate(
     );
     count(&mut r, "journal", state.journal.len(), MAX_JOURNAL);
 
-    let mut company_ids = HashSet::new();
+    let mut company_ids = HashSet::default();
     for (i, c) in state.companies.iter().enumerate() {
         check_id(&mut r, format!("entreprises[{i}].id"), c.id.as_str());
         check_name(&mut r, format!("entreprises[{i}].nom"), &c.name);
@@ -144,7 +144,7 @@ pub fn validate(
         );
     }
 
-    let mut user_ids = HashSet::new();
+    let mut user_ids = HashSet::default();
     for (i, u) in state.users.iter().enumerate() {
         check_id(&mut r, format!("utilisateurs[{i}].id"), u.id.as_str());
         check_name(&mut r, format!("utilisateurs[{i}].nom"), &u.name);
@@ -178,7 +178,7 @@ pub fn validate(
         );
     }
 
-    let mut pairs = HashSet::new();
+    let mut pairs = HashSet::default();
     for (i, c) in state.connections.iter().enumerate() {
         let at = |field: &str| format!("connexions[{i}].{field}");
         match catalogue.app(&c.app) {

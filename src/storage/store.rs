@@ -252,9 +252,21 @@ impl<K: KeyValue> ProductStore<K> {
                 reason,
             })
         };
-        let header: Header = match parse(&raw) {
-            Ok(h) => h,
-            Err(e) => return unreadable(e.french()),
+        // Current data is read in one pass; the header alone is read only when that fails
+        // or the schema differs, to say why or to migrate.
+        let current = match parse::<Envelope<StoredData>>(&raw) {
+            Ok(e) if e.schema == SCHEMA_VERSION => Some(e),
+            _ => None,
+        };
+        let header = match &current {
+            Some(e) => Header {
+                schema: e.schema,
+                revision: e.revision,
+            },
+            None => match parse::<Header>(&raw) {
+                Ok(h) => h,
+                Err(e) => return unreadable(e.french()),
+            },
         };
         if header.schema > SCHEMA_VERSION {
             return unreadable(format!(
@@ -262,7 +274,9 @@ impl<K: KeyValue> ProductStore<K> {
                 header.schema
             ));
         }
-        let data: Result<StoredData, String> = if header.schema == SCHEMA_VERSION {
+        let data: Result<StoredData, String> = if let Some(e) = current {
+            Ok(e.data)
+        } else if header.schema == SCHEMA_VERSION {
             parse::<Envelope<StoredData>>(&raw)
                 .map(|e| e.data)
                 .map_err(|e| e.french())
