@@ -20,6 +20,7 @@ steps=(
   "host tests|cargo test"
   "browser tests (wasm-bindgen-test, headless Chromium)|cargo test --target wasm32-unknown-unknown ${web_tests[*]}"
   "release build|scripts/dist.sh"
+  "size ceiling (wasm brotli)|node scripts/sizes.mjs dist --check"
   "end-to-end tests (Playwright, release build over HTTP)|playwright test"
 )
 
