@@ -20,7 +20,7 @@ use super::format;
 use super::get_app::GetDialog;
 use super::paths;
 use super::shell::use_product;
-use super::state::{now, use_app};
+use super::state::{now, use_app, SettingsDraft};
 
 const HEADING_ID: &str = "ma-settings-title";
 
@@ -183,7 +183,13 @@ fn SettingsForm(
                 .unwrap_or_default()
         })
     };
-    let draft = RwSignal::new(saved.get_untracked());
+    // Unsaved edits left with the browser's Back button come back with the view.
+    let actor = untrack(|| state.actor(product));
+    let kept = state
+        .take_draft(product, &actor, &company, &def.id)
+        .filter(|kept| saved.with_untracked(|s| kept != s));
+    let restored = kept.is_some();
+    let draft = RwSignal::new(kept.unwrap_or_else(|| saved.get_untracked()));
     // When the saved settings change under an untouched form (another tab, a reset), the
     // form shows them; edits in progress are kept.
     Effect::new(move |previous: Option<BTreeMap<String, SettingValue>>| {
@@ -194,10 +200,45 @@ fn SettingsForm(
         now
     });
     let errors = RwSignal::new(BTreeMap::<String, String>::new());
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(restored.then(|| {
+        (
+            true,
+            "Vos modifications non enregistrées sont rétablies : enregistrez-les, ou annulez-les."
+                .to_string(),
+        )
+    }));
     let dirty = Memo::new(move |_| draft.with(|d| saved.with(|s| d != s)));
     Effect::new(move || state.unsaved.set(dirty.get()));
-    on_cleanup(move || state.unsaved.set(false));
+    {
+        // Left with unsaved changes and without the leave question (which clears `unsaved`
+        // when the user chooses to leave): the changes are kept, and the user is told.
+        let (company, app, name) = (company.clone(), def.id.clone(), def.name.clone());
+        on_cleanup(move || {
+            let left_unsaved = state.unsaved.get_untracked();
+            state.unsaved.set(false);
+            let values = draft.try_get_untracked();
+            let changed = values
+                .as_ref()
+                .zip(saved.try_get_untracked())
+                .is_some_and(|(d, s)| *d != s);
+            let connected = state
+                .state(product)
+                .try_with_untracked(|s| s.connection(&app, &company).is_some())
+                .unwrap_or(false);
+            if let (true, true, true, Some(values)) = (left_unsaved, changed, connected, values) {
+                state.keep_draft(SettingsDraft {
+                    product,
+                    user: actor,
+                    company,
+                    app,
+                    values,
+                });
+                state.status.set(format!(
+                    "Vos modifications des paramètres de {name} ne sont pas enregistrées : elles vous attendent si vous y revenez."
+                ));
+            }
+        });
+    }
     let refusal = {
         let company = company.clone();
         Memo::new(move |_| {
@@ -270,6 +311,13 @@ fn SettingsForm(
                     <button type="submit" class="ma-button ma-button--primary">"Enregistrer"</button>
                 </Show>
                 <Show when=move || dirty.get()>
+                    <button type="button" class="ma-button" on:click=move |_| {
+                        draft.set(saved.get_untracked());
+                        errors.set(BTreeMap::new());
+                        message.set(None);
+                    }>
+                        "Annuler les modifications"
+                    </button>
                     <span class="ma-field__hint">"Modifications non enregistrées"</span>
                 </Show>
             </div>

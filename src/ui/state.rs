@@ -10,7 +10,8 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::command::{Command, Env, Outcome};
 use crate::domain::demo;
 use crate::domain::error::DomainError;
-use crate::domain::model::{Product, ProductState, Timestamp, User, UserId};
+use crate::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, User, UserId};
+use crate::domain::settings::SettingValue;
 use crate::storage::browser::{AnyKv, ChangeListener};
 use crate::storage::kv::KvError;
 use crate::storage::prefs::{self, Prefs};
@@ -27,6 +28,21 @@ pub enum Notice {
         dropped: Vec<String>,
     },
 }
+
+/// Settings edited, not saved, and left without the leave question (the browser's Back
+/// button, or the view closing under them): given back when the same user opens the same
+/// connection's settings again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SettingsDraft {
+    pub product: Product,
+    pub user: UserId,
+    pub company: CompanyId,
+    pub app: AppId,
+    pub values: BTreeMap<String, SettingValue>,
+}
+
+/// Drafts kept at most; the oldest goes first.
+const MAX_DRAFTS: usize = 20;
 
 struct Stores {
     qb: ProductStore<AnyKv>,
@@ -69,6 +85,11 @@ pub struct AppState {
     pub pending_leave: RwSignal<Option<String>>,
     /// The last product shown (for pages outside a product, such as the home page).
     pub last_product: RwSignal<Product>,
+    drafts: StoredValue<Vec<SettingsDraft>>,
+}
+
+fn same_settings(a: &SettingsDraft, b: &SettingsDraft) -> bool {
+    (a.product, &a.user, &a.company, &a.app) == (b.product, &b.user, &b.company, &b.app)
 }
 
 /// Milliseconds since 1970, from the browser's clock.
@@ -136,6 +157,7 @@ impl AppState {
             unsaved: RwSignal::new(false),
             pending_leave: RwSignal::new(None),
             last_product: RwSignal::new(saved.product.unwrap_or(Product::QuickBooks)),
+            drafts: StoredValue::new(Vec::new()),
         };
         state.listen_to_other_tabs();
         state
@@ -177,6 +199,42 @@ impl AppState {
             }
             Refresh::Failed(issue) => self.notify(Notice::Storage(issue)),
         }
+    }
+
+    /// Keeps unsaved settings for later (replacing an older draft of the same settings).
+    pub fn keep_draft(self, draft: SettingsDraft) {
+        self.drafts.update_value(|drafts| {
+            drafts.retain(|d| !same_settings(d, &draft));
+            if drafts.len() >= MAX_DRAFTS {
+                drafts.remove(0);
+            }
+            drafts.push(draft);
+        });
+    }
+
+    /// The unsaved settings kept for this user and connection, removed from the kept ones.
+    pub fn take_draft(
+        self,
+        product: Product,
+        user: &UserId,
+        company: &CompanyId,
+        app: &AppId,
+    ) -> Option<BTreeMap<String, SettingValue>> {
+        let mut found = None;
+        self.drafts.update_value(|drafts| {
+            if let Some(i) = drafts.iter().position(|d| {
+                d.product == product && &d.user == user && &d.company == company && &d.app == app
+            }) {
+                found = Some(drafts.remove(i).values);
+            }
+        });
+        found
+    }
+
+    /// Forgets every kept draft (the data they were edits of is gone).
+    pub fn forget_drafts(self, product: Product) {
+        self.drafts
+            .update_value(|drafts| drafts.retain(|d| d.product != product));
     }
 
     pub fn state(self, product: Product) -> RwSignal<ProductState> {
@@ -346,6 +404,7 @@ impl AppState {
     /// Replaces a product's state (an import, or starting over with the demo data) and
     /// saves it.
     pub fn replace(self, product: Product, new: ProductState) -> Result<(), StorageIssue> {
+        self.forget_drafts(product);
         let signal = self.state(product);
         let mut result = Ok(());
         self.stores.update_value(|stores| {

@@ -460,6 +460,54 @@ test('connections, settings, disconnections and the acting user survive a reload
   await expect(entries.nth(2)).toContainText('Paie Facile');
 });
 
+test("Back with unsaved settings keeps them: they come back with the view, and Annuler les modifications drops them", async ({ page }) => {
+  // Reached inside the app (the ▼ menu), so that Back stays in the app.
+  await open(page, OVERVIEW);
+  await row(page, 'Notes Éclair').getByRole('button', { name: "Plus d'actions pour Notes Éclair" }).click();
+  await page.getByRole('menuitem', { name: 'Paramètres' }).click();
+  await expect(page).toHaveURL(/\/notes-eclair\/parametres$/);
+  const code = page.getByLabel('Compte de frais par défaut', { exact: true });
+  await expect(code).not.toHaveValue('');
+  const initial = await code.inputValue();
+  const edited = initial === '611000' ? '612000' : '611000';
+  await code.fill(edited);
+  await expect(page.getByText('Modifications non enregistrées')).toBeVisible();
+
+  // The browser's Back button: the page is left (no question: the browser does not wait),
+  // the edit is kept and the user is told where it waits. Nothing is saved.
+  const before = await page.evaluate(() => localStorage.getItem('mes-apps/quickbooks'));
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`${OVERVIEW}$`));
+  await expect(status(page, 'Vos modifications des paramètres de Notes Éclair ne sont pas enregistrées')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('mes-apps/quickbooks'))).toEqual(before);
+
+  // Forward (or any way back to these settings): the edit is there, still unsaved.
+  await page.goForward();
+  await expect(code).toHaveValue(edited);
+  await expect(page.getByText('Vos modifications non enregistrées sont rétablies')).toBeVisible();
+  await expect(page.getByText('Modifications non enregistrées', { exact: true })).toBeVisible();
+
+  // Annuler les modifications: the saved values again, nothing left to keep.
+  await page.getByRole('button', { name: 'Annuler les modifications' }).click();
+  await expect(code).toHaveValue(initial);
+  await expect(page.getByText('Modifications non enregistrées', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Annuler les modifications' })).toHaveCount(0);
+  await page.goBack();
+  await page.goForward();
+  await expect(code).toHaveValue(initial);
+  await expect(page.getByText('Vos modifications non enregistrées sont rétablies')).toHaveCount(0);
+
+  // Leaving through the question ("Quitter sans enregistrer") drops the edit for good.
+  await code.fill('699999');
+  await tab(page, 'Aperçu').click();
+  await page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' }).getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+  await expect(page).toHaveURL(new RegExp(`${OVERVIEW}$`));
+  await page.goBack();
+  await expect(page).toHaveURL(/\/notes-eclair\/parametres$/);
+  await expect(code).toHaveValue(initial);
+  await expect(page.getByText('Vos modifications non enregistrées sont rétablies')).toHaveCount(0);
+});
+
 test('keyboard only: connect then disconnect an app', async ({ page }) => {
   await open(page, SEARCH);
 
