@@ -1218,3 +1218,80 @@ fn retry_reports_another_tabs_newer_revision_too() {
     assert_eq!(tab_b.retry(&mut state_b, &cat), Ok(()));
     assert_eq!(tab_b.take_merged(), None, "nothing newer the second time");
 }
+
+#[test]
+fn settings_saved_under_another_catalogue_follow_it_are_reported_and_saved_again() {
+    let cat = catalogue();
+    let (kv, _) = saved_once(&cat);
+    let saved = reopen(&kv, QB, &cat);
+    let apps: Vec<_> = saved.connections.iter().map(|c| c.app.clone()).collect();
+    assert!(apps.len() >= 2, "the demo has several connections");
+
+    // A newer catalogue: the first connected app gains a setting, the second loses one.
+    let mut defs = cat.apps().to_vec();
+    let added = settings::SettingDef {
+        key: "export_automatique".into(),
+        label: "Export automatique".into(),
+        help: String::new(),
+        kind: settings::SettingKind::Toggle { default: true },
+    };
+    let mut removed = None;
+    for def in &mut defs {
+        if def.id == apps[0] {
+            def.settings.push(added.clone());
+        }
+        if def.id == apps[1] {
+            removed = def.settings.pop();
+        }
+    }
+    let removed = removed.expect("the second app has a setting to drop");
+    let newer = Catalogue::new(defs);
+
+    let (_, state, issue) = open(&kv, QB, &newer);
+    let Some(StorageIssue::CatalogueChanged { product, changes }) = issue else {
+        panic!("expected the catalogue change to be reported, got {issue:?}");
+    };
+    assert_eq!(product, QB);
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    let name = |id| newer.app_name(id).to_string();
+    assert!(changes[0].starts_with(&name(&apps[0])), "{changes:?}");
+    assert!(
+        changes[0].contains("nouveau réglage « Export automatique »"),
+        "{changes:?}"
+    );
+    assert!(changes[1].starts_with(&name(&apps[1])), "{changes:?}");
+    assert!(
+        changes[1].contains(&format!("réglage « {} » retiré", removed.key)),
+        "{changes:?}"
+    );
+    assert!(issue_text_names_the_product(QB));
+
+    // Nothing else moved: same connections, managers and journal.
+    assert_eq!(state.journal, saved.journal);
+    assert_eq!(state.connections.len(), saved.connections.len());
+    let first = state
+        .connection(&apps[0], &saved.connections[0].company)
+        .unwrap();
+    assert_eq!(
+        first.settings.get("export_automatique"),
+        Some(&settings::SettingValue::Bool(true))
+    );
+    let second = state
+        .connection(&apps[1], &saved.connections[1].company)
+        .unwrap();
+    assert!(!second.settings.contains_key(&removed.key));
+
+    // Saved again at once: the next visit has nothing to report and reads the same state.
+    let stored = envelope(&kv, QB);
+    assert!(stored.to_string().contains("export_automatique"));
+    assert_eq!(reopen(&kv, QB, &newer), state);
+}
+
+fn issue_text_names_the_product(product: Product) -> bool {
+    StorageIssue::CatalogueChanged {
+        product,
+        changes: vec![],
+    }
+    .to_string()
+    .contains(product.label())
+}

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod command;
 pub mod demo;
 pub mod error;
+pub mod follow;
 pub mod journal;
 pub mod json;
 pub mod model;

@@ -15,6 +15,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::command::{apply, Command, Env, Outcome};
 use crate::domain::demo;
 use crate::domain::error::DomainError;
+use crate::domain::follow::follow_catalogue;
 use crate::domain::journal::{Event, JournalEntry};
 use crate::domain::json::parse;
 use crate::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
@@ -55,6 +56,12 @@ pub enum StorageIssue {
     Failed {
         product: Product,
         detail: String,
+    },
+    /// The stored settings were saved under another catalogue: they were brought in line
+    /// with it (one sentence per connection changed) and saved again.
+    CatalogueChanged {
+        product: Product,
+        changes: Vec<String>,
     },
 }
 
@@ -102,6 +109,12 @@ impl fmt::Display for StorageIssue {
                  onglet.",
                 product.label()
             ),
+            StorageIssue::CatalogueChanged { product, .. } => write!(
+                f,
+                "Les réglages proposés par certaines applis ont changé depuis le dernier \
+                 enregistrement de {} : vos connexions ont été mises à jour.",
+                product.label()
+            ),
         }
     }
 }
@@ -141,6 +154,8 @@ enum Read {
         state: ProductState,
         revision: u64,
         journal: JournalRef,
+        /// How the settings were brought in line with the catalogue (see `follow`).
+        followed: Vec<String>,
     },
     Unreadable {
         raw: String,
@@ -196,9 +211,20 @@ impl<K: KeyValue> ProductStore<K> {
                 state,
                 revision,
                 journal,
+                followed,
             }) => {
                 store.adopt(revision, journal);
-                (store, state, None)
+                if followed.is_empty() {
+                    return (store, state, None);
+                }
+                // Saved at once, so that the next visit reads settings that already match.
+                // A failed save changes nothing: the next load follows the catalogue again.
+                let _ = store.save(&state);
+                let issue = StorageIssue::CatalogueChanged {
+                    product,
+                    changes: followed,
+                };
+                (store, state, Some(issue))
             }
             Ok(Read::Empty) => (store, demo::state(product, catalogue), None),
             Ok(Read::Unreadable { raw, reason }) => {
@@ -327,13 +353,14 @@ impl<K: KeyValue> ProductStore<K> {
         }
         // A chunk may hold entries of a save whose envelope did not get written.
         journal.truncate(data.journal.length);
-        let state = ProductState {
+        let mut state = ProductState {
             product: data.product,
             companies: data.companies,
             users: data.users,
             connections: data.connections,
             journal,
         };
+        let followed = follow_catalogue(&mut state, catalogue);
         if let Err(problems) = validate(&state, self.product, catalogue) {
             let first = problems
                 .first()
@@ -345,6 +372,7 @@ impl<K: KeyValue> ProductStore<K> {
             state,
             revision: header.revision,
             journal: data.journal,
+            followed,
         })
     }
 
@@ -383,10 +411,12 @@ impl<K: KeyValue> ProductStore<K> {
             .read(catalogue)
             .map_err(|e| kv_issue(self.product, e))?
         {
+            // Another tab saved it: settings it had to bring in line were reported there.
             Read::Found {
                 state: newer,
                 revision,
                 journal,
+                followed: _,
             } => {
                 *state = newer;
                 self.adopt(revision, journal);

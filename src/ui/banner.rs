@@ -79,6 +79,11 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 .into_any(),
             )
         }
+        Notice::Storage(StorageIssue::CatalogueChanged { .. }) => (
+            notice_text(&notice),
+            "info",
+            view! { <button type="button" class="ma-button" on:click=dismiss.clone()>"Fermer"</button> }.into_any(),
+        ),
         _ => (
             notice_text(&notice),
             if matches!(notice, Notice::OtherTab { .. }) {
@@ -94,9 +99,14 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         ),
     };
     let dropped = match &notice {
-        Notice::OtherTab { dropped, .. } if !dropped.is_empty() => Some(view! {
-            <ul>{dropped.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
-        }),
+        Notice::OtherTab { dropped: list, .. }
+        | Notice::Storage(StorageIssue::CatalogueChanged { changes: list, .. })
+            if !list.is_empty() =>
+        {
+            Some(view! {
+                <ul>{list.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
+            })
+        }
         _ => None,
     };
     view! {

@@ -417,7 +417,8 @@ impl AppState {
                     StorageIssue::Unreadable { product: p, .. }
                     | StorageIssue::Full { product: p }
                     | StorageIssue::Held { product: p }
-                    | StorageIssue::Failed { product: p, .. },
+                    | StorageIssue::Failed { product: p, .. }
+                    | StorageIssue::CatalogueChanged { product: p, .. },
                 ) => *p != product,
                 _ => true,
             })
