@@ -1,0 +1,89 @@
+//! Stored data saved under an older catalogue, opened by the app in headless Chromium: the
+//! settings follow the newer catalogue, the banner says what changed for which connection
+//! (an information, closed with Fermer), and the result is saved at once.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use mes_apps::domain::catalogue::Catalogue;
+use mes_apps::domain::demo;
+use mes_apps::domain::model::Product;
+use mes_apps::domain::settings::{SettingDef, SettingKind};
+use mes_apps::storage::browser::BrowserKv;
+use mes_apps::storage::store::ProductStore;
+use mes_apps::ui::state::AppState;
+use mes_apps::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod web_support;
+use web_support::*;
+
+#[wasm_bindgen_test]
+async fn a_newer_catalogue_is_followed_and_reported_in_the_banner() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    // The demo data saved as the shipped catalogue defines it.
+    let shipped = Catalogue::shipped().unwrap();
+    let state = demo::state(Product::QuickBooks, &shipped);
+    let kv = BrowserKv::open().expect("localStorage is there");
+    let (mut store, mut working, _) = ProductStore::open(kv, Product::QuickBooks, &shipped);
+    store.replace(&mut working, state.clone()).unwrap();
+
+    // A newer catalogue: the first connected app has one more setting.
+    let first = state.connections[0].app.clone();
+    let name = shipped.app_name(&first).to_string();
+    let mut apps = shipped.apps().to_vec();
+    for app in &mut apps {
+        if app.id == first {
+            app.settings.push(SettingDef {
+                key: "rapprochement_auto".into(),
+                label: "Rapprochement automatique".into(),
+                help: String::new(),
+                kind: SettingKind::Toggle { default: false },
+            });
+        }
+    }
+    let newer = Catalogue::new(apps);
+
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(AppState::new(newer));
+        view! { <App/> }
+    });
+    leptos::task::tick().await;
+
+    let notice = root
+        .query_selector(".ma-notice--info")
+        .unwrap()
+        .expect("an information notice");
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("ont changé"), "{text}");
+    let items: Vec<String> = {
+        let list = notice.query_selector_all("li").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert!(items[0].starts_with(&name), "{items:?}");
+    assert!(
+        items[0].contains("nouveau réglage « Rapprochement automatique »"),
+        "{items:?}"
+    );
+    // Saved at once.
+    let saved = storage.get_item("mes-apps/quickbooks").unwrap().unwrap();
+    assert!(saved.contains("rapprochement_auto"));
+
+    // Fermer closes it; nothing else is offered (there is nothing to fix).
+    let buttons = notice.query_selector_all("button").unwrap();
+    assert_eq!(buttons.length(), 1);
+    let close: web_sys::HtmlElement = buttons.item(0).unwrap().unchecked_into();
+    assert_eq!(close.text_content().unwrap(), "Fermer");
+    close.click();
+    leptos::task::tick().await;
+    assert!(root.query_selector(".ma-notice--info").unwrap().is_none());
+    root.remove();
+    storage.clear().unwrap();
+}
