@@ -338,6 +338,14 @@ impl AppState {
             self.notify(Notice::OtherTab { product, dropped });
         }
         let executed = result.unwrap_or(Err(DomainError::UnknownUser(actor.to_string())))?;
+        // Kept unsaved settings of what is gone are edits of nothing.
+        match &command {
+            Command::Reset => self.forget_drafts(product),
+            Command::Disconnect { app, company, .. } => self.drafts.update_value(|drafts| {
+                drafts.retain(|d| !(d.product == product && &d.app == app && &d.company == company))
+            }),
+            _ => {}
+        }
         if executed.merged {
             self.notify(Notice::OtherTab {
                 product,

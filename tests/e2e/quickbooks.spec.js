@@ -506,6 +506,17 @@ test("Back with unsaved settings keeps them: they come back with the view, and A
   await expect(page).toHaveURL(/\/notes-eclair\/parametres$/);
   await expect(code).toHaveValue(initial);
   await expect(page.getByText('Vos modifications non enregistrées sont rétablies')).toHaveCount(0);
+
+  // A demo reset forgets kept edits: they were edits of data that is gone.
+  await code.fill('699999');
+  await page.goBack();
+  await expect(status(page, 'Vos modifications des paramètres de Notes Éclair ne sont pas enregistrées')).toBeVisible();
+  await page.getByRole('button', { name: 'Réinitialiser la démo' }).click();
+  await page.getByRole('dialog', { name: 'Réinitialiser la démo ?' }).getByRole('button', { name: 'Oui, tout réinitialiser' }).click();
+  await page.goForward();
+  await expect(page).toHaveURL(/\/notes-eclair\/parametres$/);
+  await expect(code).toHaveValue(initial);
+  await expect(page.getByText('Vos modifications non enregistrées sont rétablies')).toHaveCount(0);
 });
 
 test('keyboard only: connect then disconnect an app', async ({ page }) => {
