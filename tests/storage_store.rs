@@ -1295,3 +1295,60 @@ fn issue_text_names_the_product(product: Product) -> bool {
     .to_string()
     .contains(product.label())
 }
+
+#[test]
+fn an_app_that_left_the_catalogue_keeps_its_connection_which_can_still_be_disconnected() {
+    let cat = catalogue();
+    let (kv, _) = saved_once(&cat);
+    let saved = reopen(&kv, QB, &cat);
+    let gone = saved.connections[0].clone();
+    assert!(saved.journal.iter().any(|e| e.app == gone.app));
+
+    // A newer catalogue without that app.
+    let newer = Catalogue::new(
+        cat.apps()
+            .iter()
+            .filter(|a| a.id != gone.app)
+            .cloned()
+            .collect(),
+    );
+    // Read as saved: nothing held as unreadable, the connection and its journal kept.
+    let (mut store, mut state, issue) = open(&kv, QB, &newer);
+    assert_eq!(issue, None);
+    assert_eq!(state, saved);
+
+    // Disconnecting it works, is saved and recorded.
+    let command = disconnect(
+        gone.app.as_str(),
+        gone.company.as_str(),
+        reason(Reason::NoLongerNeeded),
+    );
+    exec_saved(&mut store, &mut state, &newer, "claire-martin", &command);
+    assert!(state.connection(&gone.app, &gone.company).is_none());
+    let last = state.journal.last().unwrap();
+    assert_eq!(last.app, gone.app);
+    assert!(matches!(last.event, Event::Disconnection { .. }));
+    assert_eq!(reopen(&kv, QB, &newer), state);
+
+    // An app that is neither in the catalogue nor connected is still unknown.
+    let err = apply(
+        &mut state,
+        &env(&newer),
+        &u("claire-martin"),
+        &disconnect(
+            gone.app.as_str(),
+            gone.company.as_str(),
+            reason(Reason::NoLongerNeeded),
+        ),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains(gone.app.as_str()), "{err}");
+
+    // A file to import gets no such allowance: the same data is refused there.
+    let file = mes_apps::storage::exchange::export(&saved, Timestamp(0));
+    let refused = mes_apps::storage::exchange::import(&file, QB, &newer).unwrap_err();
+    assert!(
+        refused.iter().any(|m| m.contains("appli inconnue")),
+        "{refused:?}"
+    );
+}

@@ -10,6 +10,7 @@ use mes_apps::domain::model::Product;
 use mes_apps::domain::settings::{SettingDef, SettingKind};
 use mes_apps::storage::browser::BrowserKv;
 use mes_apps::storage::store::ProductStore;
+use mes_apps::ui::get_app::DataNote;
 use mes_apps::ui::state::AppState;
 use mes_apps::ui::App;
 use wasm_bindgen::JsCast;
@@ -86,4 +87,41 @@ async fn a_newer_catalogue_is_followed_and_reported_in_the_banner() {
     assert!(root.query_selector(".ma-notice--info").unwrap().is_none());
     root.remove();
     storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_data_note_of_an_app_that_left_the_catalogue_has_no_broken_contact() {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let shipped = Catalogue::shipped().unwrap();
+    let gone = shipped.apps()[0].id.clone();
+    let newer = Catalogue::new(
+        shipped
+            .apps()
+            .iter()
+            .filter(|a| a.id != gone)
+            .cloned()
+            .collect(),
+    );
+    let root = container();
+    let known = shipped.apps()[1].id.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(AppState::new(newer));
+        view! {
+            <div id="gone"><DataNote app=gone situation="la déconnexion"/></div>
+            <div id="known"><DataNote app=known situation="la déconnexion"/></div>
+        }
+    });
+    leptos::task::tick().await;
+    let gone = root.query_selector("#gone").unwrap().unwrap();
+    let text = gone.text_content().unwrap();
+    assert!(text.contains("n'est plus au catalogue"), "{text}");
+    assert!(!text.contains(" : ."), "{text}");
+    assert!(
+        gone.query_selector("a").unwrap().is_none(),
+        "no empty contact link"
+    );
+    // The others keep their publisher's contact.
+    let known = root.query_selector("#known a[href^='mailto:']").unwrap();
+    assert!(known.is_some_and(|a| !a.text_content().unwrap().is_empty()));
+    root.remove();
 }

@@ -344,12 +344,25 @@ pub fn apply(
             answers,
         } => {
             let user = actor(state, actor_id)?;
-            let def = app(env, state.product, app_id)?;
+            // An app that has left the catalogue (or this product) since it was connected
+            // can still be disconnected where it is connected.
+            let name = match app(env, state.product, app_id) {
+                Ok(def) => def.name.clone(),
+                Err(_) if state.connections.iter().any(|c| &c.app == app_id) => app_id.to_string(),
+                Err(e) => return Err(e),
+            };
             let company = target(state, company_id)?;
             // Rights first: whether an app is connected to a client the user cannot
             // access is not theirs to learn.
             permissions::check(state, user, Action::Disconnect, company)?;
-            let index = connection_index(state, def, company)?;
+            let index = state
+                .connections
+                .iter()
+                .position(|c| &c.app == app_id && c.company == company.id)
+                .ok_or_else(|| DomainError::NotConnected {
+                    app: name,
+                    company: company.name.clone(),
+                })?;
             let answers = answers.validate().map_err(DomainError::Questionnaire)?;
             state.connections.remove(index);
             (

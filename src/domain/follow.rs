@@ -7,8 +7,9 @@
 //!   reset to the default;
 //! - a setting the app no longer has is removed, and its value is named in the report.
 //!
-//! Connections to apps that left the catalogue are not touched here: validation refuses
-//! them, and the data is kept aside as unreadable rather than dropped.
+//! Connections to apps that left the catalogue are not touched here: their settings have
+//! nothing to follow. They stay listed (`validate_stored` accepts them) and can be
+//! disconnected.
 
 use std::collections::BTreeMap;
 

@@ -90,6 +90,33 @@ pub fn validate(
     product: Product,
     catalogue: &Catalogue,
 ) -> Result<(), Vec<Problem>> {
+    check(state, product, catalogue, Retired::Refused)
+}
+
+/// Like [`validate`], for what this browser saved itself: connections (and journal
+/// entries) of apps that have left the catalogue since, or stopped being offered for the
+/// product, are kept: they were valid when saved, and can still be disconnected. A file
+/// to import gets no such allowance: an unknown app there is an unknown reference.
+pub fn validate_stored(
+    state: &ProductState,
+    product: Product,
+    catalogue: &Catalogue,
+) -> Result<(), Vec<Problem>> {
+    check(state, product, catalogue, Retired::Kept)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Retired {
+    Refused,
+    Kept,
+}
+
+fn check(
+    state: &ProductState,
+    product: Product,
+    catalogue: &Catalogue,
+    retired: Retired,
+) -> Result<(), Vec<Problem>> {
     let mut r = Report(Vec::new(), 0);
     if state.product != product {
         r.push(
@@ -182,7 +209,9 @@ pub fn validate(
     for (i, c) in state.connections.iter().enumerate() {
         let at = |field: &str| format!("connexions[{i}].{field}");
         match catalogue.app(&c.app) {
+            None if retired == Retired::Kept => {}
             None => r.push(at("appli"), format!("appli inconnue « {} »", c.app)),
+            Some(app) if !app.supports(product) && retired == Retired::Kept => {}
             Some(app) if !app.supports(product) => r.push(
                 at("appli"),
                 format!("{} n'est pas proposée pour ce produit", app.name),
@@ -234,7 +263,7 @@ pub fn validate(
                 format!("entreprise inconnue « {} »", e.company),
             );
         }
-        if catalogue.app(&e.app).is_none() {
+        if catalogue.app(&e.app).is_none() && retired == Retired::Refused {
             r.push(at("appli"), format!("appli inconnue « {} »", e.app));
         }
         match &e.event {

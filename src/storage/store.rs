@@ -19,7 +19,7 @@ use crate::domain::follow::follow_catalogue;
 use crate::domain::journal::{Event, JournalEntry};
 use crate::domain::json::parse;
 use crate::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
-use crate::domain::validate::validate;
+use crate::domain::validate::validate_stored;
 
 use super::kv::{KeyValue, KvError};
 use super::schema::{
@@ -361,7 +361,7 @@ impl<K: KeyValue> ProductStore<K> {
             journal,
         };
         let followed = follow_catalogue(&mut state, catalogue);
-        if let Err(problems) = validate(&state, self.product, catalogue) {
+        if let Err(problems) = validate_stored(&state, self.product, catalogue) {
             let first = problems
                 .first()
                 .map(ToString::to_string)

@@ -235,7 +235,8 @@ fn Row(
     let (name, category, permissions) = app.catalogue.with_value(|cat| {
         cat.app(&c.app)
             .map(|a| (a.name.clone(), a.category.label(), a.permissions.clone()))
-            .unwrap_or_else(|| (c.app.to_string(), "", Vec::new()))
+            // An app that has left the catalogue since: its id is all that is known.
+            .unwrap_or_else(|| (c.app.to_string(), "Retirée du catalogue", Vec::new()))
     });
     let company_name = app
         .state(product)

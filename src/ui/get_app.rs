@@ -29,11 +29,26 @@ pub fn DataNote(
     situation: &'static str,
 ) -> impl IntoView {
     let state = use_app();
-    let (name, publisher, contact) = state.catalogue.with_value(|c| {
+    let known = state.catalogue.with_value(|c| {
         c.app(&app)
             .map(|a| (a.name.clone(), a.publisher.clone(), a.contact.clone()))
-            .unwrap_or_default()
     });
+    // An app that has left the catalogue: its publisher's contact is not known any more.
+    let Some((name, publisher, contact)) = known else {
+        return view! {
+            <aside class="ma-note" aria-label="À propos de vos données">
+                <p>
+                    <strong>"À savoir : "</strong>
+                    {format!(
+                        "après {situation}, cette appli peut continuer à traiter les données qu'elle a déjà reçues. \
+                         Elle n'est plus au catalogue de Mes apps : pour connaître vos droits sur ces données, \
+                         adressez-vous à son éditeur."
+                    )}
+                </p>
+            </aside>
+        }
+        .into_any();
+    };
     view! {
         <aside class="ma-note" aria-label="À propos de vos données">
             <p>
@@ -47,6 +62,7 @@ pub fn DataNote(
             </p>
         </aside>
     }
+    .into_any()
 }
 
 #[component]
