@@ -1352,3 +1352,130 @@ fn an_app_that_left_the_catalogue_keeps_its_connection_which_can_still_be_discon
         "{refused:?}"
     );
 }
+
+/// A tab's view of a shared storage whose reads can lag behind the other tab's writes, as
+/// a browser's per-tab copy of localStorage does for a moment: while frozen, reads answer
+/// what was there when it froze (plus this tab's own writes).
+#[derive(Clone)]
+struct LaggingKv {
+    shared: MemoryKv,
+    frozen:
+        std::rc::Rc<std::cell::RefCell<Option<std::collections::HashMap<String, Option<String>>>>>,
+}
+
+impl LaggingKv {
+    fn new(shared: &MemoryKv) -> LaggingKv {
+        LaggingKv {
+            shared: shared.clone(),
+            frozen: Default::default(),
+        }
+    }
+    fn freeze(&self) {
+        let snapshot = self
+            .shared
+            .keys()
+            .unwrap()
+            .into_iter()
+            .map(|k| {
+                let v = self.shared.get(&k).unwrap();
+                (k, v)
+            })
+            .collect();
+        *self.frozen.borrow_mut() = Some(snapshot);
+    }
+    fn catch_up(&self) {
+        *self.frozen.borrow_mut() = None;
+    }
+}
+
+impl KeyValue for LaggingKv {
+    fn get(&self, key: &str) -> Result<Option<String>, mes_apps::storage::kv::KvError> {
+        match &*self.frozen.borrow() {
+            Some(snapshot) => Ok(snapshot.get(key).cloned().flatten()),
+            None => self.shared.get(key),
+        }
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), mes_apps::storage::kv::KvError> {
+        if let Some(snapshot) = &mut *self.frozen.borrow_mut() {
+            snapshot.insert(key.to_string(), Some(value.to_string()));
+        }
+        self.shared.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), mes_apps::storage::kv::KvError> {
+        if let Some(snapshot) = &mut *self.frozen.borrow_mut() {
+            snapshot.insert(key.to_string(), None);
+        }
+        self.shared.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, mes_apps::storage::kv::KvError> {
+        match &*self.frozen.borrow() {
+            Some(snapshot) => Ok(snapshot
+                .iter()
+                .filter(|(_, v)| v.is_some())
+                .map(|(k, _)| k.clone())
+                .collect()),
+            None => self.shared.keys(),
+        }
+    }
+}
+
+#[test]
+fn two_tabs_saving_the_same_revision_at_once_lose_neither_change() {
+    let cat = catalogue();
+    let (shared, _) = saved_once(&cat);
+    let (mut tab_a, mut state_a, _) = ProductStore::open(LaggingKv::new(&shared), QB, &cat);
+    let lagging = LaggingKv::new(&shared);
+    let (mut tab_b, mut state_b, _) = ProductStore::open(lagging.clone(), QB, &cat);
+    tab_a.set_writer(11);
+    tab_b.set_writer(22);
+    let before = reopen(&shared, QB, &cat);
+
+    // Both tabs act at once: B has not seen A's save when it saves the same revision.
+    lagging.freeze();
+    let by_a = get("paie-facile", QB_COMPANY);
+    let by_b = get("relances-pro", QB_COMPANY);
+    let done_a = tab_a
+        .execute(&mut state_a, &env(&cat), &u("claire-martin"), &by_a)
+        .unwrap();
+    assert_eq!(done_a.saved, Ok(()));
+    let done_b = tab_b
+        .execute(&mut state_b, &env(&cat), &u("julien-petit"), &by_b)
+        .unwrap();
+    assert_eq!(done_b.saved, Ok(()));
+    assert!(!done_b.merged, "B saw nothing: the two saves raced");
+    lagging.catch_up();
+    // B's write replaced A's: as stored, only B's change is there.
+    let stored = reopen(&shared, QB, &cat);
+    assert!(stored
+        .connection(&a("paie-facile"), &c(QB_COMPANY))
+        .is_none());
+    assert_eq!(envelope(&shared, QB)["writer"], 22);
+
+    // A hears of B's write (the storage event): it applies its change again on top of
+    // B's and saves; B then loads that.
+    assert!(matches!(
+        tab_a.refresh(&mut state_a, &cat),
+        Refresh::Reloaded { .. }
+    ));
+    assert!(matches!(
+        tab_b.refresh(&mut state_b, &cat),
+        Refresh::Reloaded { .. }
+    ));
+    let stored = reopen(&shared, QB, &cat);
+    for app in ["paie-facile", "relances-pro"] {
+        assert!(
+            stored.connection(&a(app), &c(QB_COMPANY)).is_some(),
+            "{app} was lost"
+        );
+    }
+    assert_eq!(
+        stored.journal.len(),
+        before.journal.len() + 2,
+        "each change once"
+    );
+    assert_eq!(state_a, stored);
+    assert_eq!(state_b, stored);
+    // Nothing more to do: another refresh finds nothing new.
+    assert_eq!(tab_a.refresh(&mut state_a, &cat), Refresh::Unchanged);
+    assert_eq!(tab_b.refresh(&mut state_b, &cat), Refresh::Unchanged);
+}

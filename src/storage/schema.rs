@@ -67,6 +67,11 @@ pub struct StoredData {
 pub struct Envelope<T> {
     pub schema: u32,
     pub revision: u64,
+    /// Which tab wrote this revision (a random number drawn when the tab opened; 0 when
+    /// unknown). Two tabs that saved the same revision at once tell by it that one write
+    /// replaced the other.
+    #[serde(default)]
+    pub writer: u64,
     pub data: T,
 }
 
@@ -75,6 +80,8 @@ pub struct Envelope<T> {
 pub struct Header {
     pub schema: u32,
     pub revision: u64,
+    #[serde(default)]
+    pub writer: u64,
 }
 
 /// Why data of an older schema could not be brought up to date.

@@ -153,6 +153,7 @@ enum Read {
     Found {
         state: ProductState,
         revision: u64,
+        writer: u64,
         journal: JournalRef,
         /// How the settings were brought in line with the catalogue (see `follow`).
         followed: Vec<String>,
@@ -177,6 +178,13 @@ pub struct ProductStore<K: KeyValue> {
     pending: Vec<Pending>,
     /// Set by `execute` when it loaded a newer revision first (see `take_merged`).
     merged: Option<Vec<String>>,
+    /// This store's mark in the envelopes it writes (see `set_writer`).
+    writer: u64,
+    /// The mark of the revision this store last read or wrote.
+    revision_writer: u64,
+    /// The commands of this store's last save, while that save is the stored revision: if
+    /// another tab's write of the same revision replaced it, they are applied again.
+    last_saved: Vec<Pending>,
 }
 
 fn kv_issue(product: Product, e: KvError) -> StorageIssue {
@@ -205,15 +213,19 @@ impl<K: KeyValue> ProductStore<K> {
             regenerate: false,
             pending: Vec::new(),
             merged: None,
+            writer: 0,
+            revision_writer: 0,
+            last_saved: Vec::new(),
         };
         match store.read(catalogue) {
             Ok(Read::Found {
                 state,
                 revision,
+                writer,
                 journal,
                 followed,
             }) => {
-                store.adopt(revision, journal);
+                store.adopt(revision, writer, journal);
                 if followed.is_empty() {
                     return (store, state, None);
                 }
@@ -252,8 +264,17 @@ impl<K: KeyValue> ProductStore<K> {
         !self.pending.is_empty() || self.regenerate
     }
 
-    fn adopt(&mut self, revision: u64, journal: JournalRef) {
+    /// Marks what this store writes with `writer` (non-zero, different in each tab), so
+    /// that a write of the same revision by another tab, which replaced this one's, is
+    /// noticed and this store's changes applied again on top of it.
+    pub fn set_writer(&mut self, writer: u64) {
+        self.writer = writer;
+    }
+
+    fn adopt(&mut self, revision: u64, writer: u64, journal: JournalRef) {
         self.revision = revision;
+        self.revision_writer = writer;
+        self.last_saved.clear();
         self.generation = journal.generation;
         self.saved_len = journal.length;
     }
@@ -288,6 +309,7 @@ impl<K: KeyValue> ProductStore<K> {
             Some(e) => Header {
                 schema: e.schema,
                 revision: e.revision,
+                writer: e.writer,
             },
             None => match parse::<Header>(&raw) {
                 Ok(h) => h,
@@ -371,6 +393,7 @@ impl<K: KeyValue> ProductStore<K> {
         Ok(Read::Found {
             state,
             revision: header.revision,
+            writer: header.writer,
             journal: data.journal,
             followed,
         })
@@ -400,12 +423,25 @@ impl<K: KeyValue> ProductStore<K> {
             .kv
             .get(&state_key(self.product))
             .map_err(|e| kv_issue(self.product, e))?;
-        let newer = raw.is_some_and(|raw| match parse::<Header>(&raw) {
-            Ok(h) => h.revision > self.revision || h.schema > SCHEMA_VERSION,
-            Err(_) => true,
-        });
+        let header = raw.map(|raw| parse::<Header>(&raw));
+        // Another tab wrote the revision this store wrote, over it (both read the same
+        // revision before saving): its commands are pending again, to apply on that write.
+        let replaced = matches!(&header, Some(Ok(h))
+            if h.revision == self.revision
+                && h.writer != self.revision_writer
+                && !self.last_saved.is_empty());
+        let newer = replaced
+            || header.is_some_and(|h| match h {
+                Ok(h) => h.revision > self.revision || h.schema > SCHEMA_VERSION,
+                Err(_) => true,
+            });
         if !newer {
             return Ok(None);
+        }
+        if replaced {
+            let mut again = std::mem::take(&mut self.last_saved);
+            again.append(&mut self.pending);
+            self.pending = again;
         }
         match self
             .read(catalogue)
@@ -415,11 +451,12 @@ impl<K: KeyValue> ProductStore<K> {
             Read::Found {
                 state: newer,
                 revision,
+                writer,
                 journal,
                 followed: _,
             } => {
                 *state = newer;
-                self.adopt(revision, journal);
+                self.adopt(revision, writer, journal);
                 let mut dropped = Vec::new();
                 let mut kept = Vec::new();
                 for p in std::mem::take(&mut self.pending) {
@@ -605,6 +642,7 @@ impl<K: KeyValue> ProductStore<K> {
         let envelope = Envelope {
             schema: SCHEMA_VERSION,
             revision: self.revision + 1,
+            writer: self.writer,
             data: StoredDataRef {
                 product: state.product,
                 companies: &state.companies,
@@ -626,8 +664,9 @@ impl<K: KeyValue> ProductStore<K> {
             return Err(issue);
         }
         self.revision += 1;
+        self.revision_writer = self.writer;
         self.saved_len = len;
-        self.pending.clear();
+        self.last_saved = std::mem::take(&mut self.pending);
         if regenerate {
             self.collect_garbage(generation, chunks);
             self.generation = generation;

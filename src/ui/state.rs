@@ -117,10 +117,14 @@ impl AppState {
                 },
             }));
         }
-        let (qb_store, qb, qb_issue) =
+        let (mut qb_store, qb, qb_issue) =
             ProductStore::open(kv.clone(), Product::QuickBooks, &catalogue);
-        let (ec_store, ec, ec_issue) =
+        let (mut ec_store, ec, ec_issue) =
             ProductStore::open(kv.clone(), Product::ExpertComptable, &catalogue);
+        // This tab's mark in what it saves: a random number, never 0 ("unknown").
+        let tab = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64 | 1;
+        qb_store.set_writer(tab);
+        ec_store.set_writer(tab);
         for issue in [qb_issue, ec_issue].into_iter().flatten() {
             if issue != StorageIssue::Blocked || notices.is_empty() {
                 notices.push(Notice::Storage(issue));
