@@ -1356,11 +1356,13 @@ fn an_app_that_left_the_catalogue_keeps_its_connection_which_can_still_be_discon
 /// A tab's view of a shared storage whose reads can lag behind the other tab's writes, as
 /// a browser's per-tab copy of localStorage does for a moment: while frozen, reads answer
 /// what was there when it froze (plus this tab's own writes).
+/// What a lagging tab still sees: each key's value (`None`: removed) when it froze.
+type Snapshot = std::collections::HashMap<String, Option<String>>;
+
 #[derive(Clone)]
 struct LaggingKv {
     shared: MemoryKv,
-    frozen:
-        std::rc::Rc<std::cell::RefCell<Option<std::collections::HashMap<String, Option<String>>>>>,
+    frozen: std::rc::Rc<std::cell::RefCell<Option<Snapshot>>>,
 }
 
 impl LaggingKv {
