@@ -176,17 +176,19 @@ fn target<'s>(state: &'s ProductState, id: &CompanyId) -> Result<&'s Company, Do
         .ok_or_else(|| DomainError::UnknownCompany(id.to_string()))
 }
 
+/// Where the app (`name` for the refusal) is connected to `company`.
 fn connection_index(
     state: &ProductState,
-    def: &AppDef,
+    app: &AppId,
+    name: &str,
     company: &Company,
 ) -> Result<usize, DomainError> {
     state
         .connections
         .iter()
-        .position(|c| c.app == def.id && c.company == company.id)
+        .position(|c| &c.app == app && c.company == company.id)
         .ok_or_else(|| DomainError::NotConnected {
-            app: def.name.clone(),
+            app: name.to_string(),
             company: company.name.clone(),
         })
 }
@@ -309,7 +311,7 @@ pub fn apply(
             // Rights first: whether an app is connected to a client the user cannot
             // access is not theirs to learn.
             permissions::check(state, user, Action::ChangeSettings, company)?;
-            let index = connection_index(state, def, company)?;
+            let index = connection_index(state, &def.id, &def.name, company)?;
             settings::validate_all(&def.settings, values).map_err(DomainError::InvalidSettings)?;
             let current = &state.connections[index].settings;
             let changes: Vec<SettingChange> = def
@@ -355,14 +357,7 @@ pub fn apply(
             // Rights first: whether an app is connected to a client the user cannot
             // access is not theirs to learn.
             permissions::check(state, user, Action::Disconnect, company)?;
-            let index = state
-                .connections
-                .iter()
-                .position(|c| &c.app == app_id && c.company == company.id)
-                .ok_or_else(|| DomainError::NotConnected {
-                    app: name,
-                    company: company.name.clone(),
-                })?;
+            let index = connection_index(state, app_id, &name, company)?;
             let answers = answers.validate().map_err(DomainError::Questionnaire)?;
             state.connections.remove(index);
             (

@@ -299,19 +299,16 @@ impl<K: KeyValue> ProductStore<K> {
                 reason,
             })
         };
-        // Current data is read in one pass; the header alone is read only when that fails
-        // or the schema differs, to say why or to migrate.
-        let current = match parse::<Envelope<StoredData>>(&raw) {
-            Ok(e) if e.schema == SCHEMA_VERSION => Some(e),
-            _ => None,
-        };
-        let header = match &current {
-            Some(e) => Header {
+        // Current data is read in one pass; the header alone is read only when that fails,
+        // to tell which schema the text claims (and so why it failed, or how to migrate).
+        let whole = parse::<Envelope<StoredData>>(&raw);
+        let header = match &whole {
+            Ok(e) => Header {
                 schema: e.schema,
                 revision: e.revision,
                 writer: e.writer,
             },
-            None => match parse::<Header>(&raw) {
+            Err(_) => match parse::<Header>(&raw) {
                 Ok(h) => h,
                 Err(e) => return unreadable(e.french()),
             },
@@ -322,12 +319,8 @@ impl<K: KeyValue> ProductStore<K> {
                 header.schema
             ));
         }
-        let data: Result<StoredData, String> = if let Some(e) = current {
-            Ok(e.data)
-        } else if header.schema == SCHEMA_VERSION {
-            parse::<Envelope<StoredData>>(&raw)
-                .map(|e| e.data)
-                .map_err(|e| e.french())
+        let data: Result<StoredData, String> = if header.schema == SCHEMA_VERSION {
+            whole.map(|e| e.data).map_err(|e| e.french())
         } else {
             // Older data is brought up to date, then read like current data.
             parse::<Envelope<serde_json::Value>>(&raw)

@@ -33,36 +33,33 @@ pub fn DataNote(
         c.app(&app)
             .map(|a| (a.name.clone(), a.publisher.clone(), a.contact.clone()))
     });
-    // An app that has left the catalogue: its publisher's contact is not known any more.
-    let Some((name, publisher, contact)) = known else {
-        return view! {
-            <aside class="ma-note" aria-label="À propos de vos données">
-                <p>
-                    <strong>"À savoir : "</strong>
-                    {format!(
-                        "après {situation}, cette appli peut continuer à traiter les données qu'elle a déjà reçues. \
-                         Elle n'est plus au catalogue de Mes apps : pour connaître vos droits sur ces données, \
-                         adressez-vous à son éditeur."
-                    )}
-                </p>
-            </aside>
-        }
-        .into_any();
+    let (text, contact) = match known {
+        Some((name, publisher, contact)) => (
+            format!(
+                "après {situation}, {name} peut continuer à traiter les données qu'elle a déjà reçues. \
+                 Pour connaître vos droits sur ces données, adressez-vous à son éditeur, {publisher} : "
+            ),
+            Some(contact),
+        ),
+        // An app that has left the catalogue: its publisher's contact is not known any more.
+        None => (
+            format!(
+                "après {situation}, cette appli peut continuer à traiter les données qu'elle a déjà reçues. \
+                 Elle n'est plus au catalogue de Mes apps : pour connaître vos droits sur ces données, \
+                 adressez-vous à son éditeur."
+            ),
+            None,
+        ),
     };
     view! {
         <aside class="ma-note" aria-label="À propos de vos données">
             <p>
                 <strong>"À savoir : "</strong>
-                {format!(
-                    "après {situation}, {name} peut continuer à traiter les données qu'elle a déjà reçues. \
-                     Pour connaître vos droits sur ces données, adressez-vous à son éditeur, {publisher} : "
-                )}
-                <a href=format!("mailto:{contact}")>{contact.clone()}</a>
-                "."
+                {text}
+                {contact.map(|contact| view! { <a href=format!("mailto:{contact}")>{contact.clone()}</a>"." })}
             </p>
         </aside>
     }
-    .into_any()
 }
 
 #[component]

@@ -216,11 +216,8 @@ fn SettingsForm(
         on_cleanup(move || {
             let left_unsaved = state.unsaved.get_untracked();
             state.unsaved.set(false);
+            let changed = dirty.try_get_untracked().unwrap_or(false);
             let values = draft.try_get_untracked();
-            let changed = values
-                .as_ref()
-                .zip(saved.try_get_untracked())
-                .is_some_and(|(d, s)| *d != s);
             let connected = state
                 .state(product)
                 .try_with_untracked(|s| s.connection(&app, &company).is_some())

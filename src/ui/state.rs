@@ -41,6 +41,22 @@ pub struct SettingsDraft {
     pub values: BTreeMap<String, SettingValue>,
 }
 
+impl SettingsDraft {
+    /// Whether these are edits of `app`'s settings at `company`, by `user` when given.
+    fn is_for(
+        &self,
+        product: Product,
+        user: Option<&UserId>,
+        company: &CompanyId,
+        app: &AppId,
+    ) -> bool {
+        self.product == product
+            && user.is_none_or(|u| &self.user == u)
+            && &self.company == company
+            && &self.app == app
+    }
+}
+
 /// Drafts kept at most; the oldest goes first.
 const MAX_DRAFTS: usize = 20;
 
@@ -86,10 +102,6 @@ pub struct AppState {
     /// The last product shown (for pages outside a product, such as the home page).
     pub last_product: RwSignal<Product>,
     drafts: StoredValue<Vec<SettingsDraft>>,
-}
-
-fn same_settings(a: &SettingsDraft, b: &SettingsDraft) -> bool {
-    (a.product, &a.user, &a.company, &a.app) == (b.product, &b.user, &b.company, &b.app)
 }
 
 /// Milliseconds since 1970, from the browser's clock.
@@ -208,7 +220,9 @@ impl AppState {
     /// Keeps unsaved settings for later (replacing an older draft of the same settings).
     pub fn keep_draft(self, draft: SettingsDraft) {
         self.drafts.update_value(|drafts| {
-            drafts.retain(|d| !same_settings(d, &draft));
+            drafts.retain(|d| {
+                !d.is_for(draft.product, Some(&draft.user), &draft.company, &draft.app)
+            });
             if drafts.len() >= MAX_DRAFTS {
                 drafts.remove(0);
             }
@@ -226,9 +240,10 @@ impl AppState {
     ) -> Option<BTreeMap<String, SettingValue>> {
         let mut found = None;
         self.drafts.update_value(|drafts| {
-            if let Some(i) = drafts.iter().position(|d| {
-                d.product == product && &d.user == user && &d.company == company && &d.app == app
-            }) {
+            if let Some(i) = drafts
+                .iter()
+                .position(|d| d.is_for(product, Some(user), company, app))
+            {
                 found = Some(drafts.remove(i).values);
             }
         });
@@ -345,9 +360,9 @@ impl AppState {
         // Kept unsaved settings of what is gone are edits of nothing.
         match &command {
             Command::Reset => self.forget_drafts(product),
-            Command::Disconnect { app, company, .. } => self.drafts.update_value(|drafts| {
-                drafts.retain(|d| !(d.product == product && &d.app == app && &d.company == company))
-            }),
+            Command::Disconnect { app, company, .. } => self
+                .drafts
+                .update_value(|drafts| drafts.retain(|d| !d.is_for(product, None, company, app))),
             _ => {}
         }
         if executed.merged {
