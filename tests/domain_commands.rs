@@ -847,6 +847,10 @@ fn take_over_keeps_settings_and_since() {
     assert_eq!(after.manager, u("julien-petit"));
     assert_eq!(after.settings, before.settings);
     assert_eq!(after.since, before.since);
+    // Managed by Julien since the transfer, not since Claire connected it.
+    assert_eq!(before.managed_since(), before.since);
+    assert_eq!(after.transferred, Some(env(&cat).now));
+    assert_eq!(after.managed_since(), env(&cat).now);
     assert_eq!(state.journal.len(), n + 1);
     assert_eq!(
         state.journal.last().unwrap().event,

@@ -263,6 +263,18 @@ fn broken_references_and_duplicates_are_refused() {
             "connexions[1].entreprise : entreprise inconnue « ailleurs »",
         ),
         (
+            Box::new(|v| v["data"]["connections"][0]["since"] = json!(-8_640_000_000_000_001_i64)),
+            "connexions[0].depuis : date hors limites (entre 1970 et 9999)",
+        ),
+        (
+            Box::new(|v| v["data"]["connections"][0]["transferred"] = json!(0)),
+            "connexions[0].transfert : date de transfert hors limites ou antérieure à la connexion",
+        ),
+        (
+            Box::new(|v| v["data"]["journal"][0]["at"] = json!(253_402_300_800_000_i64)),
+            "journal[0].date : date hors limites (entre 1970 et 9999)",
+        ),
+        (
             Box::new(|v| v["data"]["journal"][0]["actor"] = json!("fantome")),
             "journal[0].auteur",
         ),

@@ -93,6 +93,7 @@ mod measures {
                 company: company.clone(),
                 manager: manager.clone(),
                 since: Timestamp(1_750_000_000_000),
+                transferred: None,
                 settings: settings::defaults(&app.settings),
             });
         }

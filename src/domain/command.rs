@@ -257,6 +257,9 @@ pub fn apply(
                         .find(|c| &c.app == app_id && &c.company == company)
                     {
                         c.manager = actor_id.clone();
+                        // Never before the connection: a command applied again after
+                        // another tab's, or a clock set back, may carry an earlier time.
+                        c.transferred = Some(env.now.max(c.since));
                     }
                     let event = Event::Transfer {
                         from: from.clone(),
@@ -277,6 +280,7 @@ pub fn apply(
                         company: company.clone(),
                         manager: actor_id.clone(),
                         since: env.now,
+                        transferred: None,
                         settings: settings::defaults(&def.settings),
                     });
                     let ids = (app_id.clone(), company.clone());

@@ -72,6 +72,7 @@ fn play(state: &mut ProductState, catalogue: &Catalogue, step: Step) {
                 company: CompanyId::new(company),
                 manager: UserId::new(actor),
                 since: when,
+                transferred: None,
                 settings: defaults,
             });
             let event = match state.product {
@@ -85,6 +86,7 @@ fn play(state: &mut ProductState, catalogue: &Catalogue, step: Step) {
             for c in &mut state.connections {
                 if c.app.as_str() == app && c.company.as_str() == company {
                     from = std::mem::replace(&mut c.manager, UserId::new(actor));
+                    c.transferred = Some(when);
                 }
             }
             let to = UserId::new(actor);

@@ -51,6 +51,17 @@ id_type!(
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 
+impl Timestamp {
+    /// 1970-01-01 and 9999-12-31 (its last millisecond, UTC): the dates a stored or
+    /// imported time may have. Outside, a date would print as nonsense ("-271821").
+    pub const EARLIEST: Timestamp = Timestamp(0);
+    pub const LATEST: Timestamp = Timestamp(253_402_300_799_999);
+
+    pub fn is_plausible(self) -> bool {
+        (Self::EARLIEST..=Self::LATEST).contains(&self)
+    }
+}
+
 /// The two products; each keeps its own state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Product {
@@ -164,8 +175,20 @@ pub struct Connection {
     pub company: CompanyId,
     /// The user who manages the connection.
     pub manager: UserId,
+    /// When the app was connected (installed).
     pub since: Timestamp,
+    /// When its management last changed hands (a transfer); `None` while the user who
+    /// connected it still manages it. Absent from data saved before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferred: Option<Timestamp>,
     pub settings: BTreeMap<String, SettingValue>,
+}
+
+impl Connection {
+    /// Since when its manager has managed it.
+    pub fn managed_since(&self) -> Timestamp {
+        self.transferred.unwrap_or(self.since)
+    }
 }
 
 /// Everything one product keeps. Invariants (kept by `command::apply`, checked by

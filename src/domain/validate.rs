@@ -65,6 +65,9 @@ fn check_id(r: &mut Report, path: String, id: &str) {
     }
 }
 
+/// The message of a date outside [`Timestamp::EARLIEST`]..=[`Timestamp::LATEST`].
+const DATE_RANGE: &str = "date hors limites (entre 1970 et 9999)";
+
 fn check_name(r: &mut Report, path: String, name: &str) {
     let len = char_len(name);
     if len == 0 || len > MAX_NAME || name.trim() != name {
@@ -230,6 +233,17 @@ fn check(
                 format!("entreprise inconnue « {} »", c.company),
             );
         }
+        if !c.since.is_plausible() {
+            r.push(at("depuis"), DATE_RANGE);
+        }
+        if let Some(t) = c.transferred {
+            if !t.is_plausible() || t < c.since {
+                r.push(
+                    at("transfert"),
+                    "date de transfert hors limites ou antérieure à la connexion",
+                );
+            }
+        }
         if !user_ids.contains(&c.manager) {
             r.push(
                 at("gestionnaire"),
@@ -251,6 +265,9 @@ fn check(
             r.push(at("seq"), "les numéros du journal doivent croître");
         }
         last_seq = e.seq;
+        if !e.at.is_plausible() {
+            r.push(at("date"), DATE_RANGE);
+        }
         if e.product != product {
             r.push(at("produit"), "entrée d'un autre produit");
         }

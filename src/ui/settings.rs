@@ -117,7 +117,7 @@ fn AssociatedUser(product: Product, company: CompanyId, app: AppId) -> impl Into
                     Some((
                         s.user_name(&conn.manager).to_string(),
                         conn.manager == actor,
-                        conn.since,
+                        conn.managed_since(),
                         plan,
                     ))
                 })

@@ -164,6 +164,7 @@ pub fn push_connection(
         company: c(company),
         manager: u(manager),
         since: Timestamp(since),
+        transferred: None,
         settings: settings::defaults(&app_def(cat, app).settings),
     });
 }
