@@ -30,7 +30,7 @@ pub fn Overview() -> impl IntoView {
     let product = use_product();
     move || {
         if product.get() != Product::QuickBooks {
-            return view! { <NotFound/> }.into_any();
+            return view! { <NotFound section=true/> }.into_any();
         }
         let app = use_app();
         let company = app
@@ -51,7 +51,7 @@ pub fn FirmApps() -> impl IntoView {
     let product = use_product();
     move || {
         if product.get() != Product::ExpertComptable {
-            return view! { <NotFound/> }.into_any();
+            return view! { <NotFound section=true/> }.into_any();
         }
         view! {
             <h2 id=HEADING_ID tabindex="-1">"Applis du cabinet"</h2>
@@ -99,7 +99,7 @@ pub fn ClientApps() -> impl IntoView {
     });
     move || {
         if product.get() != Product::ExpertComptable {
-            return view! { <NotFound/> }.into_any();
+            return view! { <NotFound section=true/> }.into_any();
         }
         view! {
             <h2 id=HEADING_ID tabindex="-1">"Applis clientes"</h2>

@@ -227,7 +227,10 @@ fn ResultCard(index: usize, product: Product) -> impl IntoView {
                             Product::ExpertComptable if n == 1 => "Installée 1 fois".to_string(),
                             Product::ExpertComptable => format!("Installée {n} fois"),
                         };
-                        view! { <span class="ma-badge ma-badge--ok">{text}</span> }
+                        view! {
+                            <span class="ma-visually-hidden">", "</span>
+                            <span class="ma-badge ma-badge--ok">{text}</span>
+                        }
                     })
                 }}
             </div>

@@ -28,13 +28,14 @@ use super::state::use_app;
 pub fn App() -> impl IntoView {
     view! {
         <Router base=paths::base()>
-            <a class="ma-skip" href="#contenu">"Aller au contenu"</a>
+            <a class="ma-skip" href="#contenu" on:click=skip_to_content>"Aller au contenu"</a>
             <Header/>
+            <PageChange/>
             <LeaveGuard/>
             <div class="ma-page">
                 <Banner/>
                 <main id="contenu" class="ma-main" tabindex="-1">
-                    <Routes fallback=NotFound>
+                    <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=Home/>
                         <ParentRoute path=path!("/:produit/mes-apps") view=MesApps>
                             <Route path=path!("") view=DefaultSection/>
@@ -231,11 +232,85 @@ fn DefaultSection() -> impl IntoView {
     view! { <Redirect path=paths::default_section(product.get_untracked())/> }
 }
 
+/// The skip link moves focus itself: the router handles in-page links without moving it.
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("contenu")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+/// What a new page does for keyboard and screen-reader users: the tab's title names the
+/// page (from its heading), and after a navigation inside the app (a link, a button that
+/// opens another view, Back or Forward) focus moves to that heading, so that reading
+/// starts there instead of at the top of the document. The first page keeps the browser's
+/// own focus; a change of query alone (search, filters) moves nothing.
 #[component]
-pub fn NotFound() -> impl IntoView {
+fn PageChange() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.as_deref() != Some(path.as_str()) {
+            let moved = previous.is_some();
+            // After the new view is in the page.
+            request_animation_frame(move || name_and_focus_page(moved));
+        }
+        path
+    });
+}
+
+fn name_and_focus_page(moved: bool) {
+    let doc = document();
+    let heading = doc
+        .get_element_by_id("ma-section-title")
+        .or_else(|| doc.query_selector("main h2[tabindex='-1']").ok().flatten())
+        .or_else(|| doc.query_selector("main h1").ok().flatten());
+    let name = heading
+        .as_ref()
+        .and_then(|h| h.text_content())
+        .map(|t| t.trim().to_string())
+        .unwrap_or_default();
+    doc.set_title(&page_title(&name));
+    let in_dialog = doc
+        .active_element()
+        .is_some_and(|a| a.closest("dialog[open]").ok().flatten().is_some());
+    if moved && !in_dialog {
+        if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if !h.has_attribute("tabindex") {
+                let _ = h.set_attribute("tabindex", "-1");
+            }
+            let _ = h.focus();
+        }
+    }
+}
+
+/// The tab's title: the page's heading, then the app's name.
+fn page_title(heading: &str) -> String {
+    if heading.is_empty() || heading == "Mes apps" {
+        "Mes apps".to_string()
+    } else {
+        format!("{heading} — Mes apps")
+    }
+}
+
+/// "Page introuvable": a page of its own for an unknown address, or the section of Mes
+/// apps (under its "Mes apps" heading) when only the section is unknown.
+#[component]
+pub fn NotFound(#[prop(optional)] section: bool) -> impl IntoView {
+    let title = if section {
+        view! { <h2 id="ma-section-title" tabindex="-1">"Page introuvable"</h2> }.into_any()
+    } else {
+        view! { <h1 id="ma-not-found-title">"Page introuvable"</h1> }.into_any()
+    };
     view! {
-        <section class="ma-card ma-not-found" aria-labelledby="ma-not-found-title">
-            <h1 id="ma-not-found-title">"Page introuvable"</h1>
+        <section
+            class="ma-card ma-not-found"
+            aria-labelledby=if section { "ma-section-title" } else { "ma-not-found-title" }
+        >
+            {title}
             <p>"Cette adresse ne mène à aucune page de Mes apps. Le lien est peut-être ancien ou incomplet."</p>
             <p><A href=paths::href("/")>"Revenir à l'accueil"</A></p>
         </section>
