@@ -1111,3 +1111,75 @@ fn plan_get_changes_nothing() {
     );
     assert_eq!(state, copy);
 }
+
+#[test]
+fn direction_controls_are_refused_in_new_text_and_still_read_in_saved_data() {
+    use mes_apps::domain::questionnaire::Answers;
+    use mes_apps::domain::validate::validate_stored;
+    let cat = catalogue();
+    let product = Product::ExpertComptable;
+    let mut state = demo_state(product, &cat);
+    let (app, company) = ("factures-express", "garage-lefevre");
+    let conn = state
+        .connection(&a(app), &c(company))
+        .expect("installed in the demo")
+        .clone();
+    let mut values = conn.settings.clone();
+    values.insert(
+        "mentions_pied".into(),
+        SettingValue::Text("AVANT \u{202e}debut".into()),
+    );
+    let err = apply_checked(
+        &mut state,
+        &cat,
+        "marie-dupont",
+        &update(app, company, values.clone()),
+    )
+    .expect_err("a right-to-left override is refused");
+    assert!(
+        matches!(&err, DomainError::InvalidSettings(list)
+            if list.iter().any(|e| e.key == "mentions_pied" && e.message == settings::BIDI_MESSAGE)),
+        "{err:?}"
+    );
+    // An emoji sequence (its zero-width joiner) is ordinary text.
+    values.insert(
+        "mentions_pied".into(),
+        SettingValue::Text("Merci 👩\u{200d}💻".into()),
+    );
+    apply_checked(
+        &mut state,
+        &cat,
+        "marie-dupont",
+        &update(app, company, values),
+    )
+    .expect("a joiner is not a direction control");
+    let answers = Answers {
+        reason: Some(Reason::Other),
+        other: "\u{2067}trop lente".into(),
+    };
+    assert_eq!(
+        answers.validate(),
+        Err(QuestionnaireError::OtherHasBidiControls)
+    );
+
+    // Data saved before the rule is still read; a file to import holding it is refused.
+    let mut saved = state.clone();
+    saved
+        .connections
+        .iter_mut()
+        .find(|x| x.app == a(app) && x.company == c(company))
+        .expect("still installed")
+        .settings
+        .insert(
+            "mentions_pied".into(),
+            SettingValue::Text("AVANT \u{202e}debut".into()),
+        );
+    saved.users[1].name = "Thomas \u{202e}Leroy".into();
+    assert_eq!(validate_stored(&saved, product, &cat), Ok(()));
+    let problems = validate(&saved, product, &cat).expect_err("refused as an import");
+    let inverted = problems
+        .iter()
+        .filter(|p| p.message.contains("inversent le sens de lecture"))
+        .count();
+    assert_eq!(inverted, 2, "{problems:?}");
+}

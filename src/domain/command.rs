@@ -316,7 +316,8 @@ pub fn apply(
             // access is not theirs to learn.
             permissions::check(state, user, Action::ChangeSettings, company)?;
             let index = connection_index(state, &def.id, &def.name, company)?;
-            settings::validate_all(&def.settings, values).map_err(DomainError::InvalidSettings)?;
+            settings::validate_input(&def.settings, values)
+                .map_err(DomainError::InvalidSettings)?;
             let current = &state.connections[index].settings;
             let changes: Vec<SettingChange> = def
                 .settings

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::char_len;
+use super::text::{char_len, has_bidi_control};
 
 /// The longest text "Autre" accepts, in characters.
 pub const OTHER_MAX: usize = 500;
@@ -92,8 +92,13 @@ impl Questionnaire {
 pub enum QuestionnaireError {
     MissingReason,
     MissingOther,
-    OtherTooLong { len: usize },
+    OtherTooLong {
+        len: usize,
+    },
     OtherHasControlChars,
+    /// A direction control (see `text::has_bidi_control`): refused in what is typed now,
+    /// still read in what was saved before the rule.
+    OtherHasBidiControls,
 }
 
 impl std::fmt::Display for QuestionnaireError {
@@ -112,6 +117,9 @@ impl std::fmt::Display for QuestionnaireError {
             QuestionnaireError::OtherHasControlChars => {
                 f.write_str("La précision contient des caractères non autorisés.")
             }
+            QuestionnaireError::OtherHasBidiControls => f.write_str(
+                "La précision contient des caractères invisibles qui inversent le sens de lecture.",
+            ),
         }
     }
 }
@@ -137,6 +145,9 @@ impl Answers {
         // Line breaks are fine in a comment; other control characters are not.
         if text.chars().any(|c| c.is_control() && c != '\n') {
             return Err(QuestionnaireError::OtherHasControlChars);
+        }
+        if has_bidi_control(text) {
+            return Err(QuestionnaireError::OtherHasBidiControls);
         }
         Ok(Questionnaire {
             reason,

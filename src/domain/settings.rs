@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::char_len;
+use super::text::{char_len, has_bidi_control};
 
 /// A setting's value as stored in a connection: `true`/`false` or a string. A choice is
 /// stored as its option's value.
@@ -255,6 +255,36 @@ pub fn validate_all(
                 label: key.clone(),
                 message: "Ce réglage n'existe pas pour cette appli.".into(),
             });
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The message of a text holding a direction control (see [`has_bidi_control`]).
+pub const BIDI_MESSAGE: &str =
+    "Ce texte contient des caractères invisibles qui inversent le sens de lecture.";
+
+/// Like [`validate_all`], for values entered now (the settings form, an imported file):
+/// a text may not hold a direction control either. Values this browser saved before that
+/// rule existed are still read with [`validate_all`].
+pub fn validate_input(
+    defs: &[SettingDef],
+    values: &BTreeMap<String, SettingValue>,
+) -> Result<(), Vec<FieldError>> {
+    let mut errors = validate_all(defs, values).err().unwrap_or_default();
+    for def in defs {
+        if let Some(SettingValue::Text(v)) = values.get(&def.key) {
+            if has_bidi_control(v) && !errors.iter().any(|e| e.key == def.key) {
+                errors.push(FieldError {
+                    key: def.key.clone(),
+                    label: def.label.clone(),
+                    message: BIDI_MESSAGE.into(),
+                });
+            }
         }
     }
     if errors.is_empty() {

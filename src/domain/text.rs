@@ -41,10 +41,33 @@ pub fn fold(s: &str) -> String {
             '\u{300}'..='\u{36f}' => {}
             '\u{2019}' | '\u{2018}' | '\u{2bc}' => out.push('\''),
             '\u{2010}'..='\u{2015}' => out.push('-'),
+            // Invisible: zero-width spaces and joiners, direction marks, the byte-order mark.
+            '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2069}' | '\u{feff}' => {}
+            c if is_bidi_control(c) => {}
+            // Full-width forms of ASCII ("ＰＡＩＥ"), as East Asian keyboards type them.
+            '\u{ff01}'..='\u{ff5e}' => {
+                if let Some(ascii) = char::from_u32(c as u32 - 0xfee0) {
+                    out.push(ascii.to_ascii_lowercase());
+                }
+            }
             c => out.extend(c.to_lowercase()),
         }
     }
     out
+}
+
+/// Whether `c` changes the direction in which text is shown (the Arabic letter mark,
+/// left-to-right and right-to-left marks, embeddings, overrides and isolates). Typed into a
+/// value, one can reverse the text after it on screen: "AVANT → APRÈS" read backwards.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+pub fn has_bidi_control(s: &str) -> bool {
+    s.chars().any(is_bidi_control)
 }
 
 /// Cuts a text to at most `max` characters, on a character boundary.
@@ -70,6 +93,16 @@ mod tests {
             "ca gere l'age oenologique"
         );
         assert_eq!(fold("Straße Łódź"), "strasse lodz");
+    }
+
+    #[test]
+    fn invisible_and_full_width_characters_fold_away() {
+        assert_eq!(fold("pa\u{200b}ie"), "paie");
+        assert_eq!(fold("\u{202e}paie\u{feff}"), "paie");
+        assert_eq!(fold("ＰＡＩＥ　Ｆａｃｉｌｅ"), "paie\u{3000}facile");
+        assert!(has_bidi_control("AVANT \u{202e}debut"));
+        assert!(has_bidi_control("\u{2067}x"));
+        assert!(!has_bidi_control("Café – 👩\u{200d}💻 ok"));
     }
 
     #[test]

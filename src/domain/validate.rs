@@ -7,9 +7,9 @@ use rustc_hash::FxHashSet as HashSet;
 use super::catalogue::Catalogue;
 use super::journal::Event;
 use super::model::{CompanyKind, Product, ProductState, Role};
-use super::questionnaire::{Answers, Reason};
-use super::settings::validate_all;
-use super::text::char_len;
+use super::questionnaire::{Answers, QuestionnaireError, Reason};
+use super::settings::{validate_all, validate_input};
+use super::text::{char_len, has_bidi_control};
 
 pub const MAX_USERS: usize = 100;
 pub const MAX_COMPANIES: usize = 1_000;
@@ -68,7 +68,7 @@ fn check_id(r: &mut Report, path: String, id: &str) {
 /// The message of a date outside [`Timestamp::EARLIEST`]..=[`Timestamp::LATEST`].
 const DATE_RANGE: &str = "date hors limites (entre 1970 et 9999)";
 
-fn check_name(r: &mut Report, path: String, name: &str) {
+fn check_name(r: &mut Report, path: String, name: &str, retired: Retired) {
     let len = char_len(name);
     if len == 0 || len > MAX_NAME || name.trim() != name {
         r.push(
@@ -77,6 +77,11 @@ fn check_name(r: &mut Report, path: String, name: &str) {
         );
     } else if name.chars().any(char::is_control) {
         r.push(path, "nom contenant des caractères de contrôle");
+    } else if retired == Retired::Refused && has_bidi_control(name) {
+        r.push(
+            path,
+            "nom contenant des caractères invisibles qui inversent le sens de lecture",
+        );
     }
 }
 
@@ -144,7 +149,7 @@ fn check(
     let mut company_ids = HashSet::default();
     for (i, c) in state.companies.iter().enumerate() {
         check_id(&mut r, format!("entreprises[{i}].id"), c.id.as_str());
-        check_name(&mut r, format!("entreprises[{i}].nom"), &c.name);
+        check_name(&mut r, format!("entreprises[{i}].nom"), &c.name, retired);
         if !company_ids.insert(&c.id) {
             r.push(
                 format!("entreprises[{i}].id"),
@@ -177,7 +182,7 @@ fn check(
     let mut user_ids = HashSet::default();
     for (i, u) in state.users.iter().enumerate() {
         check_id(&mut r, format!("utilisateurs[{i}].id"), u.id.as_str());
-        check_name(&mut r, format!("utilisateurs[{i}].nom"), &u.name);
+        check_name(&mut r, format!("utilisateurs[{i}].nom"), &u.name, retired);
         if !user_ids.insert(&u.id) {
             r.push(
                 format!("utilisateurs[{i}].id"),
@@ -220,7 +225,11 @@ fn check(
                 format!("{} n'est pas proposée pour ce produit", app.name),
             ),
             Some(app) => {
-                if let Err(errors) = validate_all(&app.settings, &c.settings) {
+                let checked = match retired {
+                    Retired::Refused => validate_input(&app.settings, &c.settings),
+                    Retired::Kept => validate_all(&app.settings, &c.settings),
+                };
+                if let Err(errors) = checked {
                     for e in errors {
                         r.push(at(&format!("parametres.{}", e.key)), e.message);
                     }
@@ -297,7 +306,12 @@ fn check(
                     other: answers.other.clone().unwrap_or_default(),
                 };
                 let consistent = answers.reason == Reason::Other || answers.other.is_none();
-                if again.validate().is_err() || !consistent {
+                let valid = match again.validate() {
+                    Ok(_) => true,
+                    Err(QuestionnaireError::OtherHasBidiControls) => retired == Retired::Kept,
+                    Err(_) => false,
+                };
+                if !valid || !consistent {
                     r.push(at("questionnaire"), "réponses au questionnaire invalides");
                 }
             }

@@ -128,7 +128,14 @@ pub fn DisconnectDialog(
                                 prop:value=move || other.get()
                                 on:input=move |ev| other.set(event_target_value(&ev))
                             ></textarea>
-                            <p id=counter_id.clone() class="ma-field__hint" aria-live="polite">
+                            // The count is read with the field; only reaching the limit is
+                            // announced (a live count would speak at every keystroke).
+                            <p class="ma-visually-hidden" aria-live="polite">
+                                {move || (char_len(&other.get()) >= OTHER_MAX).then(|| {
+                                    format!("{OTHER_MAX} caractères au maximum : la limite est atteinte.")
+                                })}
+                            </p>
+                            <p id=counter_id.clone() class="ma-field__hint">
                                 {move || {
                                     let n = char_len(&other.get());
                                     if n > OTHER_MAX {

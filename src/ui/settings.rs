@@ -13,7 +13,7 @@ use crate::domain::command::{plan_get, Command, Env, GetPlan};
 use crate::domain::error::DomainError;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::domain::permissions::{self, Action};
-use crate::domain::settings::{validate_all, SettingDef, SettingKind, SettingValue, TextFormat};
+use crate::domain::settings::{validate_input, SettingDef, SettingKind, SettingValue, TextFormat};
 use crate::domain::text::char_len;
 
 use super::format;
@@ -149,6 +149,8 @@ fn AssociatedUser(product: Product, company: CompanyId, app: AppId) -> impl Into
                     <strong>"Utilisateur associé"</strong>
                     " : "
                     <span class="ma-associated__name">{manager.clone()}</span>
+                    // Read as "Claire Martin, c'est vous", not as one run-on phrase.
+                    <span class="ma-visually-hidden">","</span>
                     " "
                     {if is_me {
                         view! { <span class="ma-badge ma-badge--ok">"c'est vous"</span> }.into_any()
@@ -256,7 +258,7 @@ fn SettingsForm(
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let values = draft.get_untracked();
-            if let Err(list) = validate_all(&defs, &values) {
+            if let Err(list) = validate_input(&defs, &values) {
                 errors.set(
                     list.iter()
                         .map(|e| (e.key.clone(), e.message.clone()))
@@ -289,6 +291,13 @@ fn SettingsForm(
                             .with_untracked(|s| outcome.message(s, c))
                     });
                     message.set(Some((true, text)));
+                }
+                // Nothing to save is information, not an error; right after a save (a
+                // second click) the save's own message stays.
+                Err(DomainError::NoChange) => {
+                    if !message.with_untracked(|m| matches!(m, Some((true, _)))) {
+                        message.set(Some((true, DomainError::NoChange.to_string())));
+                    }
                 }
                 Err(e) => message.set(Some((false, e.to_string()))),
             }
@@ -448,7 +457,9 @@ fn Field(
                 let text = text.clone();
                 move || {
                     let n = char_len(&text());
-                    if n >= max {
+                    if n > max {
+                        format!("{n} caractères : {max} au maximum, raccourcissez le texte.")
+                    } else if n == max {
                         format!("{n} / {max} caractères : c'est le maximum.")
                     } else {
                         format!("{n} / {max} caractères")
