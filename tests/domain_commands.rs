@@ -1183,3 +1183,28 @@ fn direction_controls_are_refused_in_new_text_and_still_read_in_saved_data() {
         .count();
     assert_eq!(inverted, 2, "{problems:?}");
 }
+
+#[test]
+fn only_the_primary_admin_may_export_or_import() {
+    use mes_apps::domain::model::Role;
+    use mes_apps::domain::permissions::check_manage_data;
+    let cat = catalogue();
+    for product in [Product::QuickBooks, Product::ExpertComptable] {
+        let state = demo_state(product, &cat);
+        let primary = state.primary_admin().expect("a primary admin").name.clone();
+        for user in &state.users {
+            let result = check_manage_data(&state, user);
+            if user.role == Role::PrimaryAdmin {
+                assert_eq!(result, Ok(()), "{}", user.name);
+            } else {
+                let message = result.expect_err("refused").to_string();
+                assert!(
+                    message.contains("exporter ou importer les données")
+                        && message.contains(&format!("Demandez à {primary} ")),
+                    "{}: {message}",
+                    user.name
+                );
+            }
+        }
+    }
+}

@@ -13,6 +13,9 @@ pub enum Action {
     /// Take over an app managed by someone else.
     TakeOver,
     Disconnect,
+    /// Export or import the product's data (Sauvegarde): every client's data, users and
+    /// roles included, so an import could hand anyone any role.
+    ManageData,
 }
 
 impl Action {
@@ -24,6 +27,7 @@ impl Action {
             (Action::ChangeSettings, _) => "modifier les paramètres d'une appli",
             (Action::TakeOver, _) => "reprendre la gestion d'une appli gérée par quelqu'un d'autre",
             (Action::Disconnect, _) => "déconnecter une appli",
+            (Action::ManageData, _) => "exporter ou importer les données",
         }
     }
 }
@@ -34,6 +38,7 @@ pub fn role_allows(product: Product, role: Role, action: Action) -> bool {
         (Role::PrimaryAdmin, _) => true,
         (Role::Standard, _) => false,
         (Role::Admin, Action::TakeOver) => product == Product::QuickBooks,
+        (Role::Admin, Action::ManageData) => false,
         (Role::Admin, _) => true,
     }
 }
@@ -104,4 +109,16 @@ pub fn check(
         role: user.role.label(user.gender),
         allowed: names_or(&who_may(state, action, company)),
     })
+}
+
+/// `Ok` when `user` may export or import the product's data (the primary admin only).
+pub fn check_manage_data(state: &ProductState, user: &User) -> Result<(), DomainError> {
+    match state.home_company() {
+        Some(home) => check(state, user, Action::ManageData, home),
+        None => Err(DomainError::Forbidden {
+            action: Action::ManageData.phrase(state.product),
+            role: user.role.label(user.gender),
+            allowed: String::new(),
+        }),
+    }
 }

@@ -1,10 +1,12 @@
-//! Sauvegarde: export a product's data as a JSON file, import one back (checked entirely
-//! before anything changes), and "Réinitialiser la démo" with its confirmation.
+//! Sauvegarde: export a product's data as a JSON file, import one back (checked entirely,
+//! then confirmed, before anything changes), and "Réinitialiser la démo" with its
+//! confirmation. Export and import are the primary admin's (an import sets every role).
 
 use leptos::prelude::*;
 
 use crate::domain::command::Command;
-use crate::domain::model::Product;
+use crate::domain::model::{Product, ProductState};
+use crate::domain::permissions;
 use crate::storage::exchange::{self, IMPORT_MAX_BYTES};
 
 use super::dialog::Modal;
@@ -19,8 +21,37 @@ pub fn BackupPage() -> impl IntoView {
     let product = use_product();
     let problems = RwSignal::new(Vec::<String>::new());
     let done = RwSignal::new(None::<String>);
+    // Why the acting user may not export or import, if they may not.
+    let refusal = move || {
+        let p = product.get();
+        let user = app.actor_user(p)?;
+        app.state(p)
+            .with(|s| permissions::check_manage_data(s, &user))
+            .err()
+            .map(|e| e.to_string())
+    };
+    // Checked again at the moment of acting: the acting user may have changed meanwhile.
+    let allowed = move |p: Product| -> bool {
+        match app.actor_user(p).map(|u| {
+            app.state(p)
+                .with_untracked(|s| permissions::check_manage_data(s, &u))
+        }) {
+            Some(Ok(())) => true,
+            Some(Err(e)) => {
+                problems.set(vec![e.to_string()]);
+                false
+            }
+            None => false,
+        }
+    };
+    // A file read and checked, waiting for the user to confirm the replacement.
+    let pending = RwSignal::new(None::<(Product, ProductState)>);
     let export = move |_| {
         let p = product.get_untracked();
+        problems.set(Vec::new());
+        if !allowed(p) {
+            return;
+        }
         let text = app.state(p).with_untracked(|s| exchange::export(s, now()));
         let name = exchange::file_name(p, &format::iso(now()));
         if download(&name, &text, "application/json") {
@@ -39,6 +70,9 @@ pub fn BackupPage() -> impl IntoView {
         };
         input.set_value("");
         let p = product.get_untracked();
+        if !allowed(p) {
+            return;
+        }
         if file.size() > IMPORT_MAX_BYTES as f64 {
             problems.set(vec![exchange::too_big(file.size() as u64)]);
             return;
@@ -54,34 +88,77 @@ pub fn BackupPage() -> impl IntoView {
             };
             let parsed = app.catalogue.with_value(|c| exchange::import(&text, p, c));
             match parsed {
-                Ok(state) => match app.replace(p, state) {
-                    Ok(()) => done.set(Some(format!(
-                        "Les données de {} ont été remplacées par celles du fichier.",
-                        p.label()
-                    ))),
-                    Err(issue) => done.set(Some(format!(
-                        "Fichier importé, mais pas encore enregistré : {issue}"
-                    ))),
-                },
+                Ok(state) => pending.set(Some((p, state))),
                 Err(list) => problems.set(list),
             }
         });
     };
+    let cancel = Callback::new(move |_| pending.set(None));
+    let confirm = move |_| {
+        let Some((p, state)) = pending.try_update(Option::take).flatten() else {
+            return;
+        };
+        if !allowed(p) {
+            return;
+        }
+        match app.replace(p, state) {
+            Ok(()) => done.set(Some(format!(
+                "Les données de {} ont été remplacées par celles du fichier.",
+                p.label()
+            ))),
+            Err(issue) => done.set(Some(format!(
+                "Fichier importé, mais pas encore enregistré : {issue}"
+            ))),
+        }
+    };
+    let summary = move || {
+        pending.with(|pending| {
+            let (p, new) = pending.as_ref()?;
+            let (connections, entries) = app
+                .state(*p)
+                .with_untracked(|s| (s.connections.len(), s.journal.len()));
+            Some(format!(
+                "Le fichier contient {} ({}) et {}. Il remplacera les données actuelles de {} ({} et {}) ; pour les garder, exportez-les d'abord.",
+                count(new.users.len(), "utilisateur"),
+                new.users.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join(", "),
+                count(new.connections.len(), "connexion"),
+                p.label(),
+                count(connections, "connexion"),
+                count(entries, "entrée du journal"),
+            ))
+        })
+    };
     view! {
         <h2 id="ma-section-title" tabindex="-1">"Sauvegarde"</h2>
         <p class="ma-lead">"Téléchargez les données de ce produit dans un fichier, ou remplacez-les par celles d'un fichier exporté auparavant."</p>
+        {move || refusal().map(|r| view! { <p class="ma-message ma-message--info" id="ma-sauvegarde-droits">{r}</p> })}
         <div class="ma-app__grid">
             <section class="ma-card" aria-labelledby="ma-export-title">
                 <h3 id="ma-export-title">"Exporter"</h3>
                 <p>"Un fichier JSON avec les utilisateurs, les connexions, leurs paramètres et le journal."</p>
-                <button type="button" class="ma-button ma-button--primary" on:click=export>"Exporter les données"</button>
+                <button
+                    type="button"
+                    class="ma-button ma-button--primary"
+                    disabled=move || refusal().is_some()
+                    aria-describedby=move || refusal().map(|_| "ma-sauvegarde-droits")
+                    on:click=export
+                >
+                    "Exporter les données"
+                </button>
             </section>
             <section class="ma-card" aria-labelledby="ma-import-title">
                 <h3 id="ma-import-title">"Importer"</h3>
                 <p>"Le fichier est vérifié en entier avant tout changement : s'il y a un problème, rien n'est modifié. 5 Mo au maximum."</p>
                 <div class="ma-field">
                     <label for="ma-import">"Fichier à importer"</label>
-                    <input id="ma-import" type="file" accept="application/json,.json" on:change=on_file/>
+                    <input
+                        id="ma-import"
+                        type="file"
+                        accept="application/json,.json"
+                        disabled=move || refusal().is_some()
+                        aria-describedby=move || refusal().map(|_| "ma-sauvegarde-droits")
+                        on:change=on_file
+                    />
                 </div>
                 {move || done.get().map(|d| view! { <p class="ma-message ma-message--success" role="status">{d}</p> })}
                 <Show when=move || problems.with(|p| !p.is_empty())>
@@ -94,6 +171,32 @@ pub fn BackupPage() -> impl IntoView {
                 </Show>
             </section>
         </div>
+        <Show when=move || pending.with(Option::is_some)>
+            <Modal
+                title=Signal::derive(move || format!("Remplacer les données de {} ?", product.get().label()))
+                on_close=cancel
+                return_focus="ma-import"
+            >
+                <p>{summary}</p>
+                <div class="ma-dialog__actions">
+                    <button type="button" class="ma-button" data-autofocus="" on:click=move |_| cancel.run(())>"Annuler"</button>
+                    <button type="button" class="ma-button ma-button--danger" on:click=confirm>"Remplacer les données"</button>
+                </div>
+            </Modal>
+        </Show>
+    }
+}
+
+/// "3 connexions", "1 connexion", "0 connexion" (French: the plural from 2).
+fn count(n: usize, noun: &str) -> String {
+    if n < 2 {
+        format!("{n} {noun}")
+    } else {
+        let plural = match noun.split_once(' ') {
+            Some((head, tail)) => format!("{head}s {tail}"),
+            None => format!("{noun}s"),
+        };
+        format!("{n} {plural}")
     }
 }
 

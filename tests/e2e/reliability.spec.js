@@ -750,6 +750,14 @@ async function importFile(page, name, text, mimeType = 'application/json') {
   });
 }
 
+/** Confirms the replacement the import dialog asks about. */
+async function confirmImport(page) {
+  const dialog = page.getByRole('dialog', { name: /^Remplacer les données de / });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Remplacer les données' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 const HOSTILE = {
   'over 5 MB': (valid) => {
     const text = JSON.stringify(valid, null, 2);
@@ -823,6 +831,7 @@ for (const [kind, make] of Object.entries(HOSTILE)) {
 
     // A valid file still goes through afterwards: the page keeps working.
     await importFile(page, 'valide.json', JSON.stringify(valid));
+    await confirmImport(page);
     await expect(status(page, 'Les données de QuickBooks ont été remplacées par celles du fichier')).toBeVisible();
     await expect(refusal).toHaveCount(0);
     const after = await snapshot(page);
@@ -830,6 +839,34 @@ for (const [kind, make] of Object.entries(HOSTILE)) {
     expect(after.journal).toEqual(before.journal);
   });
 }
+
+test('an import asks before replacing, and export and import are the primary admin\'s', async ({ page }) => {
+  const valid = await exportQb(page);
+  // Change the file so that replacing shows: one connection fewer.
+  valid.data.connections.pop();
+  const before = await snapshot(page);
+  await importFile(page, 'moins.json', JSON.stringify(valid));
+  const dialog = page.getByRole('dialog', { name: 'Remplacer les données de QuickBooks ?' });
+  await expect(dialog).toContainText(`et ${valid.data.connections.length} connexions. Il remplacera`);
+  await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(await snapshot(page)).toEqual(before);
+  await importFile(page, 'moins.json', JSON.stringify(valid));
+  await dialog.getByRole('button', { name: 'Remplacer les données' }).click();
+  await expect(status(page, 'ont été remplacées par celles du fichier')).toBeVisible();
+  expect((await snapshot(page)).rows.length).toBe(before.rows.length - 1);
+
+  // An administrator or a standard user is told who may, and cannot act.
+  await goToSection(page, 'Sauvegarde');
+  for (const who of ['Julien Petit', 'Sophie Bernard']) {
+    await actAs(page, who);
+    await expect(page.getByText('vous ne pouvez pas exporter ou importer les données')).toBeVisible();
+    await expect(page.getByText('Demandez à Claire Martin')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Exporter les données' })).toBeDisabled();
+    await expect(page.getByLabel('Fichier à importer', { exact: true })).toBeDisabled();
+  }
+});
 
 test('hostile import, names holding HTML in an otherwise valid export: accepted, shown as inert text', async ({ page }) => {
   const dialogs = [];
@@ -857,6 +894,7 @@ test('hostile import, names holding HTML in an otherwise valid export: accepted,
   const elementsBefore = await count();
 
   await importFile(page, 'noms.json', JSON.stringify(hostile, null, 2));
+  await confirmImport(page);
   await expect(status(page, 'Les données de ' + 'QuickBooks ont été remplacées par celles du fichier')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 
@@ -1047,6 +1085,7 @@ test('over-long text in "Filtrer les clients" (a firm with many clients): bounde
     data.data.companies.push({ id: `client-${n}`, name: `Client numéro ${n}`, kind: 'client' });
   }
   await importFile(page, 'cabinet.json', JSON.stringify(data, null, 2));
+  await confirmImport(page);
   await expect(status(page, 'ont été remplacées par celles du fichier')).toBeVisible();
 
   await goToSection(page, 'Rechercher des applis');
