@@ -258,3 +258,33 @@ async fn unmounting_returns_focus_to_return_focus_when_given() {
     assert!(p.dialog().is_none());
     assert_eq!(focused(), "#ailleurs");
 }
+
+#[wasm_bindgen_test]
+async fn a_link_first_is_skipped_and_the_title_takes_focus() {
+    let root = container();
+    let show = RwSignal::new(false);
+    let on_close = Callback::new(|_| {});
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <button type="button" id="ouvrir-lien">"Ouvrir"</button>
+            <Show when=move || show.get()>
+                <Modal title="Avec un lien" on_close=on_close>
+                    <p>"Écrivez à " <a href="mailto:donnees@exemple.fr">"donnees@exemple.fr"</a></p>
+                    <button type="button" id="apres-lien">"Connecter"</button>
+                </Modal>
+            </Show>
+        }
+    });
+    leptos::task::tick().await;
+    by_id("ouvrir-lien").focus().unwrap();
+    show.set(true);
+    settle().await;
+    let active = document().active_element().expect("something has focus");
+    assert_eq!(active.tag_name(), "H2", "focus is on {}", focused());
+    assert_eq!(active.text_content().unwrap(), "Avec un lien");
+    // Tab then goes on through the dialog's controls as usual.
+    by_id("apres-lien").focus().unwrap();
+    assert_eq!(focused(), "#apres-lien");
+    show.set(false);
+    settle().await;
+}

@@ -93,6 +93,15 @@ pub fn ClientApps() -> impl IntoView {
             .get()
             .filter(|c| clients.with(|list| list.iter().any(|(id, _)| id == c))),
     });
+    // Said rather than silently ignored: the address names a client the list is not about.
+    // Without its name, and the same whether it exists or not: a client the user may not
+    // access is not theirs to learn about.
+    let ignored = move || {
+        let c = client.get()?;
+        (!clients.with(|list| list.iter().any(|(id, _)| *id == c))).then_some(
+            "Le client indiqué dans l'adresse ne fait pas partie de ceux auxquels vous avez accès : la liste montre tous vos clients.",
+        )
+    };
     let on_client = Callback::new(move |value: Option<String>| {
         let id = value.map(CompanyId::new);
         navigate(&paths::clients(id.as_ref()), Default::default());
@@ -116,6 +125,7 @@ pub fn ClientApps() -> impl IntoView {
                     on_change=on_client
                 />
             </div>
+            {move || ignored().map(|text| view! { <p class="ma-message ma-message--info" role="status">{text}</p> })}
             <ConnectionTable product=Product::ExpertComptable section=section show_company=true selectable=true/>
         }
         .into_any()

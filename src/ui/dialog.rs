@@ -65,13 +65,28 @@ pub fn tab_stops(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
     stops
 }
 
+/// The element marked `data-autofocus`, else the first control, except that a link (the
+/// publisher's address in a note, say) is never where a dialog starts: the title is then
+/// focused, and reading begins at the top of the dialog.
 fn focus_initial(dialog: &web_sys::Element) {
+    let as_html = |e: web_sys::Element| e.dyn_into::<web_sys::HtmlElement>().ok();
+    let first = tab_stops(dialog)
+        .into_iter()
+        .next()
+        .filter(|e| e.tag_name() != "A");
     let target = dialog
         .query_selector("[data-autofocus]")
         .ok()
         .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| tab_stops(dialog).into_iter().next());
+        .and_then(as_html)
+        .or(first)
+        .or_else(|| {
+            dialog
+                .query_selector(".ma-dialog__title")
+                .ok()
+                .flatten()
+                .and_then(as_html)
+        });
     if let Some(t) = target {
         let _ = t.focus();
     }
@@ -164,7 +179,7 @@ pub fn Modal(
             on:cancel=on_cancel
             on:keydown=on_keydown
         >
-            <h2 id=title_id class="ma-dialog__title">{move || title.get()}</h2>
+            <h2 id=title_id class="ma-dialog__title" tabindex="-1">{move || title.get()}</h2>
             {children()}
         </dialog>
     }

@@ -153,13 +153,16 @@ pub fn JournalPage() -> impl IntoView {
                 n => format!("{n} entrées"),
             }}
         </p>
-        <ol class="ma-journal">
-            <For
-                each=move || entries.with(|e| e.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                key=|e| e.seq
-                children=move |e| view! { <Entry entry=e product=product.get_untracked()/> }
-            />
-        </ol>
+        // No empty list for "Aucune entrée": a screen reader would announce a list of 0 items.
+        <Show when=move || entries.with(|e| !e.is_empty())>
+            <ol class="ma-journal">
+                <For
+                    each=move || entries.with(|e| e.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                    key=|e| e.seq
+                    children=move |e| view! { <Entry entry=e product=product.get_untracked()/> }
+                />
+            </ol>
+        </Show>
         <Show when=move || shown.get() < entries.with(Vec::len)>
             <button type="button" class="ma-button" on:click=move |_| shown.update(|n| *n += PAGE)>
                 "Afficher plus"

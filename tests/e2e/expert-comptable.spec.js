@@ -526,6 +526,8 @@ test('7. a standard user (Léa Moreau) sees her three clients only and is refuse
   await expect(journalEntries(page).first()).toContainText('Banque Sereine');
   await open(page, `${EC}/journal?client=pharmacie-du-port`);
   await expect(journalEntries(page)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Aucune entrée' })).toBeVisible();
+  await expect(page.locator('ol.ma-journal')).toHaveCount(0);
   await expectNowhere(page, LEA_HIDDEN);
 
   // The home page counts only what she may see: 3 firm apps and 3 of her clients'.
@@ -558,7 +560,15 @@ test('8. Thomas Leroy never sees Pharmacie du Port', async ({ page }) => {
   await open(page, `${EC}/clients?client=pharmacie-du-port`);
   await expect(rowOf(page, 'Stock Malin')).toHaveCount(1);
   await expect(rowOf(page, 'Stock Malin')).toContainText('Boulangerie Martin');
+  // Told why the list is not filtered, without learning the client's name; the same for a
+  // client that does not exist.
+  const ignored = page.getByRole('status').filter({ hasText: 'ne fait pas partie de ceux auxquels vous avez accès' });
+  await expect(ignored).toBeVisible();
   await expectNowhere(page, HIDDEN);
+  await open(page, `${EC}/clients?client=nulle-part`);
+  await expect(ignored).toBeVisible();
+  await open(page, `${EC}/clients?client=studio-nova`);
+  await expect(ignored).toHaveCount(0);
 
   await open(page, `${EC}/cabinet`);
   await expectNowhere(page, HIDDEN);
