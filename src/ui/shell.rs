@@ -350,8 +350,10 @@ fn LeaveGuard() -> impl IntoView {
             .to_string();
         app.pending_leave.set(Some(path));
     });
+    // Also when changes are only in this tab's memory (storage full, unreadable data kept
+    // aside): reloading would lose them.
     let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if app.unsaved.get_untracked() {
+        if app.unsaved.get_untracked() || app.has_unsaved_changes() {
             ev.prevent_default();
             ev.set_return_value("unsaved");
         }

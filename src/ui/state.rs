@@ -324,6 +324,13 @@ impl AppState {
         self.notices.update(|n| n.retain(|x| x != notice));
     }
 
+    /// Whether closing the tab now would lose changes: a product holds changes it could
+    /// not save (a full quota, unreadable data kept aside, a failed write).
+    pub fn has_unsaved_changes(self) -> bool {
+        self.stores
+            .with_value(|s| s.qb.has_pending() || s.ec.has_pending())
+    }
+
     /// Runs a command as the acting user of `product`; sets the status message on success.
     pub fn dispatch(self, product: Product, command: Command) -> Result<Outcome, DomainError> {
         let actor = self.actor(product);

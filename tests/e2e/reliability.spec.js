@@ -426,12 +426,20 @@ test('full storage: the user is told, the change stays in memory, saved data int
   });
   expect(otherKey).toEqual({ length: fillerLength, onlyX: true });
   expect(only(await storage(page), QB_KEY)).toEqual(before);
+  // Closing or reloading the tab now would lose the change: the browser asks first.
+  const leavingAsks = () => page.evaluate(() => {
+    const ev = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  });
+  expect(await leavingAsks()).toBe(true);
 
   // Room again: "Réessayer l'enregistrement" writes everything.
   await page.evaluate(() => localStorage.removeItem('autre-site'));
   await alert.getByRole('button', { name: "Réessayer l'enregistrement" }).click();
   await expect(alert).toHaveCount(0);
   await expect(status(page, 'Vos changements sont enregistrés')).toBeVisible();
+  expect(await leavingAsks()).toBe(false);
   const saved = JSON.parse((await storage(page))[QB_KEY]);
   expect(saved.data.connections.map((c) => c.app)).toEqual(expect.arrayContaining(['caisse-horizon', 'paie-facile']));
 
