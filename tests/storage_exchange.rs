@@ -123,7 +123,7 @@ fn markup_in_names_is_plain_text_and_round_trips() {
     state.companies[0].name = "\u{202e}nitraM eirelognuoB".to_string();
     let m = refused(&export(&state, NOW), QB, &cat);
     assert!(
-        m.contains("entreprises[0].nom : nom contenant des caractères invisibles qui inversent le sens de lecture"),
+        m.contains("data.companies[0].name : nom contenant des caractères invisibles qui inversent le sens de lecture"),
         "{m}"
     );
 }
@@ -259,35 +259,35 @@ fn broken_references_and_duplicates_are_refused() {
     let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(|v| v["data"]["connections"][0]["app"] = json!("appli-inconnue")),
-            "connexions[0].appli : appli inconnue « appli-inconnue »",
+            "data.connections[0].app : appli inconnue « appli-inconnue »",
         ),
         (
             Box::new(|v| v["data"]["connections"][0]["manager"] = json!("personne")),
-            "connexions[0].gestionnaire : utilisateur inconnu « personne »",
+            "data.connections[0].manager : utilisateur inconnu « personne »",
         ),
         (
             Box::new(|v| v["data"]["connections"][1]["company"] = json!("ailleurs")),
-            "connexions[1].entreprise : entreprise inconnue « ailleurs »",
+            "data.connections[1].company : entreprise inconnue « ailleurs »",
         ),
         (
             Box::new(|v| v["data"]["connections"][0]["since"] = json!(-8_640_000_000_000_001_i64)),
-            "connexions[0].depuis : date hors limites (entre 1970 et 9999)",
+            "data.connections[0].since : date hors limites (entre 1970 et 9999)",
         ),
         (
             Box::new(|v| v["data"]["connections"][0]["transferred"] = json!(0)),
-            "connexions[0].transfert : date de transfert hors limites ou antérieure à la connexion",
+            "data.connections[0].transferred : date de transfert hors limites ou antérieure à la connexion",
         ),
         (
             Box::new(|v| v["data"]["journal"][0]["at"] = json!(253_402_300_800_000_i64)),
-            "journal[0].date : date hors limites (entre 1970 et 9999)",
+            "data.journal[0].at : date hors limites (entre 1970 et 9999)",
         ),
         (
             Box::new(|v| v["data"]["journal"][0]["actor"] = json!("fantome")),
-            "journal[0].auteur",
+            "data.journal[0].actor",
         ),
         (
             Box::new(|v| v["data"]["journal"][0]["app"] = json!("appli-inconnue")),
-            "journal[0].appli",
+            "data.journal[0].app",
         ),
         (
             Box::new(|v| {
@@ -313,15 +313,15 @@ fn broken_references_and_duplicates_are_refused() {
         ),
         (
             Box::new(|v| v["data"]["connections"][0]["settings"] = json!({"inconnu": true})),
-            "connexions[0].parametres",
+            "data.connections[0].settings",
         ),
         (
             Box::new(|v| v["data"]["journal"][1]["seq"] = json!(1)),
-            "journal[1].seq",
+            "data.journal[1].seq",
         ),
         (
             Box::new(|v| v["data"]["companies"][0]["id"] = json!("Pas Un Id")),
-            "entreprises[0].id",
+            "data.companies[0].id",
         ),
     ];
     for (f, expected) in cases {
@@ -336,7 +336,7 @@ fn broken_references_and_duplicates_are_refused() {
         EC,
         &cat,
     );
-    assert!(m.contains("utilisateurs[2].clients[0]"), "{m}");
+    assert!(m.contains("data.users[2].clients[0]"), "{m}");
 }
 
 #[test]
@@ -352,7 +352,7 @@ fn names_too_long_or_with_control_characters_are_refused() {
         &cat,
     );
     assert!(
-        m.contains("entreprises[0].nom") && m.contains("trop long"),
+        m.contains("data.companies[0].name") && m.contains("trop long"),
         "{m}"
     );
     let m = refused(
@@ -360,7 +360,7 @@ fn names_too_long_or_with_control_characters_are_refused() {
         QB,
         &cat,
     );
-    assert!(m.contains("utilisateurs[1].nom"), "{m}");
+    assert!(m.contains("data.users[1].name"), "{m}");
     assert!(import(
         &altered(QB, &cat, |v| v["data"]["users"][1]["name"] = json!(exactly)),
         QB,
@@ -379,7 +379,7 @@ fn names_too_long_or_with_control_characters_are_refused() {
             &cat,
         );
         assert!(
-            m.contains("utilisateurs[0].nom") && m.contains("contrôle"),
+            m.contains("data.users[0].name") && m.contains("contrôle"),
             "{bad:?}: {m}"
         );
     }
@@ -389,7 +389,7 @@ fn names_too_long_or_with_control_characters_are_refused() {
             QB,
             &cat,
         );
-        assert!(m.contains("utilisateurs[0].nom"), "{bad:?}: {m}");
+        assert!(m.contains("data.users[0].name"), "{bad:?}: {m}");
     }
 }
 
@@ -506,5 +506,8 @@ fn a_version_0_file_with_a_bad_date_is_refused() {
         "\"managed_by\": \"personne\"",
     );
     let m = refused(&bad, QB, &cat);
-    assert!(m.contains("gestionnaire") && m.contains("personne"), "{m}");
+    assert!(
+        m.contains("data.connections[0].manager") && m.contains("personne"),
+        "{m}"
+    );
 }

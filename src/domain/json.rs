@@ -152,7 +152,7 @@ impl JsonError {
                 .unwrap_or_default()
         };
         let what = match e.classify() {
-            Category::Eof => "le texte s'arrête avant la fin : il est tronqué".to_string(),
+            Category::Eof => "le texte s'arrête avant la fin, il est tronqué".to_string(),
             Category::Syntax if msg.starts_with("recursion limit exceeded") => {
                 "structure trop imbriquée".to_string()
             }

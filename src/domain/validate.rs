@@ -20,7 +20,8 @@ pub const MAX_ID: usize = 64;
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_REPORTED: usize = 50;
 
-/// One problem, at a place in the data ("connexions[3].gestionnaire").
+/// One problem, at a place in the data, named as the exported file names it
+/// ("data.connections[3].manager"): the place can be found in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
@@ -85,6 +86,16 @@ fn check_name(r: &mut Report, path: String, name: &str, retired: Retired) {
     }
 }
 
+/// "aucun trouvé", "1 trouvé", "2 trouvés" (feminine: "aucune trouvée"…).
+fn found(n: usize, feminine: bool) -> String {
+    let e = if feminine { "e" } else { "" };
+    match n {
+        0 => format!("aucun{e} trouvé{e}"),
+        1 => format!("1 trouvé{e}"),
+        n => format!("{n} trouvé{e}s"),
+    }
+}
+
 fn count(r: &mut Report, what: &str, n: usize, max: usize) {
     if n > max {
         r.push(what, format!("{n} éléments, {max} au maximum"));
@@ -128,7 +139,7 @@ fn check(
     let mut r = Report(Vec::new(), 0);
     if state.product != product {
         r.push(
-            "produit",
+            "data.product",
             format!(
                 "ces données concernent {}, pas {}",
                 state.product.label(),
@@ -136,23 +147,33 @@ fn check(
             ),
         );
     }
-    count(&mut r, "utilisateurs", state.users.len(), MAX_USERS);
-    count(&mut r, "entreprises", state.companies.len(), MAX_COMPANIES);
+    count(&mut r, "data.users", state.users.len(), MAX_USERS);
     count(
         &mut r,
-        "connexions",
+        "data.companies",
+        state.companies.len(),
+        MAX_COMPANIES,
+    );
+    count(
+        &mut r,
+        "data.connections",
         state.connections.len(),
         MAX_CONNECTIONS,
     );
-    count(&mut r, "journal", state.journal.len(), MAX_JOURNAL);
+    count(&mut r, "data.journal", state.journal.len(), MAX_JOURNAL);
 
     let mut company_ids = HashSet::default();
     for (i, c) in state.companies.iter().enumerate() {
-        check_id(&mut r, format!("entreprises[{i}].id"), c.id.as_str());
-        check_name(&mut r, format!("entreprises[{i}].nom"), &c.name, retired);
+        check_id(&mut r, format!("data.companies[{i}].id"), c.id.as_str());
+        check_name(
+            &mut r,
+            format!("data.companies[{i}].name"),
+            &c.name,
+            retired,
+        );
         if !company_ids.insert(&c.id) {
             r.push(
-                format!("entreprises[{i}].id"),
+                format!("data.companies[{i}].id"),
                 format!("« {} » apparaît deux fois", c.id),
             );
         }
@@ -162,7 +183,7 @@ fn check(
         };
         if !fits {
             r.push(
-                format!("entreprises[{i}].type"),
+                format!("data.companies[{i}].kind"),
                 "type d'entreprise impossible pour ce produit",
             );
         }
@@ -174,18 +195,21 @@ fn check(
         .count();
     if homes != 1 {
         r.push(
-            "entreprises",
-            format!("il faut exactement une entreprise ou un cabinet ({homes} trouvés)"),
+            "data.companies",
+            format!(
+                "il faut exactement une entreprise ou un cabinet ({})",
+                found(homes, true)
+            ),
         );
     }
 
     let mut user_ids = HashSet::default();
     for (i, u) in state.users.iter().enumerate() {
-        check_id(&mut r, format!("utilisateurs[{i}].id"), u.id.as_str());
-        check_name(&mut r, format!("utilisateurs[{i}].nom"), &u.name, retired);
+        check_id(&mut r, format!("data.users[{i}].id"), u.id.as_str());
+        check_name(&mut r, format!("data.users[{i}].name"), &u.name, retired);
         if !user_ids.insert(&u.id) {
             r.push(
-                format!("utilisateurs[{i}].id"),
+                format!("data.users[{i}].id"),
                 format!("« {} » apparaît deux fois", u.id),
             );
         }
@@ -195,7 +219,7 @@ fn check(
                 .is_none_or(|c| c.kind != CompanyKind::Client)
             {
                 r.push(
-                    format!("utilisateurs[{i}].clients[{j}]"),
+                    format!("data.users[{i}].clients[{j}]"),
                     format!("client inconnu « {client} »"),
                 );
             }
@@ -208,20 +232,23 @@ fn check(
         .count();
     if primaries != 1 {
         r.push(
-            "utilisateurs",
-            format!("il faut exactement un administrateur principal ({primaries} trouvés)"),
+            "data.users",
+            format!(
+                "il faut exactement un administrateur principal ({})",
+                found(primaries, false)
+            ),
         );
     }
 
     let mut pairs = HashSet::default();
     for (i, c) in state.connections.iter().enumerate() {
-        let at = |field: &str| format!("connexions[{i}].{field}");
+        let at = |field: &str| format!("data.connections[{i}].{field}");
         match catalogue.app(&c.app) {
             None if retired == Retired::Kept => {}
-            None => r.push(at("appli"), format!("appli inconnue « {} »", c.app)),
+            None => r.push(at("app"), format!("appli inconnue « {} »", c.app)),
             Some(app) if !app.supports(product) && retired == Retired::Kept => {}
             Some(app) if !app.supports(product) => r.push(
-                at("appli"),
+                at("app"),
                 format!("{} n'est pas proposée pour ce produit", app.name),
             ),
             Some(app) => {
@@ -231,37 +258,37 @@ fn check(
                 };
                 if let Err(errors) = checked {
                     for e in errors {
-                        r.push(at(&format!("parametres.{}", e.key)), e.message);
+                        r.push(at(&format!("settings.{}", e.key)), e.message);
                     }
                 }
             }
         }
         if !company_ids.contains(&c.company) {
             r.push(
-                at("entreprise"),
+                at("company"),
                 format!("entreprise inconnue « {} »", c.company),
             );
         }
         if !c.since.is_plausible() {
-            r.push(at("depuis"), DATE_RANGE);
+            r.push(at("since"), DATE_RANGE);
         }
         if let Some(t) = c.transferred {
             if !t.is_plausible() || t < c.since {
                 r.push(
-                    at("transfert"),
+                    at("transferred"),
                     "date de transfert hors limites ou antérieure à la connexion",
                 );
             }
         }
         if !user_ids.contains(&c.manager) {
             r.push(
-                at("gestionnaire"),
+                at("manager"),
                 format!("utilisateur inconnu « {} »", c.manager),
             );
         }
         if !pairs.insert((&c.app, &c.company)) {
             r.push(
-                at("appli"),
+                at("app"),
                 "cette appli est connectée deux fois à la même entreprise",
             );
         }
@@ -269,34 +296,34 @@ fn check(
 
     let mut last_seq = 0;
     for (i, e) in state.journal.iter().enumerate() {
-        let at = |field: &str| format!("journal[{i}].{field}");
+        let at = |field: &str| format!("data.journal[{i}].{field}");
         if e.seq <= last_seq {
             r.push(at("seq"), "les numéros du journal doivent croître");
         }
         last_seq = e.seq;
         if !e.at.is_plausible() {
-            r.push(at("date"), DATE_RANGE);
+            r.push(at("at"), DATE_RANGE);
         }
         if e.product != product {
-            r.push(at("produit"), "entrée d'un autre produit");
+            r.push(at("product"), "entrée d'un autre produit");
         }
         if !user_ids.contains(&e.actor) {
-            r.push(at("auteur"), format!("utilisateur inconnu « {} »", e.actor));
+            r.push(at("actor"), format!("utilisateur inconnu « {} »", e.actor));
         }
         if !company_ids.contains(&e.company) {
             r.push(
-                at("entreprise"),
+                at("company"),
                 format!("entreprise inconnue « {} »", e.company),
             );
         }
         if catalogue.app(&e.app).is_none() && retired == Retired::Refused {
-            r.push(at("appli"), format!("appli inconnue « {} »", e.app));
+            r.push(at("app"), format!("appli inconnue « {} »", e.app));
         }
         match &e.event {
             Event::Transfer { from, to } => {
                 for u in [from, to] {
                     if !user_ids.contains(u) {
-                        r.push(at("transfert"), format!("utilisateur inconnu « {u} »"));
+                        r.push(at("event"), format!("utilisateur inconnu « {u} »"));
                     }
                 }
             }
@@ -312,17 +339,17 @@ fn check(
                     Err(_) => false,
                 };
                 if !valid || !consistent {
-                    r.push(at("questionnaire"), "réponses au questionnaire invalides");
+                    r.push(at("event"), "réponses au questionnaire invalides");
                 }
             }
             Event::SettingsChange { changes } => {
                 if changes.len() > 20 {
-                    r.push(at("modifications"), "trop de modifications dans une entrée");
+                    r.push(at("event"), "trop de modifications dans une entrée");
                 }
                 for ch in changes {
                     if let super::settings::SettingValue::Text(t) = &ch.to {
                         if char_len(t) > 500 {
-                            r.push(at("modifications"), "valeur trop longue");
+                            r.push(at("event"), "valeur trop longue");
                         }
                     }
                 }

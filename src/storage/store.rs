@@ -75,8 +75,8 @@ impl fmt::Display for StorageIssue {
             } => {
                 write!(
                     f,
-                    "Les données enregistrées de {} sont illisibles ({reason}). Elles sont \
-                     conservées telles quelles",
+                    "Les données enregistrées de {} sont illisibles. En cause : {reason}. Elles \
+                     sont conservées telles quelles",
                     product.label()
                 )?;
                 if *backed_up {

@@ -792,9 +792,9 @@ const HOSTILE = {
     return {
       text: JSON.stringify(valid, null, 2),
       expected: [
-        /connexions\[0\]\.appli : appli inconnue « appli-fantome »/,
-        /connexions\[1\]\.gestionnaire : utilisateur inconnu « utilisateur-fantome »/,
-        /connexions\[2\]\.entreprise : entreprise inconnue « entreprise-fantome »/,
+        /data\.connections\[0\]\.app : appli inconnue « appli-fantome »/,
+        /data\.connections\[1\]\.manager : utilisateur inconnu « utilisateur-fantome »/,
+        /data\.connections\[2\]\.company : entreprise inconnue « entreprise-fantome »/,
       ],
       count: 3,
     };
@@ -805,8 +805,8 @@ const HOSTILE = {
     return {
       text: JSON.stringify(valid, null, 2),
       expected: [
-        /utilisateurs\[0\]\.nom : nom vide, trop long \(120 caractères au maximum\)/,
-        /entreprises\[0\]\.nom : nom contenant des caractères de contrôle/,
+        /data\.users\[0\]\.name : nom vide, trop long \(120 caractères au maximum\)/,
+        /data\.companies\[0\]\.name : nom contenant des caractères de contrôle/,
       ],
       count: 2,
     };
