@@ -69,7 +69,7 @@ fn check_id(r: &mut Report, path: String, id: &str) {
 /// The message of a date outside [`Timestamp::EARLIEST`]..=[`Timestamp::LATEST`].
 const DATE_RANGE: &str = "date hors limites (entre 1970 et 9999)";
 
-fn check_name(r: &mut Report, path: String, name: &str, retired: Retired) {
+fn check_name(r: &mut Report, path: String, name: &str, origin: Origin) {
     let len = char_len(name);
     if len == 0 || len > MAX_NAME || name.trim() != name {
         r.push(
@@ -78,7 +78,7 @@ fn check_name(r: &mut Report, path: String, name: &str, retired: Retired) {
         );
     } else if name.chars().any(char::is_control) {
         r.push(path, "nom contenant des caractères de contrôle");
-    } else if retired == Retired::Refused && has_bidi_control(name) {
+    } else if origin == Origin::Import && has_bidi_control(name) {
         r.push(
             path,
             "nom contenant des caractères invisibles qui inversent le sens de lecture",
@@ -109,32 +109,35 @@ pub fn validate(
     product: Product,
     catalogue: &Catalogue,
 ) -> Result<(), Vec<Problem>> {
-    check(state, product, catalogue, Retired::Refused)
+    check(state, product, catalogue, Origin::Import)
 }
 
 /// Like [`validate`], for what this browser saved itself: connections (and journal
 /// entries) of apps that have left the catalogue since, or stopped being offered for the
-/// product, are kept: they were valid when saved, and can still be disconnected. A file
-/// to import gets no such allowance: an unknown app there is an unknown reference.
+/// product, are kept: they were valid when saved, and can still be disconnected. So is
+/// text saved before direction controls were refused. A file to import gets no such
+/// allowance: an unknown app there is an unknown reference.
 pub fn validate_stored(
     state: &ProductState,
     product: Product,
     catalogue: &Catalogue,
 ) -> Result<(), Vec<Problem>> {
-    check(state, product, catalogue, Retired::Kept)
+    check(state, product, catalogue, Origin::Stored)
 }
 
+/// Where the state comes from: a file to import (every rule of today) or this browser's
+/// own storage (what was valid when it was saved is still read).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Retired {
-    Refused,
-    Kept,
+enum Origin {
+    Import,
+    Stored,
 }
 
 fn check(
     state: &ProductState,
     product: Product,
     catalogue: &Catalogue,
-    retired: Retired,
+    origin: Origin,
 ) -> Result<(), Vec<Problem>> {
     let mut r = Report(Vec::new(), 0);
     if state.product != product {
@@ -165,12 +168,7 @@ fn check(
     let mut company_ids = HashSet::default();
     for (i, c) in state.companies.iter().enumerate() {
         check_id(&mut r, format!("data.companies[{i}].id"), c.id.as_str());
-        check_name(
-            &mut r,
-            format!("data.companies[{i}].name"),
-            &c.name,
-            retired,
-        );
+        check_name(&mut r, format!("data.companies[{i}].name"), &c.name, origin);
         if !company_ids.insert(&c.id) {
             r.push(
                 format!("data.companies[{i}].id"),
@@ -206,7 +204,7 @@ fn check(
     let mut user_ids = HashSet::default();
     for (i, u) in state.users.iter().enumerate() {
         check_id(&mut r, format!("data.users[{i}].id"), u.id.as_str());
-        check_name(&mut r, format!("data.users[{i}].name"), &u.name, retired);
+        check_name(&mut r, format!("data.users[{i}].name"), &u.name, origin);
         if !user_ids.insert(&u.id) {
             r.push(
                 format!("data.users[{i}].id"),
@@ -244,17 +242,17 @@ fn check(
     for (i, c) in state.connections.iter().enumerate() {
         let at = |field: &str| format!("data.connections[{i}].{field}");
         match catalogue.app(&c.app) {
-            None if retired == Retired::Kept => {}
+            None if origin == Origin::Stored => {}
             None => r.push(at("app"), format!("appli inconnue « {} »", c.app)),
-            Some(app) if !app.supports(product) && retired == Retired::Kept => {}
+            Some(app) if !app.supports(product) && origin == Origin::Stored => {}
             Some(app) if !app.supports(product) => r.push(
                 at("app"),
                 format!("{} n'est pas proposée pour ce produit", app.name),
             ),
             Some(app) => {
-                let checked = match retired {
-                    Retired::Refused => validate_input(&app.settings, &c.settings),
-                    Retired::Kept => validate_all(&app.settings, &c.settings),
+                let checked = match origin {
+                    Origin::Import => validate_input(&app.settings, &c.settings),
+                    Origin::Stored => validate_all(&app.settings, &c.settings),
                 };
                 if let Err(errors) = checked {
                     for e in errors {
@@ -316,7 +314,7 @@ fn check(
                 format!("entreprise inconnue « {} »", e.company),
             );
         }
-        if catalogue.app(&e.app).is_none() && retired == Retired::Refused {
+        if catalogue.app(&e.app).is_none() && origin == Origin::Import {
             r.push(at("app"), format!("appli inconnue « {} »", e.app));
         }
         match &e.event {
@@ -335,7 +333,7 @@ fn check(
                 let consistent = answers.reason == Reason::Other || answers.other.is_none();
                 let valid = match again.validate() {
                     Ok(_) => true,
-                    Err(QuestionnaireError::OtherHasBidiControls) => retired == Retired::Kept,
+                    Err(QuestionnaireError::OtherHasBidiControls) => origin == Origin::Stored,
                     Err(_) => false,
                 };
                 if !valid || !consistent {

@@ -94,7 +94,7 @@ pub fn BackupPage() -> impl IntoView {
         });
     };
     let cancel = Callback::new(move |_| pending.set(None));
-    let confirm = move |_| {
+    let confirm = Callback::new(move |_| {
         let Some((p, state)) = pending.try_update(Option::take).flatten() else {
             return;
         };
@@ -110,7 +110,7 @@ pub fn BackupPage() -> impl IntoView {
                 "Fichier importé, mais pas encore enregistré : {issue}"
             ))),
         }
-    };
+    });
     let summary = move || {
         pending.with(|pending| {
             let (p, new) = pending.as_ref()?;
@@ -120,7 +120,7 @@ pub fn BackupPage() -> impl IntoView {
             Some(format!(
                 "Le fichier contient {} ({}) et {}. Il remplacera les données actuelles de {} ({} et {}) ; pour les garder, exportez-les d'abord.",
                 count(new.users.len(), "utilisateur"),
-                new.users.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join(", "),
+                names(&new.users),
                 count(new.connections.len(), "connexion"),
                 p.label(),
                 count(connections, "connexion"),
@@ -178,12 +178,20 @@ pub fn BackupPage() -> impl IntoView {
                 return_focus="ma-import"
             >
                 <p>{summary}</p>
-                <div class="ma-dialog__actions">
-                    <button type="button" class="ma-button" data-autofocus="" on:click=move |_| cancel.run(())>"Annuler"</button>
-                    <button type="button" class="ma-button ma-button--danger" on:click=confirm>"Remplacer les données"</button>
-                </div>
+                <ConfirmActions on_cancel=cancel confirm="Remplacer les données" on_confirm=confirm/>
             </Modal>
         </Show>
+    }
+}
+
+/// The first users' names, then how many more: "Claire Martin, Julien Petit et 3 autres".
+fn names(users: &[crate::domain::model::User]) -> String {
+    const SHOWN: usize = 4;
+    let first: Vec<&str> = users.iter().take(SHOWN).map(|u| u.name.as_str()).collect();
+    match users.len().saturating_sub(SHOWN) {
+        0 => first.join(", "),
+        1 => format!("{} et 1 autre", first.join(", ")),
+        n => format!("{} et {n} autres", first.join(", ")),
     }
 }
 
@@ -206,14 +214,14 @@ pub fn ResetButton() -> impl IntoView {
     let app = use_app();
     let asking = RwSignal::new(false);
     let close = Callback::new(move |_| asking.set(false));
-    let confirm = move |_| {
+    let confirm = Callback::new(move |_| {
         for p in Product::ALL {
             let _ = app.dispatch(p, Command::Reset);
         }
         asking.set(false);
         app.status
             .set("Les données de démonstration sont rétablies dans les deux produits.".into());
-    };
+    });
     view! {
         <button type="button" id="ma-reinitialiser" class="ma-button ma-button--ghost ma-header__reset" on:click=move |_| asking.set(true)>
             "Réinitialiser la démo"
@@ -221,11 +229,24 @@ pub fn ResetButton() -> impl IntoView {
         <Show when=move || asking.get()>
             <Modal title="Réinitialiser la démo ?" on_close=close>
                 <p>"Les deux produits retrouvent leurs données de démonstration : connexions, paramètres et journal. Ce que vous avez fait depuis sera perdu."</p>
-                <div class="ma-dialog__actions">
-                    <button type="button" class="ma-button" data-autofocus="" on:click=move |_| close.run(())>"Annuler"</button>
-                    <button type="button" class="ma-button ma-button--danger" on:click=confirm>"Oui, tout réinitialiser"</button>
-                </div>
+                <ConfirmActions on_cancel=close confirm="Oui, tout réinitialiser" on_confirm=confirm/>
             </Modal>
         </Show>
+    }
+}
+
+/// A confirmation's buttons: "Annuler", focused first (the choice that loses nothing), and
+/// the action that replaces data.
+#[component]
+fn ConfirmActions(
+    on_cancel: Callback<()>,
+    confirm: &'static str,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="ma-dialog__actions">
+            <button type="button" class="ma-button" data-autofocus="" on:click=move |_| on_cancel.run(())>"Annuler"</button>
+            <button type="button" class="ma-button ma-button--danger" on:click=move |_| on_confirm.run(())>{confirm}</button>
+        </div>
     }
 }
