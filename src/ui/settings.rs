@@ -204,7 +204,7 @@ fn SettingsForm(
     let errors = RwSignal::new(BTreeMap::<String, String>::new());
     let message = RwSignal::new(restored.then(|| {
         (
-            true,
+            Tone::Info,
             "Vos modifications non enregistrées sont rétablies : enregistrez-les, ou annulez-les."
                 .to_string(),
         )
@@ -265,7 +265,7 @@ fn SettingsForm(
                         .collect(),
                 );
                 message.set(Some((
-                    false,
+                    Tone::Error,
                     DomainError::InvalidSettings(list.clone()).to_string(),
                 )));
                 if let Some(first) = list.first() {
@@ -290,16 +290,16 @@ fn SettingsForm(
                             .state(product)
                             .with_untracked(|s| outcome.message(s, c))
                     });
-                    message.set(Some((true, text)));
+                    message.set(Some((Tone::Saved, text)));
                 }
                 // Nothing to save is information, not an error; right after a save (a
                 // second click) the save's own message stays.
                 Err(DomainError::NoChange) => {
-                    if !message.with_untracked(|m| matches!(m, Some((true, _)))) {
-                        message.set(Some((true, DomainError::NoChange.to_string())));
+                    if !message.with_untracked(|m| matches!(m, Some((Tone::Saved, _)))) {
+                        message.set(Some((Tone::Info, DomainError::NoChange.to_string())));
                     }
                 }
-                Err(e) => message.set(Some((false, e.to_string()))),
+                Err(e) => message.set(Some((Tone::Error, e.to_string()))),
             }
         }
     };
@@ -328,16 +328,24 @@ fn SettingsForm(
                 </Show>
             </div>
             {move || {
-                message.get().map(|(ok, text)| {
-                    if ok {
-                        view! { <p class="ma-message ma-message--success" role="status">{text}</p> }.into_any()
-                    } else {
-                        view! { <p class="ma-message ma-message--error" role="alert">{text}</p> }.into_any()
-                    }
+                message.get().map(|(tone, text)| match tone {
+                    // Announced once, by the page's status region (the dispatch sets it).
+                    Tone::Saved => view! { <p class="ma-message ma-message--success">{text}</p> }.into_any(),
+                    Tone::Info => view! { <p class="ma-message ma-message--info" role="status">{text}</p> }.into_any(),
+                    Tone::Error => view! { <p class="ma-message ma-message--error" role="alert">{text}</p> }.into_any(),
                 })
             }}
         </form>
     }
+}
+
+/// The form's message: a save (already announced by the page's status region), an
+/// information, or a refusal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    Saved,
+    Info,
+    Error,
 }
 
 fn field_id(key: &str) -> String {

@@ -190,6 +190,9 @@ test('find and connect an app, check its settings and the associated user, and s
   await page.getByLabel('Envoi des ventes', { exact: true }).selectOption({ label: 'Chaque semaine' });
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(status(page, 'Paramètres de Caisse Horizon enregistrés (2 modifications)')).toBeVisible();
+  // Shown next to the form and announced once, by one status region.
+  await expect(page.getByRole('status').filter({ hasText: 'Paramètres de Caisse Horizon enregistrés' })).toHaveCount(1);
+  await expect(page.locator('form').getByText('Paramètres de Caisse Horizon enregistrés (2 modifications)')).toBeVisible();
   await expect(page.getByText('Modifications non enregistrées')).toHaveCount(0);
 
   // The journal lists the connection and the settings change, newest first.
