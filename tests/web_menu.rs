@@ -443,3 +443,62 @@ async fn connected_apps_have_a_named_menu_button_per_row() {
         .push_state_with_url(&JsValue::NULL, "", Some("/"))
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn removing_the_widget_while_its_button_has_focus_raises_nothing() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    // An exception in an event listener (focusout, fired by the removal) reaches the
+    // window's error event, not the code that removed the element.
+    let errors: Rc<RefCell<Vec<String>>> = Rc::default();
+    let seen = errors.clone();
+    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+        move |ev: web_sys::Event| {
+            let text = js_sys::Reflect::get(&ev, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| ev.type_());
+            seen.borrow_mut().push(text);
+        },
+    );
+    let window = web_sys::window().unwrap();
+    window
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    let root = container();
+    let show = RwSignal::new(true);
+    let items = vec![MenuItem {
+        label: "Paramètres",
+        on_select: Callback::new(|_| {}),
+    }];
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let items = items.clone();
+        view! {
+            <Show when=move || show.get()>
+                <MenuButton label=LABEL items=items.clone() id="mb-retire"/>
+            </Show>
+        }
+    });
+    leptos::task::tick().await;
+    let button: web_sys::HtmlElement = root
+        .query_selector("button[aria-haspopup]")
+        .unwrap()
+        .expect("the ▼ button")
+        .unchecked_into();
+    button.focus().unwrap();
+    assert!(document()
+        .active_element()
+        .is_some_and(|a| a == *button.as_ref()));
+    // Its row goes away (disconnected here or in another tab) while it has focus.
+    show.set(false);
+    settle().await;
+    assert!(root
+        .query_selector("button[aria-haspopup]")
+        .unwrap()
+        .is_none());
+    window
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    assert_eq!(errors.borrow().clone(), Vec::<String>::new());
+    root.remove();
+}

@@ -132,14 +132,18 @@ pub fn MenuButton(
         ev.prevent_default();
     };
     // Focus leaving the widget (Tab away, a click elsewhere) closes the menu.
+    // Also fired when the widget is removed while it has focus (its row disconnected, the
+    // page changed): by then its signals are disposed, and there is nothing to close.
     let on_focus_out = move |ev: web_sys::FocusEvent| {
+        let Some(w) = wrapper.try_get_untracked().flatten() else {
+            return;
+        };
         let inside = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(wrapper.get_untracked())
-            .is_some_and(|(t, w)| w.contains(Some(&t)));
+            .is_some_and(|t| w.contains(Some(&t)));
         if !inside {
-            open.set(false);
+            open.try_set(false);
         }
     };
     let entries = items
