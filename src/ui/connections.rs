@@ -213,6 +213,15 @@ fn ConnectionTable(
             disconnecting
                 .get()
                 .map(|c| {
+                    // Once its row is gone, focus goes on to the next row's ▼ (the previous
+                    // one's for the last row), where a keyboard user goes on working; to
+                    // the heading when no row is left.
+                    let neighbour = rows.with_untracked(|rows| {
+                        let at = rows.iter().position(|r| r.app == c.app && r.company == c.company)?;
+                        rows.get(at + 1)
+                            .or_else(|| at.checked_sub(1).and_then(|i| rows.get(i)))
+                            .map(menu_id)
+                    });
                     view! {
                         <DisconnectDialog
                             product=product
@@ -221,7 +230,7 @@ fn ConnectionTable(
                             on_close=close
                             on_done=done
                             return_focus=menu_id(&c)
-                            fallback_focus=HEADING_ID
+                            fallback_focus=neighbour.unwrap_or_else(|| HEADING_ID.to_string())
                         />
                     }
                 })

@@ -258,10 +258,9 @@ test('3. disconnect from Applis du cabinet: ▼ → Déconnectez-vous → questi
   await expect(dialog).toBeHidden();
   await expect(rowOf(page, 'Temps Facturé')).toHaveCount(0);
   await expect(statusMessage(page, `Temps Facturé est déconnectée de ${FIRM}`)).toBeVisible();
-  // The ▼ button that opened the dialog is gone: focus goes to the section's heading.
-  await expect
-    .soft(page.getByRole('heading', { level: 2, name: 'Applis du cabinet' }), 'focus after disconnecting')
-    .toBeFocused();
+  // The ▼ button that opened the dialog is gone: focus goes on to the next row's ▼.
+  await expect.soft(page.locator(':focus'), 'focus after disconnecting').toHaveAccessibleName(/^Plus d'actions pour /);
+  await expect.soft(page.locator(':focus'), 'focus after disconnecting').not.toHaveAccessibleName(/Temps Facturé/);
   // The other firm apps are still there.
   await expect(rowOf(page, 'Tableau Clair')).toHaveCount(1);
   await expect(rowOf(page, 'Dossiers Partagés')).toHaveCount(1);
@@ -812,7 +811,9 @@ test('10. flows 1 and 4 with the keyboard only', async ({ page }) => {
   await expect(disconnect).toBeHidden();
   await expect(rowOf(page, 'Factures Express')).toHaveCount(0);
   await expect(statusMessage(page, 'Factures Express est déconnectée de Garage Lefèvre')).toBeVisible();
-  // Focus lands somewhere sensible, not on the body.
+  // Focus lands somewhere sensible, not on the body: no row is left for this client, so
+  // on the section's heading.
+  await expect(page.getByRole('table')).toHaveCount(0);
   await expect(focused()).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: 'Applis clientes' })).toBeFocused();
 });

@@ -647,13 +647,13 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
   await expect(disconnect).toBeHidden();
   await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
   await expect(status(page, 'Caisse Horizon est déconnectée de Boulangerie Martin')).toBeVisible();
-  // Focus lands somewhere sensible in the page, not on the removed row.
-  // (The app means to put it on the section's heading.)
-  await expect
-    .poll(() => page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`), {
-      message: 'after Déconnecter, focus moves to the Aperçu heading instead of being lost on <body>',
-    })
-    .toBe('H2#ma-section-title');
+  // Focus goes on to the next row's ▼, not lost on <body> with the removed row.
+  await expect(page.locator(':focus')).toHaveAccessibleName(/^Plus d'actions pour /);
+  await expect(page.locator(':focus')).not.toHaveAccessibleName(/Caisse Horizon/);
+  // And from there the keyboard goes on: Enter opens that row's menu.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.keyboard.press('Escape');
 });
 
 test('Réinitialiser la démo asks first; Annuler keeps the changes, confirming restores the demo', async ({ page }) => {
