@@ -272,12 +272,18 @@ async fn a_valid_change_is_saved_and_confirmed() {
     );
     assert_eq!(p.journal_len(), journal + 1, "one journal entry");
     let success = p
-        .find("form [role=status]")
-        .expect("a success message")
-        .text_content()
-        .unwrap();
+        .find("form .ma-message--success")
+        .expect("a success message by the form");
     assert_eq!(
-        success,
+        success.text_content().unwrap(),
+        "Paramètres de Paie Facile enregistrés (2 modifications)."
+    );
+    // Announced once, by the page's status region: the message by the form is not a
+    // second live region.
+    assert_eq!(success.get_attribute("role"), None);
+    assert!(p.find("form [role=status]").is_none());
+    assert_eq!(
+        p.state.status.get_untracked(),
         "Paramètres de Paie Facile enregistrés (2 modifications)."
     );
     assert!(p.find("form [role=alert]").is_none());
