@@ -41,9 +41,10 @@ pub fn fold(s: &str) -> String {
             '\u{300}'..='\u{36f}' => {}
             '\u{2019}' | '\u{2018}' | '\u{2bc}' => out.push('\''),
             '\u{2010}'..='\u{2015}' => out.push('-'),
-            // Invisible: zero-width spaces and joiners, direction marks, the byte-order mark.
-            '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2069}' | '\u{feff}' => {}
+            // Invisible: direction controls, zero-width spaces and joiners, the word joiner
+            // and its kin, the byte-order mark.
             c if is_bidi_control(c) => {}
+            '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2065}' | '\u{feff}' => {}
             // Full-width forms of ASCII ("ＰＡＩＥ"), as East Asian keyboards type them.
             '\u{ff01}'..='\u{ff5e}' => {
                 if let Some(ascii) = char::from_u32(c as u32 - 0xfee0) {

@@ -21,21 +21,24 @@ pub fn BackupPage() -> impl IntoView {
     let product = use_product();
     let problems = RwSignal::new(Vec::<String>::new());
     let done = RwSignal::new(None::<String>);
-    // Why the acting user may not export or import, if they may not.
-    let refusal = move || {
-        let p = product.get();
+    // Whether the acting user of `p` may export or import (`None`: no acting user).
+    let check = move |p: Product| {
         let user = app.actor_user(p)?;
-        app.state(p)
-            .with(|s| permissions::check_manage_data(s, &user))
-            .err()
-            .map(|e| e.to_string())
+        Some(
+            app.state(p)
+                .with(|s| permissions::check_manage_data(s, &user)),
+        )
     };
+    // Why the acting user may not, if they may not: one computation for the message and
+    // the controls it disables.
+    let refusal = Memo::new(move |_| {
+        check(product.get())
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    });
     // Checked again at the moment of acting: the acting user may have changed meanwhile.
     let allowed = move |p: Product| -> bool {
-        match app.actor_user(p).map(|u| {
-            app.state(p)
-                .with_untracked(|s| permissions::check_manage_data(s, &u))
-        }) {
+        match untrack(|| check(p)) {
             Some(Ok(())) => true,
             Some(Err(e)) => {
                 problems.set(vec![e.to_string()]);
@@ -131,7 +134,7 @@ pub fn BackupPage() -> impl IntoView {
     view! {
         <h2 id="ma-section-title" tabindex="-1">"Sauvegarde"</h2>
         <p class="ma-lead">"Téléchargez les données de ce produit dans un fichier, ou remplacez-les par celles d'un fichier exporté auparavant."</p>
-        {move || refusal().map(|r| view! { <p class="ma-message ma-message--info" id="ma-sauvegarde-droits">{r}</p> })}
+        {move || refusal.get().map(|r| view! { <p class="ma-message ma-message--info" id="ma-sauvegarde-droits">{r}</p> })}
         <div class="ma-app__grid">
             <section class="ma-card" aria-labelledby="ma-export-title">
                 <h3 id="ma-export-title">"Exporter"</h3>
@@ -139,8 +142,8 @@ pub fn BackupPage() -> impl IntoView {
                 <button
                     type="button"
                     class="ma-button ma-button--primary"
-                    disabled=move || refusal().is_some()
-                    aria-describedby=move || refusal().map(|_| "ma-sauvegarde-droits")
+                    disabled=move || refusal.with(Option::is_some)
+                    aria-describedby=move || refusal.with(|r| r.as_ref().map(|_| "ma-sauvegarde-droits"))
                     on:click=export
                 >
                     "Exporter les données"
@@ -155,8 +158,8 @@ pub fn BackupPage() -> impl IntoView {
                         id="ma-import"
                         type="file"
                         accept="application/json,.json"
-                        disabled=move || refusal().is_some()
-                        aria-describedby=move || refusal().map(|_| "ma-sauvegarde-droits")
+                        disabled=move || refusal.with(Option::is_some)
+                        aria-describedby=move || refusal.with(|r| r.as_ref().map(|_| "ma-sauvegarde-droits"))
                         on:change=on_file
                     />
                 </div>
