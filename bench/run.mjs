@@ -5,7 +5,7 @@
 //   node bench/run.mjs            (after scripts/dist.sh; builds the bench page itself)
 //   RUNS=9 node bench/run.mjs     (more runs)
 import { chromium } from 'playwright-core';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createRequire } from 'node:module';
@@ -18,34 +18,10 @@ const APP = `http://127.0.0.1:${APP_PORT}`;
 const BENCH = `http://127.0.0.1:${BENCH_PORT}`;
 const QUERY = 'tresorerie plus';
 const CATALOGUE = 10_000;
-const CHROME_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
-
-const median = (xs) => quantile(xs, 0.5);
-const p95 = (xs) => quantile(xs, 0.95);
-function quantile(xs, q) {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const i = Math.min(s.length - 1, Math.ceil(q * s.length) - 1);
-  return s[Math.max(0, i)];
-}
-const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
-
-function serve(dir, port) {
-  const p = spawn('node_modules/.bin/sirv', [dir, '--single', '--port', String(port), '--host', '127.0.0.1', '--quiet'], { stdio: 'ignore' });
-  return p;
-}
-
-async function waitUp(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no server at ${url}`);
-}
+import { CHROME_ARGS, median, p95, fmt, serve, waitUp, fresh as freshPage } from './lib.mjs';
+import { startup } from './measures/startup.mjs';
+import { overview } from './measures/overview.mjs';
+import { breakdown } from './measures/breakdown.mjs';
 
 const rows = [];
 const row = (figure, med, p, unit, budget = '') => rows.push({ figure, med, p, unit, budget });
@@ -60,11 +36,7 @@ await waitUp(`${APP}/`);
 await waitUp(`${BENCH}/`);
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_ARGS });
-const fresh = async (viewport = { width: 1280, height: 800 }) => {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const page = await context.newPage();
-  return { context, page };
-};
+const fresh = (viewport) => freshPage(browser, viewport);
 
 // --- Bytes
 const sizes = JSON.parse(execFileSync('node', ['scripts/sizes.mjs', 'dist', '--json']).toString());
@@ -73,26 +45,11 @@ for (const r of sizes.rows) {
   rows.push({ figure: `${r.kind} (${r.file.replace(/-[0-9a-f]{16}/, '')})`, med: r.raw / 1024, p: r.gzip / 1024, unit: 'KB', budget, extra: r.brotli / 1024, bytes: true });
 }
 
-// --- Startup: navigation start → Aperçu rendered with its rows.
-{
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { context, page } = await fresh();
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('table.ma-table tbody tr')) {
-          window.__apercuAt = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(`${APP}/quickbooks/mes-apps/apercu`);
-    await page.waitForFunction(() => window.__apercuAt !== undefined);
-    times.push(await page.evaluate(() => window.__apercuAt));
-    await context.close();
-  }
-  row('startup: navigation → Aperçu rendered', median(times), p95(times), 'ms');
-}
+// --- Startup, split into phases, and the static page it is measured against.
+await startup(browser, { app: APP, runs: RUNS, row });
+
+// --- Vue d'ensemble at 200 clients × 40 apps.
+await overview(browser, { app: APP, runs: RUNS, row });
 
 // --- Lighthouse (desktop performance score)
 {
@@ -200,6 +157,11 @@ const prefixes = [...QUERY].map((_, i) => QUERY.slice(0, i + 1));
   row('persistence: load (1,000 conn., 5,000 entries)', median(p.load_ms), p95(p.load_ms), 'ms', '≤ 10 ms');
   row('persistence: first full save', p.save_full_ms, p.save_full_ms, 'ms');
   row('persistence: stored size', p.stored_chars / 1024, p.stored_chars / 1024, 'K chars');
+
+  // --- A bulk install for every client of a 200-client firm, applied and saved at once.
+  const bulk = await page.evaluate(({ runs }) => JSON.parse(window.wasmBindings.bench_bulk_install(runs)), { runs: RUNS });
+  if (bulk.done !== bulk.targets) console.error('bulk install: not every target was installed and saved', bulk);
+  row(`bulk install for ${bulk.targets} clients: applied and saved`, median(bulk.ms), p95(bulk.ms), 'ms', '≤ 50 ms');
   await context.close();
 }
 
@@ -271,6 +233,8 @@ lines.push('|---|---:|---:|---:|---|');
 for (const r of rows.filter((r) => r.bytes)) {
   lines.push(`| ${r.figure} | ${fmt(r.med)} KB | ${fmt(r.p)} KB | ${fmt(r.extra)} KB | ${r.budget} |`);
 }
+lines.push('');
+lines.push(...breakdown());
 const table = lines.join('\n');
 console.log(`\n${table}\n`);
 writeFileSync('bench/results.md', `${table}\n`);

@@ -24,8 +24,9 @@ const policy = [
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
 // `base-uri 'none'` refuses <base>: the public URL Trunk wrote there moves to a meta tag,
 // which the router reads instead (asset URLs are already absolute).
-html = html.replace(/<base href="([^"]*)"\s*\/?>/, '<meta name="mes-apps-base" content="$1" />');
-html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+// Trunk's minifier drops quotes and self-closing slashes: both spellings are read.
+html = html.replace(/<base href=(?:"([^"]*)"|([^\s>"]+))\s*\/?>/, (_, quoted, bare) => `<meta name="mes-apps-base" content="${quoted ?? bare}" />`);
+html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
 if (!html.includes('Content-Security-Policy')) {
   console.error(`csp: no <meta charset="utf-8" /> in ${file} to put the policy after`);
   process.exit(1);

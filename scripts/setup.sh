@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.22.1
+TWIGGY_VERSION=0.8.0
 installed=()
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -45,8 +46,14 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   installed+=("npm packages")
 fi
 
-# The benchmark's own packages (Fuse.js, Lighthouse), kept apart from the test tools
+# The benchmark's own packages (Fuse.js, Lighthouse), kept apart from the test tools, and
+# twiggy for the wasm's size breakdown
 if [ "${1:-}" = "--bench" ]; then
+  if [ "$(twiggy --version 2>/dev/null || true)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+    say "installing twiggy $TWIGGY_VERSION (about 3 minutes the first time)"
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked
+    installed+=("twiggy $TWIGGY_VERSION")
+  fi
   if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
     say "installing the benchmark's npm packages"
     PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix bench --no-audit --no-fund

@@ -1,7 +1,7 @@
 // Prints the raw, gzip and brotli bytes of the release build's wasm, JS, CSS and HTML, and
 // checks them against two limits per kind of file:
 //   - the budget (wasm: 200 KB brotli), reported on every run and by make bench;
-//   - the ceiling, the size this build had when the ceiling was last set plus 5%:
+//   - the ceiling, the size this build had when the ceiling was last set plus a margin:
 //     `--check` (run by make test) fails above it, so no change can make the wasm bigger
 //     unnoticed. Lower the ceiling each time the size drops; it meets the budget at the end.
 //   node scripts/sizes.mjs [dist] [--json] [--check]
@@ -13,8 +13,12 @@ const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dist';
 const asJson = process.argv.includes('--json');
 const check = process.argv.includes('--check');
 const KB = 1024;
-// Brotli bytes per kind of file. wasm was 304.4 KB when its ceiling was set.
-const LIMITS = { wasm: { budget: 200 * KB, ceiling: 320 * KB } };
+// Brotli bytes per kind of file. wasm was 447.2 KB when its ceiling was last set, raised
+// from 320 KB as the features came: the handover, the firm overview and bulk actions,
+// connections' health and receipts, guides and scenarios, requests and suspension, and
+// every text in French and English (407.4 KB before the last two). Lower the ceiling
+// each time the size drops.
+const LIMITS = { wasm: { budget: 200 * KB, ceiling: 470 * KB } };
 const TOLERANCE = 1.05;
 
 const rows = [];

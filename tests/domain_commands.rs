@@ -7,11 +7,16 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
-use mes_apps::domain::command::{apply, plan_get, Command, GetPlan, Outcome};
+use mes_apps::domain::catalogue::Catalogue;
+use mes_apps::domain::command::{
+    apply, plan_get, refusal_for_every_target, Command, GetPlan, Outcome,
+};
 use mes_apps::domain::demo;
 use mes_apps::domain::error::DomainError;
+use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::{Event, SettingChange};
-use mes_apps::domain::model::{Product, ProductState, Timestamp};
+use mes_apps::domain::model::{Gender, Product, ProductState, Timestamp};
+use mes_apps::domain::product::GetKind;
 use mes_apps::domain::questionnaire::{Questionnaire, QuestionnaireError, Reason};
 use mes_apps::domain::settings::{self, SettingValue};
 use mes_apps::domain::validate::validate;
@@ -83,13 +88,10 @@ fn run_cell(product: Product, actor: &Person, act: Act, company: &str) -> Result
     match (may, result) {
         (true, Ok(outcome)) => {
             let expected_outcome = match act {
-                Act::Get if product == Product::QuickBooks => Outcome::Connected {
+                Act::Get => Outcome::Added {
                     app: a(FREE_APP),
                     company: c(company),
-                },
-                Act::Get => Outcome::Installed {
-                    app: a(FREE_APP),
-                    company: c(company),
+                    kind: kind_of(product),
                 },
                 Act::TakeOver => Outcome::Transferred {
                     app: a(FREE_APP),
@@ -229,20 +231,15 @@ fn expert_comptable_take_over_is_reserved_to_marie_dupont() {
         ("tableau-clair", FIRM),
         ("notes-eclair", "fleurs-de-provence"),
     ] {
-        assert_eq!(
-            state
-                .connection(&a(app), &c(company))
-                .map(|c| c.manager.as_str()),
-            Some("marie-dupont")
-        );
+        assert_eq!(manager_of(&state, app, company), Some("marie-dupont"));
         let e = refused(&mut state, &cat, "thomas-leroy", &get(app, company));
         match &e {
             DomainError::TakeOverReserved {
                 primary,
-                primary_role,
+                primary_gender,
             } => {
                 assert_eq!(primary, "Marie Dupont");
-                assert_eq!(*primary_role, "administratrice principale");
+                assert_eq!(*primary_gender, Gender::Feminine);
             }
             other => panic!("expected TakeOverReserved, got {other:?}"),
         }
@@ -258,20 +255,12 @@ fn expert_comptable_take_over_is_reserved_to_marie_dupont() {
         );
     }
     // Marie takes over what Thomas manages.
-    let out = apply_checked(
+    takes_over(
         &mut state,
         &cat,
         "marie-dupont",
-        &get("dossiers-partages", FIRM),
-    );
-    assert_eq!(
-        out,
-        Ok(Outcome::Transferred {
-            app: a("dossiers-partages"),
-            company: c(FIRM),
-            from: u("thomas-leroy"),
-            to: u("marie-dupont"),
-        })
+        ("dossiers-partages", FIRM),
+        "thomas-leroy",
     );
 }
 
@@ -279,27 +268,44 @@ fn expert_comptable_take_over_is_reserved_to_marie_dupont() {
 fn quickbooks_admin_may_take_over() {
     let cat = catalogue();
     let mut state = demo_state(Product::QuickBooks, &cat);
-    assert_eq!(
-        state
-            .connection(&a("banque-sereine"), &c(QB_COMPANY))
-            .map(|c| c.manager.as_str()),
-        Some("claire-martin")
-    );
-    let out = apply_checked(
+    takes_over(
         &mut state,
         &cat,
         "julien-petit",
-        &get("banque-sereine", QB_COMPANY),
+        ("banque-sereine", QB_COMPANY),
+        "claire-martin",
+    );
+}
+
+/// `actor` gets `app` for `company`, which `from` manages: planned as a take-over, and
+/// applied as one.
+fn takes_over(
+    state: &mut ProductState,
+    cat: &Catalogue,
+    actor: &str,
+    (app, company): (&str, &str),
+    from: &str,
+) {
+    assert_eq!(manager_of(state, app, company), Some(from));
+    assert_eq!(
+        plan_get(state, &env(cat), &u(actor), &a(app), &c(company)),
+        Ok(GetPlan::TakeOver { from: u(from) })
     );
     assert_eq!(
-        out,
+        apply_checked(state, cat, actor, &get(app, company)),
         Ok(Outcome::Transferred {
-            app: a("banque-sereine"),
-            company: c(QB_COMPANY),
-            from: u("claire-martin"),
-            to: u("julien-petit"),
+            app: a(app),
+            company: c(company),
+            from: u(from),
+            to: u(actor),
         })
     );
+}
+
+fn manager_of<'s>(state: &'s ProductState, app: &str, company: &str) -> Option<&'s str> {
+    state
+        .connection(&a(app), &c(company))
+        .map(|conn| conn.manager.as_str())
 }
 
 #[test]
@@ -331,7 +337,7 @@ fn thomas_leroy_cannot_act_on_pharmacie_du_port() {
             match &e {
                 DomainError::ClientNotAccessible { client, allowed } => {
                     assert_eq!(client, "Pharmacie du Port");
-                    assert_eq!(allowed, "Marie Dupont");
+                    assert_eq!(allowed, &["Marie Dupont"]);
                 }
                 other => panic!("{actor} {command:?}: expected ClientNotAccessible, got {other:?}"),
             }
@@ -714,9 +720,10 @@ fn connect_appends_one_entry_with_default_settings() {
     );
     assert_eq!(
         out,
-        Ok(Outcome::Connected {
+        Ok(Outcome::Added {
             app: a("caisse-horizon"),
-            company: c(QB_COMPANY)
+            company: c(QB_COMPANY),
+            kind: GetKind::Connect,
         })
     );
     assert_eq!(state.connections.len(), before.connections.len() + 1);
@@ -745,7 +752,7 @@ fn connect_appends_one_entry_with_default_settings() {
     assert_eq!(entry.at, Timestamp(now));
     assert_eq!(entry.product, Product::QuickBooks);
     assert!(validate(&state, Product::QuickBooks, &cat).is_ok());
-    let message = out.unwrap().message(&state, &cat);
+    let message = out.unwrap().message(&state, &cat, Lang::Fr);
     assert!(
         message.contains("Caisse Horizon") && message.contains("Boulangerie Martin"),
         "{message}"
@@ -766,9 +773,10 @@ fn install_for_the_firm_and_for_a_client() {
         let out = apply_checked(&mut state, &cat, actor, &get("relances-pro", company));
         assert_eq!(
             out,
-            Ok(Outcome::Installed {
+            Ok(Outcome::Added {
                 app: a("relances-pro"),
-                company: c(company)
+                company: c(company),
+                kind: GetKind::Install,
             })
         );
         let conn = state.connection(&a("relances-pro"), &c(company)).unwrap();
@@ -813,33 +821,12 @@ fn take_over_keeps_settings_and_since() {
         .clone();
     assert_eq!(before.settings, values);
     let n = state.journal.len();
-    let plan = plan_get(
-        &state,
-        &env(&cat),
-        &u("julien-petit"),
-        &a("banque-sereine"),
-        &c(QB_COMPANY),
-    );
-    assert_eq!(
-        plan,
-        Ok(GetPlan::TakeOver {
-            from: u("claire-martin")
-        })
-    );
-    let out = apply_checked(
+    takes_over(
         &mut state,
         &cat,
         "julien-petit",
-        &get("banque-sereine", QB_COMPANY),
-    );
-    assert_eq!(
-        out,
-        Ok(Outcome::Transferred {
-            app: a("banque-sereine"),
-            company: c(QB_COMPANY),
-            from: u("claire-martin"),
-            to: u("julien-petit")
-        })
+        ("banque-sereine", QB_COMPANY),
+        "claire-martin",
     );
     let after = state
         .connection(&a("banque-sereine"), &c(QB_COMPANY))
@@ -928,7 +915,8 @@ fn settings_change_journals_exactly_the_changed_keys() {
         Event::SettingsChange { changes } => assert_eq!(sorted(changes.clone()), sorted(expected)),
         other => panic!("{other:?}"),
     }
-    assert!(out.message(&state, &cat).contains("2 modifications"));
+    assert!(plain(&out.message(&state, &cat, Lang::Fr)).contains("2 modifications"));
+    assert!(out.message(&state, &cat, Lang::En).contains("(2 changes)"));
 }
 
 #[test]
@@ -1018,11 +1006,11 @@ fn reset_restores_the_demo_data() {
             ),
         )
         .unwrap();
-        assert_ne!(state, demo::state(product, &cat));
+        assert_ne!(state, demo::state(product, &cat, NOW));
         // Reset is open to every role, the standard user included.
         let out = apply_checked(&mut state, &cat, people(product)[2].id, &Command::Reset);
         assert_eq!(out, Ok(Outcome::Reset));
-        assert_eq!(state, demo::state(product, &cat));
+        assert_eq!(state, demo::state(product, &cat, NOW));
     }
 }
 
@@ -1046,18 +1034,61 @@ fn seq_continues_after_several_commands() {
     }
 }
 
+#[test]
+fn an_added_app_is_announced_as_connected_or_installed() {
+    let cat = catalogue();
+    let cases = [
+        (
+            Product::QuickBooks,
+            "claire-martin",
+            get("caisse-horizon", QB_COMPANY),
+            "Caisse Horizon est connectée à Boulangerie Martin. Vérifiez ses paramètres.",
+        ),
+        (
+            Product::ExpertComptable,
+            "marie-dupont",
+            get("relances-pro", "garage-lefevre"),
+            "Relances Pro est installée pour Garage Lefèvre. Vérifiez ses paramètres.",
+        ),
+        (
+            Product::ExpertComptable,
+            "thomas-leroy",
+            get("caisse-horizon", FIRM),
+            "Caisse Horizon est installée pour Cabinet Dupont & Associés. Vérifiez ses \
+             paramètres.",
+        ),
+    ];
+    for (product, actor, command, expected) in cases {
+        let mut state = demo_state(product, &cat);
+        let outcome = apply_checked(&mut state, &cat, actor, &command)
+            .unwrap_or_else(|e| panic!("{command:?} by {actor}: {e}"));
+        assert_eq!(outcome.message(&state, &cat, Lang::Fr), fr(expected));
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // plan_get says what apply does.
+
+/// Every user of the state, then an unknown one.
+fn actors_and_unknown(state: &ProductState) -> Vec<String> {
+    let mut actors: Vec<String> = state.users.iter().map(|u| u.id.to_string()).collect();
+    actors.push("inconnu".into());
+    actors
+}
+
+/// Every app of the catalogue, then an unknown one.
+fn apps_and_unknown(cat: &Catalogue) -> Vec<String> {
+    let mut apps: Vec<String> = cat.apps().iter().map(|a| a.id.to_string()).collect();
+    apps.push("appli-inconnue".into());
+    apps
+}
 
 #[test]
 fn plan_get_agrees_with_apply_everywhere() {
     let cat = catalogue();
     for product in Product::ALL {
         let base = demo_state(product, &cat);
-        let mut actors: Vec<String> = base.users.iter().map(|u| u.id.to_string()).collect();
-        actors.push("inconnu".into());
-        let mut apps: Vec<String> = cat.apps().iter().map(|a| a.id.to_string()).collect();
-        apps.push("appli-inconnue".into());
+        let (actors, apps) = (actors_and_unknown(&base), apps_and_unknown(&cat));
         let mut companies: Vec<String> = base.companies.iter().map(|c| c.id.to_string()).collect();
         companies.push("entreprise-inconnue".into());
         let mut checked = 0;
@@ -1068,11 +1099,9 @@ fn plan_get_agrees_with_apply_everywhere() {
                     let plan = plan_get(&state, &env(&cat), &u(actor), &a(app), &c(company));
                     let result = apply(&mut state, &env(&cat), &u(actor), &get(app, company));
                     match (&plan, &result) {
-                        (Ok(GetPlan::Connect), Ok(Outcome::Connected { .. })) => {
-                            assert_eq!(product, Product::QuickBooks)
-                        }
-                        (Ok(GetPlan::Install), Ok(Outcome::Installed { .. })) => {
-                            assert_eq!(product, Product::ExpertComptable)
+                        (Ok(GetPlan::New { kind }), Ok(Outcome::Added { kind: added, .. })) => {
+                            assert_eq!(kind, added);
+                            assert_eq!(*kind, kind_of(product));
                         }
                         (
                             Ok(GetPlan::TakeOver { from }),
@@ -1138,7 +1167,7 @@ fn direction_controls_are_refused_in_new_text_and_still_read_in_saved_data() {
     .expect_err("a right-to-left override is refused");
     assert!(
         matches!(&err, DomainError::InvalidSettings(list)
-            if list.iter().any(|e| e.key == "mentions_pied" && e.message == settings::BIDI_MESSAGE)),
+            if list.iter().any(|e| e.key == "mentions_pied" && e.issue == settings::FieldIssue::BidiControls)),
         "{err:?}"
     );
     // An emoji sequence (its zero-width joiner) is ordinary text.
@@ -1179,7 +1208,7 @@ fn direction_controls_are_refused_in_new_text_and_still_read_in_saved_data() {
     let problems = validate(&saved, product, &cat).expect_err("refused as an import");
     let inverted = problems
         .iter()
-        .filter(|p| p.message.contains("inversent le sens de lecture"))
+        .filter(|p| p.message(Lang::Fr).contains("inversent le sens de lecture"))
         .count();
     assert_eq!(inverted, 2, "{problems:?}");
 }
@@ -1197,13 +1226,166 @@ fn only_the_primary_admin_may_export_or_import() {
             if user.role == Role::PrimaryAdmin {
                 assert_eq!(result, Ok(()), "{}", user.name);
             } else {
-                let message = result.expect_err("refused").to_string();
+                let refusal = result.expect_err("refused");
+                assert!(
+                    matches!(&refusal, DomainError::Forbidden {
+                        action: mes_apps::domain::permissions::Action::ManageData,
+                        allowed,
+                        ..
+                    } if allowed == std::slice::from_ref(&primary)),
+                    "{}: {refusal:?}",
+                    user.name
+                );
+                let message = refusal.to_string();
                 assert!(
                     message.contains("exporter ou importer les données")
-                        && message.contains(&format!("Demandez à {primary} ")),
+                        && message.contains(Lang::Fr.error_forbidden_ask(&primary).trim())
+                        && message.contains(&format!("Demandez à {primary}\u{202F}: ")),
                     "{}: {message}",
                     user.name
                 );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// What refuses "Obtenir l'appli" whatever the target.
+
+#[test]
+fn a_standard_user_is_refused_everywhere_with_who_may() {
+    let cat = catalogue();
+    for (product, standard, action) in [
+        (Product::QuickBooks, "sophie-bernard", "connecter une appli"),
+        (
+            Product::ExpertComptable,
+            "lea-moreau",
+            "installer une appli",
+        ),
+    ] {
+        let state = demo_state(product, &cat);
+        let refusal = refusal_for_every_target(&state, &env(&cat), &u(standard), &a(FREE_APP));
+        let Some(DomainError::Forbidden {
+            action: said,
+            role,
+            gender,
+            allowed,
+            ..
+        }) = &refusal
+        else {
+            panic!("{product:?}: expected Forbidden, got {refusal:?}");
+        };
+        assert_eq!(
+            (
+                said.phrase(product, Lang::Fr),
+                role.label(*gender, Lang::Fr)
+            ),
+            (action, "utilisatrice standard")
+        );
+        let who = allowed_names(product, Act::Get, home(product));
+        assert_eq!(allowed.join(" ou "), who.join(" ou "), "{product:?}");
+        let sentence = refusal
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        assert_names_exactly(product, &sentence, &who);
+    }
+}
+
+#[test]
+fn admins_are_not_refused_for_every_target() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let state = demo_state(product, &cat);
+        for who in people(product).iter().filter(|p| p.role != Role::Standard) {
+            for app in [FREE_APP, "caisse-horizon"] {
+                assert_eq!(
+                    refusal_for_every_target(&state, &env(&cat), &u(who.id), &a(app)),
+                    None,
+                    "{product:?} / {} / {app}",
+                    who.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_app_not_offered_or_an_unknown_user_is_refused_for_every_target() {
+    let cat = catalogue();
+    // dossiers-partages is Expert-Comptable only; terminal-mobile-cigale QuickBooks only.
+    for (product, app, name) in [
+        (
+            Product::QuickBooks,
+            "dossiers-partages",
+            "Dossiers Partagés",
+        ),
+        (
+            Product::ExpertComptable,
+            "terminal-mobile-cigale",
+            app_def(&cat, "terminal-mobile-cigale").name.as_str(),
+        ),
+    ] {
+        let state = demo_state(product, &cat);
+        let primary = people(product)[0].id;
+        let every = |actor: &str, app: &str| {
+            refusal_for_every_target(&state, &env(&cat), &u(actor), &a(app))
+        };
+        assert_eq!(
+            every(primary, app),
+            Some(DomainError::AppNotAvailable {
+                app: name.to_string(),
+                product,
+            })
+        );
+        assert_eq!(
+            every(primary, "appli-inconnue"),
+            Some(DomainError::UnknownApp("appli-inconnue".into()))
+        );
+        // Who acts is checked first, as plan_get does.
+        for app in [FREE_APP, app, "appli-inconnue"] {
+            assert_eq!(
+                every("inconnu", app),
+                Some(DomainError::UnknownUser("inconnu".into())),
+                "{product:?} / {app}"
+            );
+        }
+    }
+}
+
+#[test]
+fn refusal_for_every_target_agrees_with_each_targets_plan() {
+    let cat = catalogue();
+    for product in Product::ALL {
+        let state = demo_state(product, &cat);
+        let (actors, apps) = (actors_and_unknown(&state), apps_and_unknown(&cat));
+        for actor in &actors {
+            for app in &apps {
+                let every = refusal_for_every_target(&state, &env(&cat), &u(actor), &a(app));
+                let plans: Vec<_> = companies(product)
+                    .into_iter()
+                    .map(|company| plan_get(&state, &env(&cat), &u(actor), &a(app), &c(company)))
+                    .collect();
+                let here = format!("{product:?} / {actor} / {app}");
+                match &every {
+                    // Refused everywhere; and at the home company, where everyone has
+                    // access, for the very reason given, unless the app is there already
+                    // (that plan is a take-over, refused by its own rule).
+                    Some(e) => {
+                        assert!(plans.iter().all(Result::is_err), "{here}: {plans:?}");
+                        let home = c(home(product));
+                        if state.connection(&a(app), &home).is_none() {
+                            assert_eq!(plans[0].as_ref().err(), Some(e), "{here}");
+                        }
+                    }
+                    // Somewhere it is allowed, or already the actor's.
+                    None => assert!(
+                        plans
+                            .iter()
+                            .any(|p| matches!(p, Ok(_) | Err(DomainError::AlreadyManaged { .. }))),
+                        "{here}: {plans:?}"
+                    ),
+                }
             }
         }
     }

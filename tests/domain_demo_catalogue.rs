@@ -7,10 +7,11 @@ use std::collections::{BTreeSet, HashSet};
 
 use common::*;
 use mes_apps::domain::catalogue::{Catalogue, Category};
+use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::model::{CompanyKind, Product, Role as ModelRole};
 use mes_apps::domain::search::search;
 use mes_apps::domain::settings::{self, SettingDef, SettingKind, SettingValue, TextFormat};
-use mes_apps::domain::validate::validate;
+use mes_apps::domain::validate::{validate, Problem};
 
 fn role_of(r: Role) -> ModelRole {
     match r {
@@ -30,7 +31,7 @@ fn quickbooks_demo_company_users_and_labels() {
     assert_eq!(home.name, "Boulangerie Martin");
     assert_eq!(home.kind, CompanyKind::Business);
     assert_eq!(home.id.as_str(), QB_COMPANY);
-    let labels: Vec<String> = state.users.iter().map(|u| u.label()).collect();
+    let labels: Vec<String> = state.users.iter().map(|u| u.label(Lang::Fr)).collect();
     assert_eq!(
         labels,
         [
@@ -68,7 +69,7 @@ fn expert_comptable_demo_firm_clients_users_and_access() {
     );
     let ids: Vec<&str> = state.clients().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, EC_CLIENTS);
-    let labels: Vec<String> = state.users.iter().map(|u| u.label()).collect();
+    let labels: Vec<String> = state.users.iter().map(|u| u.label(Lang::Fr)).collect();
     assert_eq!(
         labels,
         [
@@ -176,6 +177,8 @@ fn demo_states_are_valid_and_use_available_apps() {
             assert!(def.supports(product), "{} in {product:?}", def.name);
             assert!(settings::validate_all(&def.settings, &conn.settings).is_ok());
         }
+        // The demo's history is written by the journal's one writer: numbered 1 to n.
+        assert!(state.journal.len() >= 5, "a history to show");
         let seqs: Vec<u64> = state.journal.iter().map(|e| e.seq).collect();
         let expected: Vec<u64> = (1..=state.journal.len() as u64).collect();
         assert_eq!(seqs, expected);
@@ -184,7 +187,22 @@ fn demo_states_are_valid_and_use_available_apps() {
             Product::QuickBooks => Product::ExpertComptable,
             Product::ExpertComptable => Product::QuickBooks,
         };
-        assert!(validate(&state, other, &cat).is_err());
+        let problems = validate(&state, other, &cat).expect_err("refused for the other product");
+        assert_eq!(
+            problems.first(),
+            Some(&Problem::new("data.product", |l| match l {
+                Lang::Fr => format!(
+                    "ces données concernent {}, pas {}",
+                    product.label(),
+                    other.label()
+                ),
+                Lang::En => format!(
+                    "this data is for {}, not {}",
+                    product.label(),
+                    other.label()
+                ),
+            }))
+        );
     }
     // The demo is deterministic.
     assert_eq!(

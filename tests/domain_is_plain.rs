@@ -2,7 +2,7 @@
 //! host `cargo test`. Reads the sources and fails, naming the line, if one does.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const WEB_CRATES: [&str; 6] = [
     "leptos",
@@ -13,7 +13,7 @@ const WEB_CRATES: [&str; 6] = [
     "send_wrapper",
 ];
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("readable source folder") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
@@ -24,26 +24,39 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-fn the_domain_uses_no_web_crate() {
+/// The Rust files under `src/<dir>`.
+fn sources(dir: &str) -> Vec<PathBuf> {
     let mut files = Vec::new();
     rust_files(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/domain")),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir),
         &mut files,
     );
-    assert!(files.len() > 5, "the domain's files were found");
+    files
+}
+
+/// Each line of `files` for which `bad` holds, as "file:line: text".
+fn lines_where(files: &[PathBuf], bad: impl Fn(&str) -> bool) -> Vec<String> {
     let mut found = Vec::new();
-    for file in &files {
+    for file in files {
         let text = fs::read_to_string(file).expect("readable file");
         for (n, line) in text.lines().enumerate() {
-            if WEB_CRATES
-                .iter()
-                .any(|c| line.contains(&format!("{c}::")) || line.contains(&format!("use {c}")))
-            {
+            if bad(line) {
                 found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
             }
         }
     }
+    found
+}
+
+#[test]
+fn the_domain_uses_no_web_crate() {
+    let files = sources("domain");
+    assert!(files.len() > 5, "the domain's files were found");
+    let found = lines_where(&files, |line| {
+        WEB_CRATES
+            .iter()
+            .any(|c| line.contains(&format!("{c}::")) || line.contains(&format!("use {c}")))
+    });
     assert!(
         found.is_empty(),
         "web crates in the domain:\n{}",
@@ -53,20 +66,13 @@ fn the_domain_uses_no_web_crate() {
 
 #[test]
 fn storage_touches_the_browser_only_in_browser_rs() {
-    let mut files = Vec::new();
-    rust_files(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/storage")),
-        &mut files,
-    );
-    let mut found = Vec::new();
-    for file in files.iter().filter(|f| !f.ends_with("browser.rs")) {
-        let text = fs::read_to_string(file).expect("readable file");
-        for (n, line) in text.lines().enumerate() {
-            if WEB_CRATES.iter().any(|c| line.contains(&format!("{c}::"))) {
-                found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
-            }
-        }
-    }
+    let files: Vec<PathBuf> = sources("storage")
+        .into_iter()
+        .filter(|f| !f.ends_with("browser.rs"))
+        .collect();
+    let found = lines_where(&files, |line| {
+        WEB_CRATES.iter().any(|c| line.contains(&format!("{c}::")))
+    });
     assert!(
         found.is_empty(),
         "browser code outside storage/browser.rs:\n{}",
@@ -76,23 +82,14 @@ fn storage_touches_the_browser_only_in_browser_rs() {
 
 #[test]
 fn only_storage_touches_local_storage() {
-    let mut files = Vec::new();
-    rust_files(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-        &mut files,
-    );
-    let mut found = Vec::new();
-    for file in files
-        .iter()
+    let files: Vec<PathBuf> = sources("")
+        .into_iter()
         .filter(|f| !f.to_string_lossy().contains("/src/storage/"))
-    {
-        let text = fs::read_to_string(file).expect("readable file");
-        for (n, line) in text.lines().enumerate() {
-            let code = line.trim_start();
-            if code.starts_with("//") {
-                continue;
-            }
-            if [
+        .collect();
+    let found = lines_where(&files, |line| {
+        let code = line.trim_start();
+        !code.starts_with("//")
+            && [
                 "local_storage(",
                 "gloo_storage",
                 "LocalStorage::",
@@ -100,11 +97,7 @@ fn only_storage_touches_local_storage() {
             ]
             .iter()
             .any(|p| code.contains(p))
-            {
-                found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
-            }
-        }
-    }
+    });
     assert!(
         found.is_empty(),
         "localStorage touched outside src/storage:\n{}",

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use common::*;
 use mes_apps::domain::catalogue::{AppDef, Catalogue};
 use mes_apps::domain::command::{apply, Command, Env, Outcome};
+use mes_apps::domain::error::DomainError;
 use mes_apps::domain::model::{Product, ProductState, Role as ModelRole, Timestamp};
 use mes_apps::domain::questionnaire::{Answers, Reason};
 use mes_apps::domain::settings::{self, SettingKind, SettingValue};
@@ -272,9 +273,15 @@ fn run_sequence(
                     Outcome::Disconnected { app, company } => {
                         prop_assert!(state.connection(app, company).is_none())
                     }
-                    Outcome::Connected { app, company }
-                    | Outcome::Installed { app, company }
-                    | Outcome::Transferred { app, company, .. } => prop_assert_eq!(
+                    Outcome::Added { app, company, kind } => {
+                        prop_assert_eq!(*kind, kind_of(product));
+                        prop_assert_eq!(&entry.event, &kind.event());
+                        prop_assert_eq!(
+                            state.connection(app, company).map(|c| &c.manager),
+                            Some(&u(actor))
+                        )
+                    }
+                    Outcome::Transferred { app, company, .. } => prop_assert_eq!(
                         state.connection(app, company).map(|c| &c.manager),
                         Some(&u(actor))
                     ),
@@ -290,6 +297,7 @@ fn run_sequence(
                         );
                     }
                     Outcome::Reset => prop_assert!(false, "no reset is generated"),
+                    other => prop_assert!(false, "not a generated command's outcome: {:?}", other),
                 }
             }
         }
@@ -334,7 +342,22 @@ proptest! {
         for s in &steps {
             let command = resolve(product, &cat, s);
             let r = apply(&mut state, &env(&cat), &u(standard), &command);
-            prop_assert!(r.is_err(), "{:?} succeeded", command);
+            // Refused for their rights or for an unknown reference: rights come before
+            // whether the app is connected there or the values are valid.
+            prop_assert!(
+                matches!(
+                    r,
+                    Err(DomainError::Forbidden { .. }
+                        | DomainError::ClientNotAccessible { .. }
+                        | DomainError::TakeOverReserved { .. }
+                        | DomainError::UnknownApp(_)
+                        | DomainError::AppNotAvailable { .. }
+                        | DomainError::UnknownCompany(_))
+                ),
+                "{:?} by a standard user: {:?}",
+                command,
+                r
+            );
         }
         prop_assert_eq!(state, start);
     }
@@ -354,7 +377,7 @@ proptest! {
         let cat = catalogue();
         let actors = actor_pool(product);
         let kv = MemoryKv::new();
-        let (mut store, mut state, issue) = ProductStore::open(kv.clone(), product, &cat);
+        let (mut store, mut state, issue) = ProductStore::open(kv.clone(), product, &cat, NOW);
         prop_assert!(issue.is_none());
         let mut pure = state.clone();
         for (i, (actor_index, s)) in steps.iter().enumerate() {
@@ -362,17 +385,22 @@ proptest! {
             let command = resolve(product, &cat, s);
             let env = Env { catalogue: &cat, now: Timestamp(NOW.0 + i as i64) };
             let expected = apply(&mut pure, &env, &actor, &command);
+            // One tab alone: nothing is ever merged.
             match store.execute(&mut state, &env, &actor, &command) {
                 Ok(done) => {
                     prop_assert_eq!(Ok(done.outcome), expected);
+                    prop_assert_eq!(done.merged, None);
                     prop_assert_eq!(done.saved, Ok(()));
                     prop_assert!(!store.has_pending());
                 }
-                Err(e) => prop_assert_eq!(Err(e), expected),
+                Err(refused) => {
+                    prop_assert_eq!(Err(refused.error), expected);
+                    prop_assert_eq!(refused.merged, None);
+                }
             }
             prop_assert_eq!(&state, &pure);
         }
-        let (_, loaded, issue) = ProductStore::open(kv.clone(), product, &cat);
+        let (_, loaded, issue) = ProductStore::open(kv.clone(), product, &cat, NOW);
         prop_assert!(issue.is_none(), "{:?}", issue);
         prop_assert_eq!(&loaded, &state);
         // Only the current generation's chunks are left.
@@ -395,10 +423,10 @@ proptest! {
         let cat = catalogue();
         let state = run_sequence(product, &cat, &steps)?;
         let kv = MemoryKv::new();
-        let (mut store, mut current, _) = ProductStore::open(kv.clone(), product, &cat);
+        let (mut store, mut current, _) = ProductStore::open(kv.clone(), product, &cat, NOW);
         prop_assert_eq!(store.replace(&mut current, state.clone()), Ok(()));
         prop_assert_eq!(&current, &state);
-        let (_, loaded, issue) = ProductStore::open(kv, product, &cat);
+        let (_, loaded, issue) = ProductStore::open(kv, product, &cat, NOW);
         prop_assert!(issue.is_none());
         prop_assert_eq!(loaded, state);
     }

@@ -9,7 +9,8 @@ use mes_apps::domain::command::apply;
 use mes_apps::domain::journal::{EventKind, JournalFilter};
 use mes_apps::domain::model::{CompanyKind, Product, ProductState};
 use mes_apps::domain::queries::{
-    accessible_clients, app_connections, connections, install_targets, journal, managed_by, Section,
+    accessible_clients, app_connections, client_filter, connections, install_targets, journal,
+    managed_by, visible_connection, ClientFilter, Listing,
 };
 use mes_apps::domain::questionnaire::Reason;
 use mes_apps::domain::text::fold;
@@ -50,7 +51,7 @@ fn quickbooks_overview_lists_every_connection_for_every_user() {
     let cat = catalogue();
     let state = demo_state(Product::QuickBooks, &cat);
     for p in &QB_PEOPLE {
-        let rows = connections(&state, &cat, &u(p.id), &Section::Overview);
+        let rows = connections(&state, &cat, &u(p.id), &Listing::Overview);
         assert_eq!(rows.len(), state.connections.len(), "{}", p.name);
         assert!(rows.len() >= 3);
         // Sorted by app name (one company).
@@ -58,10 +59,10 @@ fn quickbooks_overview_lists_every_connection_for_every_user() {
         let mut s = names.clone();
         s.sort();
         assert_eq!(names, s);
-        assert!(connections(&state, &cat, &u(p.id), &Section::Firm).is_empty());
-        assert!(connections(&state, &cat, &u(p.id), &Section::Clients { client: None }).is_empty());
+        assert!(connections(&state, &cat, &u(p.id), &Listing::Firm).is_empty());
+        assert!(connections(&state, &cat, &u(p.id), &Listing::Clients { client: None }).is_empty());
     }
-    assert!(connections(&state, &cat, &u("inconnu"), &Section::Overview).is_empty());
+    assert!(connections(&state, &cat, &u("inconnu"), &Listing::Overview).is_empty());
 }
 
 #[test]
@@ -69,7 +70,7 @@ fn expert_comptable_sections_honour_client_access() {
     let cat = catalogue();
     let state = demo_state(Product::ExpertComptable, &cat);
     for p in &EC_PEOPLE {
-        let firm = connections(&state, &cat, &u(p.id), &Section::Firm);
+        let firm = connections(&state, &cat, &u(p.id), &Listing::Firm);
         assert_eq!(
             sorted(pairs(&firm)),
             expected_rows(&state, Product::ExpertComptable, p, CompanyKind::Firm, None),
@@ -77,7 +78,7 @@ fn expert_comptable_sections_honour_client_access() {
             p.name
         );
         assert!(firm.len() >= 2);
-        let clients = connections(&state, &cat, &u(p.id), &Section::Clients { client: None });
+        let clients = connections(&state, &cat, &u(p.id), &Listing::Clients { client: None });
         assert_eq!(
             sorted(pairs(&clients)),
             expected_rows(
@@ -108,7 +109,7 @@ fn expert_comptable_sections_honour_client_access() {
                 &state,
                 &cat,
                 &u(p.id),
-                &Section::Clients {
+                &Listing::Clients {
                     client: Some(c(client)),
                 },
             );
@@ -125,26 +126,26 @@ fn expert_comptable_sections_honour_client_access() {
                 p.name
             );
         }
-        assert!(connections(&state, &cat, &u(p.id), &Section::Overview).is_empty());
+        assert!(connections(&state, &cat, &u(p.id), &Listing::Overview).is_empty());
     }
     // Spot checks, so that the expectation above is not vacuous.
     let marie = connections(
         &state,
         &cat,
         &u("marie-dupont"),
-        &Section::Clients { client: None },
+        &Listing::Clients { client: None },
     );
     let thomas = connections(
         &state,
         &cat,
         &u("thomas-leroy"),
-        &Section::Clients { client: None },
+        &Listing::Clients { client: None },
     );
     let lea = connections(
         &state,
         &cat,
         &u("lea-moreau"),
-        &Section::Clients { client: None },
+        &Listing::Clients { client: None },
     );
     assert!(marie
         .iter()
@@ -157,7 +158,7 @@ fn expert_comptable_sections_honour_client_access() {
         .iter()
         .all(|c| LEA_CLIENTS.contains(&c.company.as_str())));
     assert!(lea.len() >= 2 && lea.len() < marie.len());
-    let pharmacie = Section::Clients {
+    let pharmacie = Listing::Clients {
         client: Some(c("pharmacie-du-port")),
     };
     assert_eq!(
@@ -444,4 +445,102 @@ fn visible_connections_count_only_companies_the_actor_may_access() {
         6
     );
     assert!(mes_apps::domain::queries::visible_connections(&ec, &u("inconnu")).is_empty());
+}
+
+#[test]
+fn visible_connection_is_none_where_the_actor_may_not_look() {
+    let cat = catalogue();
+    let state = demo_state(Product::ExpertComptable, &cat);
+    let look = |actor: &str, app: &str, company: &str| {
+        visible_connection(&state, &u(actor), &a(app), &c(company))
+    };
+    // Stock Malin is installed for Pharmacie du Port, which only Marie Dupont may access.
+    let pharmacie = state
+        .connection(&a("stock-malin"), &c("pharmacie-du-port"))
+        .expect("installed in the demo");
+    assert_eq!(
+        look("marie-dupont", "stock-malin", "pharmacie-du-port"),
+        Some(pharmacie)
+    );
+    for who in ["thomas-leroy", "lea-moreau"] {
+        assert_eq!(look(who, "stock-malin", "pharmacie-du-port"), None, "{who}");
+    }
+    // Every connection of the demo, for every user: seen exactly where they have access.
+    for who in &EC_PEOPLE {
+        for conn in &state.connections {
+            let seen = look(who.id, conn.app.as_str(), conn.company.as_str());
+            let may = has_access(Product::ExpertComptable, who, conn.company.as_str());
+            assert_eq!(
+                seen,
+                may.then_some(conn),
+                "{} / {} / {}",
+                who.name,
+                conn.app,
+                conn.company
+            );
+        }
+    }
+    // Nothing to see: an unknown actor, an unknown company, or no connection there.
+    assert_eq!(look("inconnu", "stock-malin", "pharmacie-du-port"), None);
+    assert_eq!(look("inconnu", "stock-malin", FIRM), None);
+    assert_eq!(
+        look("marie-dupont", "stock-malin", "entreprise-inconnue"),
+        None
+    );
+    assert_eq!(look("marie-dupont", "caisse-horizon", FIRM), None);
+}
+
+#[test]
+fn client_filter_applies_only_a_client_the_actor_may_access() {
+    let cat = catalogue();
+    let state = demo_state(Product::ExpertComptable, &cat);
+    let filter = |actor: &str, requested: Option<&str>| {
+        client_filter(&state, &u(actor), requested.map(c).as_ref())
+    };
+    let applied = |client: &str| ClientFilter {
+        client: Some(c(client)),
+        ignored: false,
+    };
+    let ignored = ClientFilter {
+        client: None,
+        ignored: true,
+    };
+    let everyone = ClientFilter {
+        client: None,
+        ignored: false,
+    };
+    for who in &EC_PEOPLE {
+        for client in EC_CLIENTS {
+            let expected = if has_access(Product::ExpertComptable, who, client) {
+                applied(client)
+            } else {
+                ignored.clone()
+            };
+            assert_eq!(
+                filter(who.id, Some(client)),
+                expected,
+                "{} / {client}",
+                who.name
+            );
+        }
+        // Nothing asked: every accessible client, and nothing to say about it.
+        assert_eq!(filter(who.id, None), everyone, "{}", who.name);
+        // An unknown client, or the firm (not a client), is ignored and said to be.
+        assert_eq!(
+            filter(who.id, Some("client-inconnu")),
+            ignored,
+            "{}",
+            who.name
+        );
+        assert_eq!(filter(who.id, Some(FIRM)), ignored, "{}", who.name);
+    }
+    // Spelled out: Léa Moreau has Fleurs de Provence, not Garage Lefèvre.
+    assert_eq!(
+        filter("lea-moreau", Some("fleurs-de-provence")),
+        applied("fleurs-de-provence")
+    );
+    assert_eq!(filter("lea-moreau", Some("garage-lefevre")), ignored);
+    // An unknown actor has no client to narrow to.
+    assert_eq!(filter("inconnu", Some("fleurs-de-provence")), ignored);
+    assert_eq!(filter("inconnu", None), everyone);
 }

@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use mes_apps::domain::catalogue::Catalogue;
 use mes_apps::domain::command::apply;
+use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::model::{Product, ProductState, Timestamp};
 use mes_apps::domain::questionnaire::Reason;
 use mes_apps::domain::time::at;
@@ -34,7 +35,7 @@ fn altered(product: Product, cat: &Catalogue, f: impl FnOnce(&mut Value)) -> Str
 
 /// Expects a refusal; returns the messages joined, after checking there is at least one.
 fn refused(text: &str, product: Product, cat: &Catalogue) -> String {
-    match import(text, product, cat) {
+    match import(text, product, cat, Lang::Fr) {
         Ok(_) => panic!(
             "the import should be refused: {}",
             &text[..text.len().min(300)]
@@ -42,9 +43,15 @@ fn refused(text: &str, product: Product, cat: &Catalogue) -> String {
         Err(messages) => {
             assert!(!messages.is_empty());
             assert!(messages.iter().all(|m| !m.trim().is_empty()));
-            messages.join("\n")
+            plain(&messages.join("\n"))
         }
     }
+}
+
+/// Expects a refusal whose messages say `words`.
+fn refused_with(text: &str, product: Product, cat: &Catalogue, words: &str) {
+    let m = refused(text, product, cat);
+    assert!(m.contains(words), "expected « {words} » in: {m}");
 }
 
 #[test]
@@ -58,7 +65,7 @@ fn each_demo_state_round_trips() {
         assert_eq!(v["schema"], 1);
         assert_eq!(v["exported_at"], NOW.0);
         assert_eq!(v["data"]["product"], product.slug());
-        assert_eq!(import(&text, product, &cat), Ok(state));
+        assert_eq!(import(&text, product, &cat, Lang::Fr), Ok(state));
     }
     assert_eq!(
         file_name(QB, "2026-11-27"),
@@ -98,7 +105,7 @@ fn a_changed_state_round_trips() {
         apply(&mut state, &env(&cat), &u(actor), &command).unwrap_or_else(|e| panic!("{e}"));
     }
     let text = export(&state, Timestamp(0));
-    assert_eq!(import(&text, EC, &cat), Ok(state));
+    assert_eq!(import(&text, EC, &cat, Lang::Fr), Ok(state));
 }
 
 #[test]
@@ -113,7 +120,7 @@ fn markup_in_names_is_plain_text_and_round_trips() {
         state.companies[0].name = hostile.to_string();
         state.users[2].name = hostile.to_string();
         let text = export(&state, NOW);
-        let back = import(&text, QB, &cat).unwrap_or_else(|e| panic!("{hostile}: {e:?}"));
+        let back = import(&text, QB, &cat, Lang::Fr).unwrap_or_else(|e| panic!("{hostile}: {e:?}"));
         assert_eq!(back.companies[0].name, hostile);
         assert_eq!(back.users[2].name, hostile);
         assert_eq!(back, state);
@@ -136,38 +143,33 @@ fn a_file_over_5_mb_is_refused_and_5_mb_is_accepted() {
     at_limit.push_str(&" ".repeat(IMPORT_MAX_BYTES - base.len()));
     assert_eq!(at_limit.len(), IMPORT_MAX_BYTES);
     assert!(
-        import(&at_limit, QB, &cat).is_ok(),
+        import(&at_limit, QB, &cat, Lang::Fr).is_ok(),
         "exactly 5 Mo is allowed"
     );
     let over = format!("{at_limit} ");
-    let m = refused(&over, QB, &cat);
-    assert!(m.contains("5 Mo au maximum"), "{m}");
+    refused_with(&over, QB, &cat, "5 Mo au maximum");
     let big = "x".repeat(6 * 1024 * 1024);
     let m = refused(&big, QB, &cat);
-    assert!(m.contains("Mo"), "{m}");
+    assert_eq!(m, "Le fichier pèse 6,0 Mo : 5 Mo au maximum.");
 }
 
 #[test]
 fn deeply_nested_and_broken_json_is_refused() {
     let cat = catalogue();
-    let m = refused(&"[".repeat(10_000), QB, &cat);
-    assert!(m.contains("trop imbriquée"), "{m}");
-    let m = refused(
+    refused_with(&"[".repeat(10_000), QB, &cat, "trop imbriquée");
+    refused_with(
         &format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
         QB,
         &cat,
+        "trop imbriquée",
     );
-    assert!(m.contains("trop imbriquée"), "{m}");
-    let m = refused(&"{\"a\":".repeat(10_000), QB, &cat);
-    assert!(m.contains("trop imbriquée"), "{m}");
+    refused_with(&"{\"a\":".repeat(10_000), QB, &cat, "trop imbriquée");
     let text = exported(QB, &cat);
     let m = refused(&text[..text.len() / 2], QB, &cat);
     assert!(m.contains("tronqué"), "{m}");
     assert!(m.contains("ligne"), "{m}");
-    let m = refused("bonjour", QB, &cat);
-    assert!(m.contains("n'est pas du JSON valide"), "{m}");
-    let m = refused("", QB, &cat);
-    assert!(m.contains("tronqué"), "{m}");
+    refused_with("bonjour", QB, &cat, "n'est pas du JSON valide");
+    refused_with("", QB, &cat, "tronqué");
 }
 
 #[test]
@@ -199,7 +201,7 @@ fn wrong_types_name_the_place_in_the_file() {
         (
             "data.journal[0].seq",
             Box::new(|v| v["data"]["journal"][0]["seq"] = json!(-1)),
-            "",
+            "valeur incorrecte",
         ),
     ];
     for (path, f, what) in cases {
@@ -217,12 +219,12 @@ fn wrong_types_name_the_place_in_the_file() {
 #[test]
 fn files_that_are_not_mes_apps_backups_are_refused() {
     let cat = catalogue();
-    let m = refused(
+    refused_with(
         &altered(QB, &cat, |v| v["format"] = json!("autre-chose")),
         QB,
         &cat,
+        "n'est pas une sauvegarde de Mes apps",
     );
-    assert!(m.contains("n'est pas une sauvegarde de Mes apps"), "{m}");
     let m = refused(
         &altered(QB, &cat, |v| {
             v.as_object_mut().unwrap().remove("format");
@@ -230,11 +232,12 @@ fn files_that_are_not_mes_apps_backups_are_refused() {
         QB,
         &cat,
     );
-    assert!(m.contains("format"), "{m}");
-    let m = refused("{}", QB, &cat);
-    assert!(m.contains("n'est pas une sauvegarde de Mes apps"), "{m}");
-    let m = refused("[1, 2]", QB, &cat);
-    assert!(m.contains("n'est pas une sauvegarde de Mes apps"), "{m}");
+    assert!(
+        m.contains("n'est pas une sauvegarde de Mes apps") && m.contains("« format »"),
+        "{m}"
+    );
+    refused_with("{}", QB, &cat, "n'est pas une sauvegarde de Mes apps");
+    refused_with("[1, 2]", QB, &cat, "n'est pas une sauvegarde de Mes apps");
 }
 
 #[test]
@@ -247,10 +250,13 @@ fn a_newer_schema_is_refused() {
 #[test]
 fn the_other_products_export_is_refused() {
     let cat = catalogue();
-    let m = refused(&exported(QB, &cat), EC, &cat);
-    assert!(m.contains("ces données concernent QuickBooks"), "{m}");
-    let m = refused(&exported(EC, &cat), QB, &cat);
-    assert!(m.contains("QuickBooks Expert-Comptable"), "{m}");
+    refused_with(
+        &exported(QB, &cat),
+        EC,
+        &cat,
+        "ces données concernent QuickBooks",
+    );
+    refused_with(&exported(EC, &cat), QB, &cat, "QuickBooks Expert-Comptable");
 }
 
 #[test]
@@ -329,14 +335,14 @@ fn broken_references_and_duplicates_are_refused() {
         assert!(m.contains(expected), "expected « {expected} » in: {m}");
     }
     // Expert-Comptable: a user's client access must name a client.
-    let m = refused(
+    refused_with(
         &altered(EC, &cat, |v| {
             v["data"]["users"][2]["clients"][0] = json!("client-inconnu")
         }),
         EC,
         &cat,
+        "data.users[2].clients[0]",
     );
-    assert!(m.contains("data.users[2].clients[0]"), "{m}");
 }
 
 #[test]
@@ -355,16 +361,17 @@ fn names_too_long_or_with_control_characters_are_refused() {
         m.contains("data.companies[0].name") && m.contains("trop long"),
         "{m}"
     );
-    let m = refused(
+    refused_with(
         &altered(QB, &cat, |v| v["data"]["users"][1]["name"] = json!(long)),
         QB,
         &cat,
+        "data.users[1].name",
     );
-    assert!(m.contains("data.users[1].name"), "{m}");
     assert!(import(
         &altered(QB, &cat, |v| v["data"]["users"][1]["name"] = json!(exactly)),
         QB,
-        &cat
+        &cat,
+        Lang::Fr
     )
     .is_ok());
     for bad in [
@@ -402,7 +409,7 @@ fn many_problems_are_counted_beyond_the_listed_ones() {
             .collect();
         v["data"]["connections"] = Value::Array(conns);
     });
-    let messages = import(&text, QB, &cat).unwrap_err();
+    let messages = import(&text, QB, &cat, Lang::Fr).unwrap_err();
     assert_eq!(messages.len(), MAX_REPORTED + 1);
     assert!(
         messages.last().unwrap().contains("autres problèmes"),
@@ -415,7 +422,7 @@ fn many_problems_are_counted_beyond_the_listed_ones() {
 fn a_refused_import_changes_nothing_in_storage() {
     let cat = catalogue();
     let kv = MemoryKv::new();
-    let (mut store, mut state, _) = ProductStore::open(kv.clone(), QB, &cat);
+    let (mut store, mut state, _) = ProductStore::open(kv.clone(), QB, &cat, NOW);
     store
         .execute(
             &mut state,
@@ -429,16 +436,19 @@ fn a_refused_import_changes_nothing_in_storage() {
     let bad = altered(QB, &cat, |v| {
         v["data"]["connections"][0]["manager"] = json!("personne")
     });
-    // The UI replaces the state only with what `import` accepted.
-    if let Ok(new) = import(&bad, QB, &cat) {
-        store.replace(&mut state, new).unwrap();
-    }
+    // The UI replaces the state only with what `import` accepted: here, nothing.
+    assert_eq!(
+        import(&bad, QB, &cat, Lang::Fr),
+        Err(vec![fr(
+            "data.connections[0].manager : utilisateur inconnu « personne »"
+        )])
+    );
     assert_eq!(state, before);
     assert_eq!(kv.writes(), writes);
     // A good import replaces everything and is saved.
-    let good: ProductState = import(&exported(QB, &cat), QB, &cat).unwrap();
+    let good: ProductState = import(&exported(QB, &cat), QB, &cat, Lang::Fr).unwrap();
     store.replace(&mut state, good.clone()).unwrap();
-    let (_, loaded, issue) = ProductStore::open(kv, QB, &cat);
+    let (_, loaded, issue) = ProductStore::open(kv, QB, &cat, NOW);
     assert_eq!(issue, None);
     assert_eq!(loaded, good);
 }
@@ -474,7 +484,7 @@ const V0_FIXTURE: &str = r#"{
 #[test]
 fn a_version_0_file_imports_through_the_migration() {
     let cat = catalogue();
-    let state = import(V0_FIXTURE, QB, &cat).unwrap_or_else(|e| panic!("{e:?}"));
+    let state = import(V0_FIXTURE, QB, &cat, Lang::Fr).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(state.connections.len(), 2);
     let stock = state.connection(&a("stock-malin"), &c(QB_COMPANY)).unwrap();
     assert_eq!(stock.manager, u("julien-petit"));
@@ -488,18 +498,16 @@ fn a_version_0_file_imports_through_the_migration() {
     // Exported again, it is a version 1 file that reads back the same.
     let again = export(&state, NOW);
     assert!(again.contains("\"manager\"") && !again.contains("managed_by"));
-    assert_eq!(import(&again, QB, &cat), Ok(state));
+    assert_eq!(import(&again, QB, &cat, Lang::Fr), Ok(state));
 }
 
 #[test]
 fn a_version_0_file_with_a_bad_date_is_refused() {
     let cat = catalogue();
     let bad = V0_FIXTURE.replace("2025-11-20", "2025-13-40");
-    let m = refused(&bad, QB, &cat);
-    assert!(m.contains("2025-13-40"), "{m}");
+    refused_with(&bad, QB, &cat, "2025-13-40");
     let bad = V0_FIXTURE.replace("\"since\": \"2025-09-15\"", "\"since\": \"hier\"");
-    let m = refused(&bad, QB, &cat);
-    assert!(m.contains("hier"), "{m}");
+    refused_with(&bad, QB, &cat, "hier");
     // A v0 file that names an unknown manager is refused after the migration.
     let bad = V0_FIXTURE.replace(
         "\"managed_by\": \"julien-petit\"",

@@ -11,7 +11,7 @@ use mes_apps::domain::model::{Product, Timestamp};
 use mes_apps::domain::questionnaire::Reason;
 use mes_apps::domain::validate::validate;
 use mes_apps::storage::kv::MemoryKv;
-use mes_apps::storage::store::{ProductStore, Refresh, StorageIssue};
+use mes_apps::storage::store::{Merged, ProductStore, Refresh, Retried, StorageIssue};
 use proptest::prelude::*;
 
 const APPS: [&str; 8] = [
@@ -72,6 +72,11 @@ fn command(cat: &mes_apps::domain::catalogue::Catalogue, op: &Op) -> Command {
     }
 }
 
+/// How many of a tab's pending commands a merge dropped (none when nothing was merged).
+fn merged_len(merged: &Merged) -> usize {
+    merged.as_ref().map_or(0, Vec::len)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -81,8 +86,8 @@ proptest! {
         let product = Product::QuickBooks;
         let kv = MemoryKv::new();
         let actors = ["claire-martin", "julien-petit", "sophie-bernard"];
-        let (store_a, state_a, _) = ProductStore::open(kv.clone(), product, &cat);
-        let (store_b, state_b, _) = ProductStore::open(kv.clone(), product, &cat);
+        let (store_a, state_a, _) = ProductStore::open(kv.clone(), product, &cat, NOW);
+        let (store_b, state_b, _) = ProductStore::open(kv.clone(), product, &cat, NOW);
         let mut tabs = [(store_a, state_a), (store_b, state_b)];
         let start = tabs[0].1.journal.len();
         let mut succeeded = 0usize;
@@ -92,27 +97,23 @@ proptest! {
             match step {
                 TabStep::Exec { tab, actor, op } => {
                     let (store, state) = &mut tabs[*tab];
-                    if store.has_pending() {
-                        // In the browser the other tab's save has raised a storage event
-                        // by now, and the UI refreshes on it (see the report: a refused
-                        // command or `retry` on a newer revision does not say which
-                        // pending commands it dropped).
-                        if let Refresh::Reloaded { dropped: d } = store.refresh(state, &cat) {
-                            dropped += d.len();
-                        }
-                    }
+                    // No refresh first: the command itself catches up with the other tab,
+                    // and says what it dropped whether it succeeds or is refused.
                     let now = Timestamp(NOW.0 + i as i64);
                     let env = Env { catalogue: &cat, now };
                     let c = command(&cat, op);
-                    if let Ok(done) = store.execute(state, &env, &u(actors[*actor]), &c) {
-                        prop_assert_ne!(&done.outcome, &Outcome::Reset);
-                        succeeded += 1;
-                        success_times.insert(now);
-                        dropped += done.dropped.len();
-                        match done.saved {
-                            Ok(()) | Err(StorageIssue::Full { .. }) => {}
-                            Err(other) => prop_assert!(false, "unexpected {:?}", other),
+                    match store.execute(state, &env, &u(actors[*actor]), &c) {
+                        Ok(done) => {
+                            prop_assert_ne!(&done.outcome, &Outcome::Reset);
+                            succeeded += 1;
+                            success_times.insert(now);
+                            dropped += merged_len(&done.merged);
+                            match done.saved {
+                                Ok(()) | Err(StorageIssue::Full { .. }) => {}
+                                Err(other) => prop_assert!(false, "unexpected {:?}", other),
+                            }
                         }
+                        Err(refused) => dropped += merged_len(&refused.merged),
                     }
                 }
                 TabStep::Refresh(tab) => {
@@ -125,11 +126,13 @@ proptest! {
                 }
                 TabStep::Retry(tab) => {
                     let (store, state) = &mut tabs[*tab];
-                    if let Refresh::Reloaded { dropped: d } = store.refresh(state, &cat) {
-                        dropped += d.len();
-                    }
                     let r = store.retry(state, &cat);
-                    prop_assert!(matches!(r, Ok(()) | Err(StorageIssue::Full { .. })), "{:?}", r);
+                    dropped += merged_len(&r.merged);
+                    prop_assert!(
+                        matches!(r.saved, Ok(()) | Err(StorageIssue::Full { .. })),
+                        "{:?}",
+                        r
+                    );
                 }
                 TabStep::QuotaFull => kv.set_quota(Some(kv.used())),
                 TabStep::QuotaFree => kv.set_quota(None),
@@ -144,7 +147,10 @@ proptest! {
             if let Refresh::Reloaded { dropped: d } = store.refresh(state, &cat) {
                 dropped += d.len();
             }
-            prop_assert_eq!(store.retry(state, &cat), Ok(()));
+            prop_assert_eq!(
+                store.retry(state, &cat),
+                Retried { merged: None, saved: Ok(()) }
+            );
             prop_assert!(!store.has_pending());
         }
         for (store, state) in tabs.iter_mut() {
@@ -154,7 +160,7 @@ proptest! {
                 Refresh::Failed(issue) => prop_assert!(false, "{:?}", issue),
             }
         }
-        let (_, stored, issue) = ProductStore::open(kv.clone(), product, &cat);
+        let (_, stored, issue) = ProductStore::open(kv.clone(), product, &cat, NOW);
         prop_assert_eq!(issue, None);
         prop_assert_eq!(&tabs[0].1, &stored);
         prop_assert_eq!(&tabs[1].1, &stored);

@@ -8,14 +8,18 @@ use common::*;
 use mes_apps::domain::catalogue::Catalogue;
 use mes_apps::domain::command::{apply, Command, Env, Outcome};
 use mes_apps::domain::demo;
+use mes_apps::domain::error::DomainError;
+use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
-use mes_apps::domain::model::{Product, ProductState, Timestamp};
+use mes_apps::domain::model::{Gender, Product, ProductState, Role, Timestamp};
+use mes_apps::domain::permissions::Action;
+use mes_apps::domain::product::GetKind;
 use mes_apps::domain::questionnaire::Reason;
 use mes_apps::domain::settings;
 use mes_apps::storage::kv::{KeyValue, MemoryKv};
 use mes_apps::storage::prefs::{self, Prefs};
 use mes_apps::storage::schema::{backup_key, chunk_key, state_key, CHUNK};
-use mes_apps::storage::store::{ProductStore, Refresh, StorageIssue};
+use mes_apps::storage::store::{Executed, ProductStore, Refresh, Refused, Retried, StorageIssue};
 use serde_json::Value;
 
 const QB: Product = Product::QuickBooks;
@@ -25,7 +29,7 @@ fn open(
     product: Product,
     cat: &Catalogue,
 ) -> (ProductStore<MemoryKv>, ProductState, Option<StorageIssue>) {
-    ProductStore::open(kv.clone(), product, cat)
+    ProductStore::open(kv.clone(), product, cat, NOW)
 }
 
 /// Reopens with a fresh store and expects readable data.
@@ -44,6 +48,13 @@ fn envelope(kv: &MemoryKv, product: Product) -> Value {
         .expect("the envelope is JSON")
 }
 
+/// The journal generation the stored QuickBooks envelope points at.
+fn generation(kv: &MemoryKv) -> u64 {
+    envelope(kv, QB)["data"]["journal"]["generation"]
+        .as_u64()
+        .expect("the envelope names its journal's generation")
+}
+
 fn keys_with(kv: &MemoryKv, prefix: &str) -> Vec<String> {
     let mut keys: Vec<String> = kv
         .keys()
@@ -55,6 +66,27 @@ fn keys_with(kv: &MemoryKv, prefix: &str) -> Vec<String> {
     keys
 }
 
+/// What `retry` returns when no other tab saved since: the save's result alone.
+fn alone(saved: Result<(), StorageIssue>) -> Retried {
+    Retried {
+        merged: None,
+        saved,
+    }
+}
+
+/// Runs a command the domain accepts through the store; returns what the store did.
+fn exec<K: KeyValue>(
+    store: &mut ProductStore<K>,
+    state: &mut ProductState,
+    env: &Env,
+    actor: &str,
+    command: &Command,
+) -> Executed {
+    store
+        .execute(state, env, &u(actor), command)
+        .unwrap_or_else(|e| panic!("{command:?} by {actor} refused: {e}"))
+}
+
 /// Runs a command through the store and expects it to be applied and saved.
 fn exec_saved(
     store: &mut ProductStore<MemoryKv>,
@@ -63,10 +95,64 @@ fn exec_saved(
     actor: &str,
     command: &Command,
 ) {
-    let done = store
-        .execute(state, &env(cat), &u(actor), command)
-        .unwrap_or_else(|e| panic!("{command:?} by {actor} refused: {e}"));
+    let done = exec(store, state, &env(cat), actor, command);
     assert_eq!(done.saved, Ok(()), "{command:?} not saved");
+}
+
+/// Two tabs on one storage that both read revision 1, in which tab A's Claire Martin
+/// connected Relances Pro.
+fn two_tabs(cat: &Catalogue) -> (MemoryKv, Tab, Tab) {
+    let kv = MemoryKv::new();
+    let (mut tab_a, mut state_a, _) = open(&kv, QB, cat);
+    exec_saved(
+        &mut tab_a,
+        &mut state_a,
+        cat,
+        "claire-martin",
+        &get("relances-pro", QB_COMPANY),
+    );
+    let (tab_b, state_b, _) = open(&kv, QB, cat);
+    (kv, (tab_a, state_a), (tab_b, state_b))
+}
+
+/// Two tabs open on empty storage; tab A's Claire Martin runs `command` and saves it,
+/// which tab B has not seen yet.
+fn tab_b_behind(cat: &Catalogue, command: &Command) -> (MemoryKv, Tab, Tab) {
+    let kv = MemoryKv::new();
+    let (mut tab_a, mut state_a, _) = open(&kv, QB, cat);
+    let (tab_b, state_b, _) = open(&kv, QB, cat);
+    exec_saved(&mut tab_a, &mut state_a, cat, "claire-martin", command);
+    (kv, (tab_a, state_a), (tab_b, state_b))
+}
+
+/// A tab's store and the state it shows.
+type Tab = (ProductStore<MemoryKv>, ProductState);
+
+/// Saves again what is pending, with nothing newer from another tab: everything is saved
+/// and reads back as the tab holds it.
+fn retry_saves_all(
+    kv: &MemoryKv,
+    store: &mut ProductStore<MemoryKv>,
+    state: &mut ProductState,
+    cat: &Catalogue,
+) {
+    assert_eq!(store.retry(state, cat), alone(Ok(())));
+    assert!(!store.has_pending());
+    assert_eq!(reopen(kv, state.product, cat), *state);
+}
+
+/// Fills the quota to what is stored, then runs a command: applied in memory, not saved.
+fn exec_while_full(
+    kv: &MemoryKv,
+    store: &mut ProductStore<MemoryKv>,
+    state: &mut ProductState,
+    env: &Env,
+    actor: &str,
+    command: &Command,
+) {
+    kv.set_quota(Some(kv.used()));
+    let done = exec(store, state, env, actor, command);
+    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
 }
 
 #[test]
@@ -76,7 +162,7 @@ fn first_run_starts_from_demo_data_without_writing() {
         let kv = MemoryKv::new();
         let (store, state, issue) = open(&kv, product, &cat);
         assert_eq!(issue, None);
-        assert_eq!(state, demo::state(product, &cat));
+        assert_eq!(state, demo::state(product, &cat, NOW));
         assert_eq!(kv.writes(), 0);
         assert!(kv.keys().unwrap().is_empty());
         assert!(!store.has_pending());
@@ -90,24 +176,23 @@ fn a_command_writes_the_envelope_and_reopening_gives_the_same_state() {
     let cat = catalogue();
     let kv = MemoryKv::new();
     let (mut store, mut state, _) = open(&kv, QB, &cat);
-    let done = store
-        .execute(
-            &mut state,
-            &env(&cat),
-            &u("claire-martin"),
-            &get("caisse-horizon", QB_COMPANY),
-        )
-        .unwrap();
+    let done = exec(
+        &mut store,
+        &mut state,
+        &env(&cat),
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
     assert_eq!(
         done.outcome,
-        Outcome::Connected {
+        Outcome::Added {
             app: a("caisse-horizon"),
-            company: c(QB_COMPANY)
+            company: c(QB_COMPANY),
+            kind: GetKind::Connect,
         }
     );
     assert_eq!(done.saved, Ok(()));
-    assert!(!done.merged);
-    assert!(done.dropped.is_empty());
+    assert_eq!(done.merged, None);
     let text = raw(&kv, "mes-apps/quickbooks").expect("the envelope key");
     assert!(text.starts_with(r#"{"schema":1,"revision":1,"#), "{text}");
     let v = envelope(&kv, QB);
@@ -132,7 +217,7 @@ fn a_command_writes_the_envelope_and_reopening_gives_the_same_state() {
     assert_eq!(raw(&kv, &state_key(Product::ExpertComptable)), None);
     assert_eq!(
         reopen(&kv, Product::ExpertComptable, &cat),
-        demo::state(Product::ExpertComptable, &cat)
+        demo::state(Product::ExpertComptable, &cat, NOW)
     );
 }
 
@@ -148,7 +233,19 @@ fn a_refused_command_saves_nothing() {
         &u("sophie-bernard"),
         &get("caisse-horizon", QB_COMPANY),
     );
-    assert!(e.is_err());
+    assert_eq!(
+        e,
+        Err(Refused {
+            error: DomainError::Forbidden {
+                action: Action::Get,
+                product: QB,
+                role: Role::Standard,
+                gender: Gender::Feminine,
+                allowed: vec!["Claire Martin".into(), "Julien Petit".into()],
+            },
+            merged: None,
+        })
+    );
     assert_eq!(state, before);
     assert_eq!(kv.writes(), 0);
     assert!(!store.has_pending());
@@ -157,8 +254,9 @@ fn a_refused_command_saves_nothing() {
 // ---------------------------------------------------------------------------------------
 // Unreadable data.
 
-/// A valid saved envelope's text, and its kv, after one command.
-fn saved_once(cat: &Catalogue) -> (MemoryKv, String) {
+/// A QuickBooks store on empty memory after its first save, revision 1: Claire Martin
+/// connected Caisse Horizon.
+fn first_save(cat: &Catalogue) -> (MemoryKv, ProductStore<MemoryKv>, ProductState) {
     let kv = MemoryKv::new();
     let (mut store, mut state, _) = open(&kv, QB, cat);
     exec_saved(
@@ -168,8 +266,53 @@ fn saved_once(cat: &Catalogue) -> (MemoryKv, String) {
         "claire-martin",
         &get("caisse-horizon", QB_COMPANY),
     );
+    (kv, store, state)
+}
+
+/// A valid saved envelope's text, and its kv, after one command.
+fn saved_once(cat: &Catalogue) -> (MemoryKv, String) {
+    let (kv, _, _) = first_save(cat);
     let text = raw(&kv, &state_key(QB)).unwrap();
     (kv, text)
+}
+
+/// Something else writes `text` under the envelope's key; the next command (Claire Martin
+/// connects Paie Facile) is applied in memory, and `text` is held as unreadable for `why`:
+/// copied under the backup key, left in place, and not written over.
+fn exec_over_unreadable(
+    kv: &MemoryKv,
+    (store, state): (&mut ProductStore<MemoryKv>, &mut ProductState),
+    cat: &Catalogue,
+    text: &str,
+    why: &str,
+) {
+    kv.set(&state_key(QB), text).unwrap();
+    let done = exec(
+        store,
+        state,
+        &env(cat),
+        "claire-martin",
+        &get("paie-facile", QB_COMPANY),
+    );
+    assert_eq!(
+        done.saved,
+        Err(StorageIssue::Unreadable {
+            product: QB,
+            reason: fr(why),
+            backed_up: true,
+        }),
+        "{text}"
+    );
+    assert!(state
+        .connection(&a("paie-facile"), &c(QB_COMPANY))
+        .is_some());
+    assert_eq!(
+        raw(kv, &state_key(QB)).as_deref(),
+        Some(text),
+        "left in place"
+    );
+    assert_eq!(raw(kv, &backup_key(QB)).as_deref(), Some(text), "copied");
+    assert_eq!(store.unreadable(), Some(text));
 }
 
 fn retype(text: &str, f: impl FnOnce(&mut Value)) -> String {
@@ -258,7 +401,11 @@ fn unreadable_data_is_kept_copied_and_never_written_over() {
             message.contains("illisibles") && message.contains("QuickBooks"),
             "{name}: {message}"
         );
-        assert_eq!(state, demo::state(QB, &cat), "{name}: runs on demo data");
+        assert_eq!(
+            state,
+            demo::state(QB, &cat, NOW),
+            "{name}: runs on demo data"
+        );
         assert_eq!(
             raw(&kv, &state_key(QB)).as_deref(),
             Some(original.as_str()),
@@ -274,14 +421,13 @@ fn unreadable_data_is_kept_copied_and_never_written_over() {
         // Commands still work in memory, but nothing is written.
         let writes = kv.writes();
         let keys = kv.keys().unwrap();
-        let done = store
-            .execute(
-                &mut state,
-                &env(&cat),
-                &u("claire-martin"),
-                &get("paie-facile", QB_COMPANY),
-            )
-            .unwrap();
+        let done = exec(
+            &mut store,
+            &mut state,
+            &env(&cat),
+            "claire-martin",
+            &get("paie-facile", QB_COMPANY),
+        );
         assert_eq!(
             done.saved,
             Err(StorageIssue::Held { product: QB }),
@@ -292,7 +438,7 @@ fn unreadable_data_is_kept_copied_and_never_written_over() {
             .is_some());
         assert_eq!(
             store.retry(&mut state, &cat),
-            Err(StorageIssue::Held { product: QB })
+            alone(Err(StorageIssue::Held { product: QB }))
         );
         assert_eq!(store.refresh(&mut state, &cat), Refresh::Unchanged);
         assert_eq!(kv.writes(), writes, "{name}: nothing written while held");
@@ -307,7 +453,7 @@ fn unreadable_data_is_kept_copied_and_never_written_over() {
             .contains("illisibles"));
 
         // Starting over with the demo data lifts the hold; the copy stays.
-        let demo_state = demo::state(QB, &cat);
+        let demo_state = demo::state(QB, &cat, NOW);
         assert_eq!(
             store.replace(&mut state, demo_state.clone()),
             Ok(()),
@@ -331,9 +477,7 @@ fn unreadable_data_is_kept_copied_and_never_written_over() {
         );
         assert_eq!(reopen(&kv, QB, &cat), state, "{name}");
         // Only the new generation's chunks remain.
-        let gen = envelope(&kv, QB)["data"]["journal"]["generation"]
-            .as_u64()
-            .unwrap();
+        let gen = generation(&kv);
         for key in keys_with(&kv, "mes-apps/quickbooks/journal/") {
             assert!(
                 key.starts_with(&format!("mes-apps/quickbooks/journal/{gen}/")),
@@ -354,31 +498,21 @@ fn a_newer_revision_from_another_tab_that_cannot_be_read_is_held() {
         v["schema"] = Value::from(99);
         v["revision"] = Value::from(7);
     });
-    kv.set(&state_key(QB), &newer).unwrap();
-    let done = store
-        .execute(
-            &mut state,
-            &env(&cat),
-            &u("claire-martin"),
-            &get("paie-facile", QB_COMPANY),
-        )
-        .unwrap();
-    assert!(
-        matches!(done.saved, Err(StorageIssue::Unreadable { .. })),
-        "{:?}",
-        done.saved
+    exec_over_unreadable(
+        &kv,
+        (&mut store, &mut state),
+        &cat,
+        &newer,
+        "enregistrées par une version plus récente de Mes apps (schéma 99)",
     );
-    assert_eq!(raw(&kv, &state_key(QB)).as_deref(), Some(newer.as_str()));
-    assert_eq!(raw(&kv, &backup_key(QB)).as_deref(), Some(newer.as_str()));
     let writes = kv.writes();
-    let done = store
-        .execute(
-            &mut state,
-            &env(&cat),
-            &u("claire-martin"),
-            &get("relances-pro", QB_COMPANY),
-        )
-        .unwrap();
+    let done = exec(
+        &mut store,
+        &mut state,
+        &env(&cat),
+        "claire-martin",
+        &get("relances-pro", QB_COMPANY),
+    );
     assert_eq!(done.saved, Err(StorageIssue::Held { product: QB }));
     assert_eq!(kv.writes(), writes);
     assert_eq!(raw(&kv, &state_key(QB)).as_deref(), Some(newer.as_str()));
@@ -387,15 +521,7 @@ fn a_newer_revision_from_another_tab_that_cannot_be_read_is_held() {
 #[test]
 fn a_version_0_envelope_is_migrated_on_open() {
     let cat = catalogue();
-    let kv = MemoryKv::new();
-    let (mut store, mut state, _) = open(&kv, QB, &cat);
-    exec_saved(
-        &mut store,
-        &mut state,
-        &cat,
-        "claire-martin",
-        &get("caisse-horizon", QB_COMPANY),
-    );
+    let (kv, _, state) = first_save(&cat);
     let v0 = retype(&raw(&kv, &state_key(QB)).unwrap(), |v| {
         v["schema"] = Value::from(0);
         for conn in v["data"]["connections"].as_array_mut().unwrap() {
@@ -429,16 +555,15 @@ fn blocked_storage_is_reported_and_nothing_panics() {
         let (mut store, mut state, issue) = open(&kv, product, &cat);
         assert_eq!(issue, Some(StorageIssue::Blocked));
         assert!(StorageIssue::Blocked.to_string().contains("bloque"));
-        assert_eq!(state, demo::state(product, &cat));
+        assert_eq!(state, demo::state(product, &cat, NOW));
         let primary = people(product)[0].id;
-        let done = store
-            .execute(
-                &mut state,
-                &env(&cat),
-                &u(primary),
-                &get("caisse-horizon", home(product)),
-            )
-            .unwrap();
+        let done = exec(
+            &mut store,
+            &mut state,
+            &env(&cat),
+            primary,
+            &get("caisse-horizon", home(product)),
+        );
         assert_eq!(done.saved, Err(StorageIssue::Blocked));
         assert!(state
             .connection(&a("caisse-horizon"), &c(home(product)))
@@ -448,19 +573,38 @@ fn blocked_storage_is_reported_and_nothing_panics() {
             store.refresh(&mut state, &cat),
             Refresh::Failed(StorageIssue::Blocked)
         );
-        assert_eq!(store.retry(&mut state, &cat), Err(StorageIssue::Blocked));
+        assert_eq!(
+            store.retry(&mut state, &cat),
+            alone(Err(StorageIssue::Blocked))
+        );
         assert_eq!(kv.writes(), 0);
         // When the browser lets the site store again, the change is saved.
         kv.set_blocked(false);
-        assert_eq!(store.retry(&mut state, &cat), Ok(()));
-        assert!(!store.has_pending());
-        assert_eq!(reopen(&kv, product, &cat), state);
+        retry_saves_all(&kv, &mut store, &mut state, &cat);
     }
 }
 
 #[test]
-fn a_full_quota_keeps_the_saved_data_and_saves_everything_later() {
+fn memory_that_does_not_outlast_the_tab_would_lose_saved_changes_on_close() {
     let cat = catalogue();
+    // Storage blocked by the browser: the app saves to memory gone with the tab.
+    let kv = MemoryKv::volatile();
+    assert!(!kv.lasts());
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    assert!(!store.would_lose_on_close(), "nothing changed yet");
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
+    assert!(!store.has_pending(), "saved, to memory");
+    assert!(
+        store.would_lose_on_close(),
+        "but that memory goes with the tab"
+    );
+    // Real storage: a saved change is safe.
     let kv = MemoryKv::new();
     let (mut store, mut state, _) = open(&kv, QB, &cat);
     exec_saved(
@@ -470,19 +614,24 @@ fn a_full_quota_keeps_the_saved_data_and_saves_everything_later() {
         "claire-martin",
         &get("caisse-horizon", QB_COMPANY),
     );
+    assert!(!store.would_lose_on_close());
+}
+
+#[test]
+fn a_full_quota_keeps_the_saved_data_and_saves_everything_later() {
+    let cat = catalogue();
+    let (kv, mut store, mut state) = first_save(&cat);
     let saved = state.clone();
     let saved_text = raw(&kv, &state_key(QB)).unwrap();
-    kv.set_quota(Some(kv.used()));
     let writes = kv.writes();
-    let done = store
-        .execute(
-            &mut state,
-            &env(&cat),
-            &u("julien-petit"),
-            &get("paie-facile", QB_COMPANY),
-        )
-        .unwrap();
-    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
+    exec_while_full(
+        &kv,
+        &mut store,
+        &mut state,
+        &env(&cat),
+        "julien-petit",
+        &get("paie-facile", QB_COMPANY),
+    );
     assert!(StorageIssue::Full { product: QB }
         .to_string()
         .contains("plein"));
@@ -507,7 +656,7 @@ fn a_full_quota_keeps_the_saved_data_and_saves_everything_later() {
     // Still full: retry fails the same way.
     assert_eq!(
         store.retry(&mut state, &cat),
-        Err(StorageIssue::Full { product: QB })
+        alone(Err(StorageIssue::Full { product: QB }))
     );
     assert_eq!(state, with_paie);
 
@@ -535,51 +684,29 @@ fn a_full_quota_keeps_the_saved_data_and_saves_everything_later() {
 #[test]
 fn retry_after_a_full_quota_saves_the_pending_change() {
     let cat = catalogue();
-    let kv = MemoryKv::new();
-    let (mut store, mut state, _) = open(&kv, QB, &cat);
-    exec_saved(
+    let (kv, mut store, mut state) = first_save(&cat);
+    exec_while_full(
+        &kv,
         &mut store,
         &mut state,
-        &cat,
+        &env(&cat),
         "claire-martin",
-        &get("caisse-horizon", QB_COMPANY),
+        &get("paie-facile", QB_COMPANY),
     );
-    kv.set_quota(Some(kv.used()));
-    let done = store
-        .execute(
-            &mut state,
-            &env(&cat),
-            &u("claire-martin"),
-            &get("paie-facile", QB_COMPANY),
-        )
-        .unwrap();
-    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
     kv.set_quota(Some(kv.used() + 100_000));
-    assert_eq!(store.retry(&mut state, &cat), Ok(()));
-    assert!(!store.has_pending());
-    assert_eq!(reopen(&kv, QB, &cat), state);
+    retry_saves_all(&kv, &mut store, &mut state, &cat);
 }
 
 #[test]
 fn a_chunk_written_without_its_envelope_is_ignored() {
     let cat = catalogue();
-    let kv = MemoryKv::new();
-    let (mut store, mut state, _) = open(&kv, QB, &cat);
-    exec_saved(
-        &mut store,
-        &mut state,
-        &cat,
-        "claire-martin",
-        &get("caisse-horizon", QB_COMPANY),
-    );
+    let (kv, mut store, mut state) = first_save(&cat);
     let saved = state.clone();
     // Room for the journal chunk to grow, not for the envelope.
     let command = get("paie-facile", QB_COMPANY);
     let mut next = state.clone();
     apply(&mut next, &env(&cat), &u("claire-martin"), &command).unwrap();
-    let gen = envelope(&kv, QB)["data"]["journal"]["generation"]
-        .as_u64()
-        .unwrap();
+    let gen = generation(&kv);
     let old_chunk = raw(&kv, &chunk_key(QB, gen, 0)).unwrap();
     // A chunk stores each entry as [seq, at, actor, company, app, event].
     let compact: Vec<_> = next
@@ -590,9 +717,13 @@ fn a_chunk_written_without_its_envelope_is_ignored() {
     let new_chunk = serde_json::to_string(&compact).unwrap();
     let units = |s: &str| s.encode_utf16().count();
     kv.set_quota(Some(kv.used() + units(&new_chunk) - units(&old_chunk)));
-    let done = store
-        .execute(&mut state, &env(&cat), &u("claire-martin"), &command)
-        .unwrap();
+    let done = exec(
+        &mut store,
+        &mut state,
+        &env(&cat),
+        "claire-martin",
+        &command,
+    );
     assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
     assert_eq!(
         raw(&kv, &chunk_key(QB, gen, 0)).as_deref(),
@@ -605,8 +736,8 @@ fn a_chunk_written_without_its_envelope_is_ignored() {
         "the envelope still says the old length"
     );
     kv.set_quota(None);
-    assert_eq!(store.retry(&mut state, &cat), Ok(()));
-    assert_eq!(reopen(&kv, QB, &cat), next);
+    retry_saves_all(&kv, &mut store, &mut state, &cat);
+    assert_eq!(state, next);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -615,15 +746,7 @@ fn a_chunk_written_without_its_envelope_is_ignored() {
 #[test]
 fn the_journal_is_appended_chunk_by_chunk() {
     let cat = catalogue();
-    let kv = MemoryKv::new();
-    let (mut store, mut state, _) = open(&kv, QB, &cat);
-    exec_saved(
-        &mut store,
-        &mut state,
-        &cat,
-        "claire-martin",
-        &get("caisse-horizon", QB_COMPANY),
-    );
+    let (kv, mut store, mut state) = first_save(&cat);
     assert_eq!(kv.writes(), 2, "first save: one chunk and the envelope");
     assert_eq!(
         keys_with(&kv, "mes-apps/quickbooks"),
@@ -684,10 +807,10 @@ fn the_journal_is_appended_chunk_by_chunk() {
         "sophie-bernard",
         &Command::Reset,
     );
-    assert_eq!(state, demo::state(QB, &cat));
+    assert_eq!(state, demo::state(QB, &cat, NOW));
     let keys = keys_with(&kv, "mes-apps/quickbooks/journal/");
     assert_eq!(keys, ["mes-apps/quickbooks/journal/1/0"]);
-    assert_eq!(envelope(&kv, QB)["data"]["journal"]["generation"], 1);
+    assert_eq!(generation(&kv), 1);
     assert_eq!(reopen(&kv, QB, &cat), state);
     // And appending continues in the new generation.
     let writes = kv.writes();
@@ -727,31 +850,32 @@ fn two_tabs_each_change_and_both_changes_survive() {
         let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
         let (mut tab_b, mut state_b, _) = open(&kv.clone(), QB, &cat);
         let start = state_a.journal.len();
-        let done = tab_a
-            .execute(
-                &mut state_a,
-                &env_at(&cat, NOW.0),
-                &u("claire-martin"),
-                &get("caisse-horizon", QB_COMPANY),
-            )
-            .unwrap();
+        let done = exec(
+            &mut tab_a,
+            &mut state_a,
+            &env_at(&cat, NOW.0),
+            "claire-martin",
+            &get("caisse-horizon", QB_COMPANY),
+        );
         assert_eq!(done.saved, Ok(()));
-        assert!(!done.merged);
+        assert_eq!(done.merged, None);
         // Tab B has not refreshed: it still shows the older state.
         assert!(state_b
             .connection(&a("caisse-horizon"), &c(QB_COMPANY))
             .is_none());
-        let done = tab_b
-            .execute(
-                &mut state_b,
-                &env_at(&cat, NOW.0 + 1),
-                &u("julien-petit"),
-                &get("paie-facile", QB_COMPANY),
-            )
-            .unwrap();
+        let done = exec(
+            &mut tab_b,
+            &mut state_b,
+            &env_at(&cat, NOW.0 + 1),
+            "julien-petit",
+            &get("paie-facile", QB_COMPANY),
+        );
         assert_eq!(done.saved, Ok(()));
-        assert!(done.merged, "tab B caught up with tab A first");
-        assert!(done.dropped.is_empty());
+        assert_eq!(
+            done.merged,
+            Some(vec![]),
+            "tab B caught up with tab A first and dropped nothing"
+        );
 
         let loaded = reopen(&kv, QB, &cat);
         assert_eq!(loaded, state_b);
@@ -798,29 +922,18 @@ fn validate_ok(state: &ProductState, cat: &Catalogue) -> bool {
 fn a_pending_command_is_reapplied_on_another_tabs_newer_revision() {
     let cat = catalogue();
     for use_refresh in [false, true] {
-        let kv = MemoryKv::new();
-        let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
-        exec_saved(
-            &mut tab_a,
-            &mut state_a,
-            &cat,
-            "claire-martin",
-            &get("relances-pro", QB_COMPANY),
-        );
-        let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+        let (kv, (mut tab_a, mut state_a), (mut tab_b, mut state_b)) = two_tabs(&cat);
         assert_eq!(state_a, state_b);
 
         // Tab A cannot save: the quota is full.
-        kv.set_quota(Some(kv.used()));
-        let done = tab_a
-            .execute(
-                &mut state_a,
-                &env_at(&cat, NOW.0 + 10),
-                &u("claire-martin"),
-                &get("caisse-horizon", QB_COMPANY),
-            )
-            .unwrap();
-        assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
+        exec_while_full(
+            &kv,
+            &mut tab_a,
+            &mut state_a,
+            &env_at(&cat, NOW.0 + 10),
+            "claire-martin",
+            &get("caisse-horizon", QB_COMPANY),
+        );
         // Room is made; tab B saves its own change first.
         kv.set_quota(None);
         exec_saved(
@@ -838,7 +951,14 @@ fn a_pending_command_is_reapplied_on_another_tabs_newer_revision() {
                 Refresh::Reloaded { dropped: vec![] }
             );
         } else {
-            assert_eq!(tab_a.retry(&mut state_a, &cat), Ok(()));
+            assert_eq!(
+                tab_a.retry(&mut state_a, &cat),
+                Retried {
+                    merged: Some(vec![]),
+                    saved: Ok(()),
+                },
+                "tab A loaded tab B's revision and kept its own change"
+            );
         }
         assert!(!tab_a.has_pending());
         assert_eq!(envelope(&kv, QB)["revision"], 3);
@@ -875,22 +995,16 @@ fn a_pending_command_is_reapplied_on_another_tabs_newer_revision() {
 #[test]
 fn a_pending_command_that_no_longer_applies_is_dropped_with_its_reason() {
     let cat = catalogue();
-    let kv = MemoryKv::new();
-    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
-    exec_saved(
+    let (kv, (mut tab_a, mut state_a), (mut tab_b, mut state_b)) = two_tabs(&cat);
+    let command = disconnect("relances-pro", QB_COMPANY, reason(Reason::Replaced));
+    exec_while_full(
+        &kv,
         &mut tab_a,
         &mut state_a,
-        &cat,
+        &env(&cat),
         "claire-martin",
-        &get("relances-pro", QB_COMPANY),
+        &command,
     );
-    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
-    kv.set_quota(Some(kv.used()));
-    let command = disconnect("relances-pro", QB_COMPANY, reason(Reason::Replaced));
-    let done = tab_a
-        .execute(&mut state_a, &env(&cat), &u("claire-martin"), &command)
-        .unwrap();
-    assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
     kv.set_quota(None);
     // Tab B disconnected it too, and saved first.
     exec_saved(&mut tab_b, &mut state_b, &cat, "julien-petit", &command);
@@ -909,16 +1023,7 @@ fn a_pending_command_that_no_longer_applies_is_dropped_with_its_reason() {
 #[test]
 fn a_reset_in_one_tab_is_seen_by_the_other() {
     let cat = catalogue();
-    let kv = MemoryKv::new();
-    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
-    exec_saved(
-        &mut tab_a,
-        &mut state_a,
-        &cat,
-        "claire-martin",
-        &get("relances-pro", QB_COMPANY),
-    );
-    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+    let (kv, (mut tab_a, mut state_a), (mut tab_b, mut state_b)) = two_tabs(&cat);
     exec_saved(
         &mut tab_a,
         &mut state_a,
@@ -933,7 +1038,7 @@ fn a_reset_in_one_tab_is_seen_by_the_other() {
         "julien-petit",
         &get("paie-facile", QB_COMPANY),
     );
-    let mut expected = demo::state(QB, &cat);
+    let mut expected = demo::state(QB, &cat, NOW);
     apply(
         &mut expected,
         &env(&cat),
@@ -995,6 +1100,7 @@ fn preferences_round_trip_and_fall_back_to_defaults() {
     assert_eq!(prefs::load(&kv), Prefs::default());
     let mut p = Prefs {
         product: Some(Product::ExpertComptable),
+        lang: Some("en".into()),
         ..Default::default()
     };
     p.users.insert(Product::ExpertComptable, u("lea-moreau"));
@@ -1017,14 +1123,13 @@ fn timestamps_of_commands_are_kept_through_storage() {
         catalogue: &cat,
         now: Timestamp(1_777_777_777_777),
     };
-    store
-        .execute(
-            &mut state,
-            &e,
-            &u("claire-martin"),
-            &get("caisse-horizon", QB_COMPANY),
-        )
-        .unwrap();
+    exec(
+        &mut store,
+        &mut state,
+        &e,
+        "claire-martin",
+        &get("caisse-horizon", QB_COMPANY),
+    );
     let loaded = reopen(&kv, QB, &cat);
     assert_eq!(
         loaded.journal.last().unwrap().at,
@@ -1058,20 +1163,33 @@ fn a_failed_save_under_a_new_generation_leaves_no_orphan_chunks() {
             ),
         );
     }
+    // Without the receipts those disconnections wrote, which would outweigh the demo's
+    // connections.
+    let mut small = state.clone();
+    small.receipts.clear();
+    store.replace(&mut state, small).unwrap();
     let saved = state.clone();
     let keys_before = kv.keys().unwrap();
     let used_before = kv.used();
     // Room for the new generation's chunk, not for the envelope.
-    let demo_journal = serde_json::to_string(&demo::state(QB, &cat).journal).unwrap();
+    let demo_journal = serde_json::to_string(&demo::state(QB, &cat, NOW).journal).unwrap();
     let units = |s: &str| s.encode_utf16().count();
     kv.set_quota(Some(
         used_before + units(&chunk_key(QB, 1, 0)) + units(&demo_journal),
     ));
-    let done = store
-        .execute(&mut state, &env(&cat), &u("claire-martin"), &Command::Reset)
-        .unwrap();
+    let done = exec(
+        &mut store,
+        &mut state,
+        &env(&cat),
+        "claire-martin",
+        &Command::Reset,
+    );
     assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
-    assert_eq!(state, demo::state(QB, &cat), "the reset is kept in memory");
+    assert_eq!(
+        state,
+        demo::state(QB, &cat, NOW),
+        "the reset is kept in memory"
+    );
     assert_eq!(reopen(&kv, QB, &cat), saved, "what was saved is intact");
     // The chunk written for the envelope that could not be saved does not linger and
     // take the room the next attempt needs.
@@ -1080,15 +1198,13 @@ fn a_failed_save_under_a_new_generation_leaves_no_orphan_chunks() {
     // Another attempt under the same quota fails the same way and leaves nothing either.
     assert_eq!(
         store.retry(&mut state, &cat),
-        Err(StorageIssue::Full { product: QB })
+        alone(Err(StorageIssue::Full { product: QB }))
     );
     assert_eq!(kv.keys().unwrap(), keys_before);
     kv.set_quota(None);
-    assert_eq!(store.retry(&mut state, &cat), Ok(()));
-    assert_eq!(reopen(&kv, QB, &cat), demo::state(QB, &cat));
-    let gen = envelope(&kv, QB)["data"]["journal"]["generation"]
-        .as_u64()
-        .unwrap();
+    retry_saves_all(&kv, &mut store, &mut state, &cat);
+    assert_eq!(state, demo::state(QB, &cat, NOW));
+    let gen = generation(&kv);
     assert_eq!(
         keys_with(&kv, "mes-apps/quickbooks/journal/"),
         [chunk_key(QB, gen, 0)]
@@ -1098,59 +1214,27 @@ fn a_failed_save_under_a_new_generation_leaves_no_orphan_chunks() {
 #[test]
 fn data_that_became_unreadable_after_opening_is_not_written_over() {
     let cat = catalogue();
-    for (name, corrupt) in [
-        ("garbage", "{\"schema\": 1, \"revis".to_string()),
+    for (name, corrupt, why) in [
+        (
+            "garbage",
+            "{\"schema\": 1, \"revis".to_string(),
+            "revis : le texte s'arrête avant la fin, il est tronqué (ligne 1, colonne 20)",
+        ),
         (
             "newer schema, same revision",
             r#"{"schema":99,"revision":1,"data":{}}"#.to_string(),
+            "enregistrées par une version plus récente de Mes apps (schéma 99)",
         ),
-        ("not an envelope", "[]".to_string()),
+        (
+            "not an envelope",
+            "[]".to_string(),
+            "nombre d'éléments incorrect (ligne 1, colonne 2)",
+        ),
     ] {
-        let kv = MemoryKv::new();
-        let (mut store, mut state, _) = open(&kv, QB, &cat);
-        exec_saved(
-            &mut store,
-            &mut state,
-            &cat,
-            "claire-martin",
-            &get("caisse-horizon", QB_COMPANY),
-        );
+        let (kv, mut store, mut state) = first_save(&cat);
         // Something else (another version of the app, an extension, a crash) writes it.
-        kv.set(&state_key(QB), &corrupt).unwrap();
-        let done = store
-            .execute(
-                &mut state,
-                &env(&cat),
-                &u("claire-martin"),
-                &get("paie-facile", QB_COMPANY),
-            )
-            .unwrap();
-        assert!(
-            matches!(
-                done.saved,
-                Err(StorageIssue::Unreadable {
-                    backed_up: true,
-                    ..
-                })
-            ),
-            "{name}: {:?}",
-            done.saved
-        );
-        assert_eq!(
-            raw(&kv, &state_key(QB)).as_deref(),
-            Some(corrupt.as_str()),
-            "{name}"
-        );
-        assert_eq!(
-            raw(&kv, &backup_key(QB)).as_deref(),
-            Some(corrupt.as_str()),
-            "{name}"
-        );
-        assert_eq!(store.unreadable(), Some(corrupt.as_str()), "{name}");
-        // The change is still in memory; the user chooses to keep it, which saves it.
-        assert!(state
-            .connection(&a("paie-facile"), &c(QB_COMPANY))
-            .is_some());
+        exec_over_unreadable(&kv, (&mut store, &mut state), &cat, &corrupt, why);
+        // The user chooses to keep the change in memory, which saves it.
         let keep = state.clone();
         assert_eq!(store.replace(&mut state, keep.clone()), Ok(()), "{name}");
         assert_eq!(reopen(&kv, QB, &cat), keep, "{name}");
@@ -1160,63 +1244,54 @@ fn data_that_became_unreadable_after_opening_is_not_written_over() {
 #[test]
 fn a_refused_command_still_reports_another_tabs_newer_revision() {
     let cat = catalogue();
-    let kv = MemoryKv::new();
-    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
-    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
-    exec_saved(
-        &mut tab_a,
-        &mut state_a,
-        &cat,
-        "claire-martin",
-        &disconnect("notes-eclair", QB_COMPANY, reason(Reason::TooExpensive)),
-    );
+    let by_a = disconnect("notes-eclair", QB_COMPANY, reason(Reason::TooExpensive));
+    let (_, (_, state_a), (mut tab_b, mut state_b)) = tab_b_behind(&cat, &by_a);
     // Tab B still shows Notes Éclair and tries to disconnect it too.
-    let refused = tab_b.execute(
-        &mut state_b,
-        &env(&cat),
-        &u("julien-petit"),
-        &disconnect("notes-eclair", QB_COMPANY, reason(Reason::Replaced)),
-    );
-    assert!(refused.is_err(), "already disconnected by tab A");
+    let by_b = disconnect("notes-eclair", QB_COMPANY, reason(Reason::Replaced));
+    let refused = tab_b.execute(&mut state_b, &env(&cat), &u("julien-petit"), &by_b);
+    let not_connected = DomainError::NotConnected {
+        app: "Notes Éclair".into(),
+        company: "Boulangerie Martin".into(),
+    };
     assert_eq!(
-        tab_b.take_merged(),
-        Some(Vec::new()),
-        "tab B loaded tab A's revision"
+        refused,
+        Err(Refused {
+            error: not_connected.clone(),
+            merged: Some(Vec::new()),
+        }),
+        "already disconnected by tab A, whose revision tab B loaded"
     );
-    assert_eq!(tab_b.take_merged(), None, "reading clears it");
     assert_eq!(state_b, state_a, "tab B now holds tab A's state");
     // A command with nothing newer to load reports no merge.
-    let _ = tab_b.execute(
-        &mut state_b,
-        &env(&cat),
-        &u("julien-petit"),
-        &disconnect("notes-eclair", QB_COMPANY, reason(Reason::Replaced)),
+    let again = tab_b.execute(&mut state_b, &env(&cat), &u("julien-petit"), &by_b);
+    assert_eq!(
+        again,
+        Err(Refused {
+            error: not_connected,
+            merged: None,
+        })
     );
-    assert_eq!(tab_b.take_merged(), None);
 }
 
 #[test]
 fn retry_reports_another_tabs_newer_revision_too() {
     let cat = catalogue();
-    let kv = MemoryKv::new();
-    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
-    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
-    exec_saved(
-        &mut tab_a,
-        &mut state_a,
-        &cat,
-        "claire-martin",
-        &get("caisse-horizon", QB_COMPANY),
-    );
-    assert_eq!(tab_b.retry(&mut state_b, &cat), Ok(()));
+    let by_a = get("caisse-horizon", QB_COMPANY);
+    let (_, (_, state_a), (mut tab_b, mut state_b)) = tab_b_behind(&cat, &by_a);
     assert_eq!(
-        tab_b.take_merged(),
-        Some(Vec::new()),
+        tab_b.retry(&mut state_b, &cat),
+        Retried {
+            merged: Some(Vec::new()),
+            saved: Ok(()),
+        },
         "tab B loaded tab A's revision"
     );
     assert_eq!(state_b, state_a);
-    assert_eq!(tab_b.retry(&mut state_b, &cat), Ok(()));
-    assert_eq!(tab_b.take_merged(), None, "nothing newer the second time");
+    assert_eq!(
+        tab_b.retry(&mut state_b, &cat),
+        alone(Ok(())),
+        "nothing newer the second time"
+    );
 }
 
 #[test]
@@ -1253,6 +1328,11 @@ fn settings_saved_under_another_catalogue_follow_it_are_reported_and_saved_again
     };
     assert_eq!(product, QB);
     assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!(changes[0].changes.len(), 1, "{changes:?}");
+    let changes: Vec<String> = changes
+        .iter()
+        .map(|c| c.text(Lang::Fr).replace(['\u{a0}', '\u{202f}'], " "))
+        .collect();
     let name = |id| newer.app_name(id).to_string();
     assert!(changes[0].starts_with(&name(&apps[0])), "{changes:?}");
     assert!(
@@ -1342,11 +1422,12 @@ fn an_app_that_left_the_catalogue_keeps_its_connection_which_can_still_be_discon
         ),
     )
     .unwrap_err();
+    assert_eq!(err, DomainError::UnknownApp(gone.app.to_string()));
     assert!(err.to_string().contains(gone.app.as_str()), "{err}");
 
     // A file to import gets no such allowance: the same data is refused there.
     let file = mes_apps::storage::exchange::export(&saved, Timestamp(0));
-    let refused = mes_apps::storage::exchange::import(&file, QB, &newer).unwrap_err();
+    let refused = mes_apps::storage::exchange::import(&file, QB, &newer, Lang::Fr).unwrap_err();
     assert!(
         refused.iter().any(|m| m.contains("appli inconnue")),
         "{refused:?}"
@@ -1425,9 +1506,9 @@ impl KeyValue for LaggingKv {
 fn two_tabs_saving_the_same_revision_at_once_lose_neither_change() {
     let cat = catalogue();
     let (shared, _) = saved_once(&cat);
-    let (mut tab_a, mut state_a, _) = ProductStore::open(LaggingKv::new(&shared), QB, &cat);
+    let (mut tab_a, mut state_a, _) = ProductStore::open(LaggingKv::new(&shared), QB, &cat, NOW);
     let lagging = LaggingKv::new(&shared);
-    let (mut tab_b, mut state_b, _) = ProductStore::open(lagging.clone(), QB, &cat);
+    let (mut tab_b, mut state_b, _) = ProductStore::open(lagging.clone(), QB, &cat, NOW);
     tab_a.set_writer(11);
     tab_b.set_writer(22);
     let before = reopen(&shared, QB, &cat);
@@ -1436,15 +1517,11 @@ fn two_tabs_saving_the_same_revision_at_once_lose_neither_change() {
     lagging.freeze();
     let by_a = get("paie-facile", QB_COMPANY);
     let by_b = get("relances-pro", QB_COMPANY);
-    let done_a = tab_a
-        .execute(&mut state_a, &env(&cat), &u("claire-martin"), &by_a)
-        .unwrap();
+    let done_a = exec(&mut tab_a, &mut state_a, &env(&cat), "claire-martin", &by_a);
     assert_eq!(done_a.saved, Ok(()));
-    let done_b = tab_b
-        .execute(&mut state_b, &env(&cat), &u("julien-petit"), &by_b)
-        .unwrap();
+    let done_b = exec(&mut tab_b, &mut state_b, &env(&cat), "julien-petit", &by_b);
     assert_eq!(done_b.saved, Ok(()));
-    assert!(!done_b.merged, "B saw nothing: the two saves raced");
+    assert_eq!(done_b.merged, None, "B saw nothing: the two saves raced");
     lagging.catch_up();
     // B's write replaced A's: as stored, only B's change is there.
     let stored = reopen(&shared, QB, &cat);
@@ -1455,14 +1532,14 @@ fn two_tabs_saving_the_same_revision_at_once_lose_neither_change() {
 
     // A hears of B's write (the storage event): it applies its change again on top of
     // B's and saves; B then loads that.
-    assert!(matches!(
+    assert_eq!(
         tab_a.refresh(&mut state_a, &cat),
-        Refresh::Reloaded { .. }
-    ));
-    assert!(matches!(
+        Refresh::Reloaded { dropped: vec![] }
+    );
+    assert_eq!(
         tab_b.refresh(&mut state_b, &cat),
-        Refresh::Reloaded { .. }
-    ));
+        Refresh::Reloaded { dropped: vec![] }
+    );
     let stored = reopen(&shared, QB, &cat);
     for app in ["paie-facile", "relances-pro"] {
         assert!(

@@ -10,8 +10,8 @@ use mes_apps::domain::model::Product;
 use mes_apps::domain::settings::{SettingDef, SettingKind};
 use mes_apps::storage::browser::BrowserKv;
 use mes_apps::storage::store::ProductStore;
-use mes_apps::ui::get_app::DataNote;
-use mes_apps::ui::state::AppState;
+use mes_apps::ui::state::Contexts;
+use mes_apps::ui::widgets::data_note::DataNote;
 use mes_apps::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -27,9 +27,9 @@ async fn a_newer_catalogue_is_followed_and_reported_in_the_banner() {
     storage.clear().unwrap();
     // The demo data saved as the shipped catalogue defines it.
     let shipped = Catalogue::shipped().unwrap();
-    let state = demo::state(Product::QuickBooks, &shipped);
+    let state = demo::state(Product::QuickBooks, &shipped, NOW);
     let kv = BrowserKv::open().expect("localStorage is there");
-    let (mut store, mut working, _) = ProductStore::open(kv, Product::QuickBooks, &shipped);
+    let (mut store, mut working, _) = ProductStore::open(kv, Product::QuickBooks, &shipped, NOW);
     store.replace(&mut working, state.clone()).unwrap();
 
     // A newer catalogue: the first connected app has one more setting.
@@ -50,7 +50,7 @@ async fn a_newer_catalogue_is_followed_and_reported_in_the_banner() {
 
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(AppState::new(newer));
+        Contexts::new(newer).provide();
         view! { <App/> }
     });
     leptos::task::tick().await;
@@ -64,7 +64,11 @@ async fn a_newer_catalogue_is_followed_and_reported_in_the_banner() {
     let items: Vec<String> = {
         let list = notice.query_selector_all("li").unwrap();
         (0..list.length())
-            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            // French typography's no-break spaces read as spaces.
+            .map(|i| {
+                let item = list.item(i).unwrap().text_content().unwrap();
+                item.replace(['\u{a0}', '\u{202f}'], " ")
+            })
             .collect()
     };
     assert_eq!(items.len(), 1, "{items:?}");
@@ -105,7 +109,7 @@ async fn the_data_note_of_an_app_that_left_the_catalogue_has_no_broken_contact()
     let root = container();
     let known = shipped.apps()[1].id.clone();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(AppState::new(newer));
+        Contexts::new(newer).provide();
         view! {
             <div id="gone"><DataNote app=gone situation="la déconnexion"/></div>
             <div id="known"><DataNote app=known situation="la déconnexion"/></div>

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use mes_apps::ui::dialog::Modal;
+use mes_apps::ui::widgets::modal::Modal;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -15,47 +15,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod web_support;
 use web_support::*;
 
-/// An event built with the page's own constructor (`KeyboardEvent`, `Event`…).
-fn event(ctor: &str, kind: &str, props: &[(&str, JsValue)]) -> web_sys::Event {
-    let init = js_sys::Object::new();
-    for (name, value) in props {
-        js_sys::Reflect::set(&init, &JsValue::from_str(name), value).unwrap();
-    }
-    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &ctor.into())
-        .unwrap()
-        .unchecked_into();
-    let args = js_sys::Array::of2(&kind.into(), &init);
-    js_sys::Reflect::construct(&ctor, &args)
-        .unwrap()
-        .unchecked_into()
-}
-
 /// Presses Tab (or Shift+Tab) on the focused element; whether the page prevented it.
 fn press_tab(shift: bool) -> bool {
-    let ev = event(
-        "KeyboardEvent",
-        "keydown",
-        &[
-            ("key", "Tab".into()),
-            ("shiftKey", JsValue::from_bool(shift)),
-            ("bubbles", JsValue::TRUE),
-            ("cancelable", JsValue::TRUE),
-        ],
-    );
+    let ev = keydown("Tab", shift);
     document()
         .active_element()
         .expect("something has focus")
         .dispatch_event(&ev)
         .unwrap();
     ev.default_prevented()
-}
-
-fn focused() -> String {
-    match document().active_element() {
-        Some(e) if !e.id().is_empty() => format!("#{}", e.id()),
-        Some(e) => e.tag_name().to_lowercase(),
-        None => "(rien)".into(),
-    }
 }
 
 fn by_id(id: &str) -> web_sys::HtmlElement {

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::ui::menu_button::{MenuButton, MenuItem};
-use mes_apps::ui::state::AppState;
+use mes_apps::ui::state::Contexts;
+use mes_apps::ui::widgets::menu_button::{MenuButton, MenuItem};
 use mes_apps::ui::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -20,28 +20,6 @@ use web_support::*;
 const LABEL: &str = "Plus d'actions pour Caisse Horizon";
 const ITEMS: [&str; 3] = ["Paramètres", "Lancer", "Déconnectez-vous"];
 
-/// A bubbling, cancelable `keydown` of `key` (built with the page's own constructor).
-fn keydown(key: &str, shift: bool) -> web_sys::Event {
-    let init = js_sys::Object::new();
-    for (name, value) in [
-        ("key", JsValue::from_str(key)),
-        ("bubbles", JsValue::TRUE),
-        ("cancelable", JsValue::TRUE),
-        ("shiftKey", JsValue::from_bool(shift)),
-    ] {
-        js_sys::Reflect::set(&init, &JsValue::from_str(name), &value).unwrap();
-    }
-    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"KeyboardEvent".into())
-        .unwrap()
-        .unchecked_into();
-    let args = js_sys::Array::of2(&"keydown".into(), &init);
-    let event: web_sys::KeyboardEvent = js_sys::Reflect::construct(&ctor, &args)
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(event.key(), key);
-    event.unchecked_into()
-}
-
 /// Presses `key` on the focused element; whether the page prevented its default.
 fn press(key: &str) -> bool {
     let target = document().active_element().expect("an element has focus");
@@ -52,18 +30,6 @@ fn press(key: &str) -> bool {
 
 fn active() -> Option<web_sys::Element> {
     document().active_element()
-}
-
-/// What has focus, readably: a menu item's text, or an element's id.
-fn focused() -> String {
-    match active() {
-        Some(e) if e.get_attribute("role").as_deref() == Some("menuitem") => {
-            e.text_content().unwrap_or_default().trim().to_string()
-        }
-        Some(e) if !e.id().is_empty() => format!("#{}", e.id()),
-        Some(e) => e.tag_name().to_lowercase(),
-        None => "(rien)".into(),
-    }
 }
 
 struct Widget {
@@ -379,10 +345,10 @@ async fn connected_apps_have_a_named_menu_button_per_row() {
         .unwrap()
         .push_state_with_url(&JsValue::NULL, "", Some("/quickbooks/mes-apps/apercu"))
         .unwrap();
-    let state = AppState::new(Catalogue::shipped().unwrap());
+    let state = Contexts::new(Catalogue::shipped().unwrap());
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
+        state.provide();
         view! { <App/> }
     });
     settle().await;
@@ -400,6 +366,7 @@ async fn connected_apps_have_a_named_menu_button_per_row() {
         .collect();
     let catalogue = Catalogue::shipped().unwrap();
     let mut expected: Vec<String> = state
+        .products
         .state(mes_apps::domain::model::Product::QuickBooks)
         .with_untracked(|s| {
             s.connections
@@ -427,7 +394,7 @@ async fn connected_apps_have_a_named_menu_button_per_row() {
                 .to_string()
         })
         .collect();
-    assert_eq!(labels, ["Paramètres", "Déconnectez-vous"]);
+    assert_eq!(labels, ["Paramètres", "Suspendre", "Déconnectez-vous"]);
     button.focus().unwrap();
     assert!(press("ArrowDown"));
     settle().await;

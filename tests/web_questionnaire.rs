@@ -11,8 +11,8 @@ use mes_apps::domain::catalogue::Catalogue;
 use mes_apps::domain::journal::Event;
 use mes_apps::domain::model::{AppId, CompanyId, Product, UserId};
 use mes_apps::domain::questionnaire::{Questionnaire, Reason};
-use mes_apps::ui::disconnect::DisconnectDialog;
-use mes_apps::ui::state::AppState;
+use mes_apps::ui::state::Contexts;
+use mes_apps::ui::widgets::disconnect_dialog::DisconnectDialog;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -26,7 +26,7 @@ const COMPANY: &str = "boulangerie-martin";
 
 struct Page {
     root: web_sys::HtmlElement,
-    state: AppState,
+    state: Contexts,
     closes: Arc<AtomicUsize>,
     dones: Arc<AtomicUsize>,
     handle: Option<Box<dyn std::any::Any>>,
@@ -44,10 +44,7 @@ impl Drop for Page {
 
 impl Page {
     fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.unchecked_into())
+        find(&self.root, selector)
     }
 
     fn get(&self, selector: &str) -> web_sys::HtmlElement {
@@ -95,22 +92,28 @@ impl Page {
             .text_content()
             .unwrap()
             .trim()
-            .to_string()
+            // French typography's no-break spaces read as spaces.
+            .replace(['\u{202F}', '\u{A0}'], " ")
     }
 
     fn connected(&self) -> bool {
-        self.state.state(Product::QuickBooks).with_untracked(|s| {
-            s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
-                .is_some()
-        })
+        self.state
+            .products
+            .state(Product::QuickBooks)
+            .with_untracked(|s| {
+                s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
+                    .is_some()
+            })
     }
 }
 
 async fn page(actor: Option<&str>) -> Page {
     window().local_storage().unwrap().unwrap().clear().unwrap();
-    let state = AppState::new(Catalogue::shipped().unwrap());
+    let state = Contexts::new(Catalogue::shipped().unwrap());
     if let Some(actor) = actor {
-        state.set_actor(Product::QuickBooks, UserId::new(actor));
+        state
+            .session
+            .set_actor(Product::QuickBooks, UserId::new(actor));
     }
     // The element focus returns to lives outside the mounted view, as the row's ▼ does.
     let opener = document().create_element("button").unwrap();
@@ -128,16 +131,19 @@ async fn page(actor: Option<&str>) -> Page {
         d.fetch_add(1, Ordering::SeqCst);
     });
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
+        state.provide();
+        // Within a router, as in the app: the take-over's dialog opens the settings after.
         view! {
-            <DisconnectDialog
-                product=Product::QuickBooks
-                app=AppId::new(APP)
-                company=CompanyId::new(COMPANY)
-                on_close=on_close
-                on_done=on_done
-                return_focus="retour"
-            />
+            <leptos_router::components::Router>
+                <DisconnectDialog
+                    product=Product::QuickBooks
+                    app=AppId::new(APP)
+                    company=CompanyId::new(COMPANY)
+                    on_close=on_close
+                    on_done=on_done
+                    return_focus="retour"
+                />
+            </leptos_router::components::Router>
         }
     });
     settle().await;
@@ -244,7 +250,7 @@ async fn the_autre_text_is_bounded_with_a_message() {
 #[wasm_bindgen_test]
 async fn annuler_and_escape_close_and_change_nothing() {
     let p = page(None).await;
-    let before = p.state.state(Product::QuickBooks).get_untracked();
+    let before = p.state.products.state(Product::QuickBooks).get_untracked();
     p.choose(Reason::Other).await;
     p.type_other("Je reviendrai").await;
     p.button("Annuler").expect("Annuler").click();
@@ -257,7 +263,10 @@ async fn annuler_and_escape_close_and_change_nothing() {
     settle().await;
     assert_eq!(p.closes.load(Ordering::SeqCst), 2);
     assert_eq!(p.dones.load(Ordering::SeqCst), 0);
-    assert_eq!(p.state.state(Product::QuickBooks).get_untracked(), before);
+    assert_eq!(
+        p.state.products.state(Product::QuickBooks).get_untracked(),
+        before
+    );
     assert!(p.connected());
     let saved = window()
         .local_storage()
@@ -273,6 +282,7 @@ async fn a_valid_answer_disconnects_and_calls_on_done() {
     let p = page(None).await;
     let journal_before = p
         .state
+        .products
         .state(Product::QuickBooks)
         .with_untracked(|s| s.journal.len());
     p.choose(Reason::Other).await;
@@ -283,10 +293,14 @@ async fn a_valid_answer_disconnects_and_calls_on_done() {
     assert_eq!(p.dones.load(Ordering::SeqCst), 1);
     assert_eq!(p.closes.load(Ordering::SeqCst), 0);
     assert!(!p.connected(), "the connection left the state");
-    let last = p.state.state(Product::QuickBooks).with_untracked(|s| {
-        assert_eq!(s.journal.len(), journal_before + 1);
-        s.journal.last().cloned().unwrap()
-    });
+    let last = p
+        .state
+        .products
+        .state(Product::QuickBooks)
+        .with_untracked(|s| {
+            assert_eq!(s.journal.len(), journal_before + 1);
+            s.journal.last().cloned().unwrap()
+        });
     assert_eq!(last.app, AppId::new(APP));
     assert_eq!(last.company, CompanyId::new(COMPANY));
     assert_eq!(last.actor, UserId::new("claire-martin"));
@@ -299,7 +313,7 @@ async fn a_valid_answer_disconnects_and_calls_on_done() {
             }
         }
     );
-    let status = p.state.status.get_untracked();
+    let status = p.state.status.text_untracked();
     assert!(status.contains("Banque Sereine"), "{status}");
     let saved = window()
         .local_storage()
@@ -308,7 +322,22 @@ async fn a_valid_answer_disconnects_and_calls_on_done() {
         .get_item("mes-apps/quickbooks")
         .unwrap()
         .expect("the change is saved");
-    assert!(!saved.contains(APP), "the saved state no longer holds it");
+    // The connection is gone from what is saved; its receipt keeps its name.
+    let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    let connections = saved["data"]["connections"].to_string();
+    assert!(
+        !connections.contains(APP),
+        "the saved connections no longer hold it"
+    );
+    assert!(
+        saved["data"]["receipts"].to_string().contains(APP),
+        "its receipt is saved"
+    );
+    assert_eq!(
+        untrack(|| p.state.status.link()).map(|l| l.label),
+        Some("Voir le reçu"),
+        "the status line links to the receipt"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -344,4 +373,81 @@ async fn focus_starts_inside_and_returns_to_the_given_element() {
         document().active_element().map(|e| e.id()).as_deref(),
         Some("retour")
     );
+}
+
+#[wasm_bindgen_test]
+async fn troubleshooting_offers_to_reconnect_instead_in_the_same_place() {
+    let p = page(None).await;
+    assert!(
+        p.button("Reconnecter plutôt").is_none(),
+        "nothing offered before a reason"
+    );
+    p.choose(Reason::Troubleshooting).await;
+    let instead = p
+        .button("Reconnecter plutôt")
+        .expect("the better way is offered");
+    assert!(!p.submit().disabled(), "Déconnecter stays available");
+    let journal = p
+        .state
+        .products
+        .state(Product::QuickBooks)
+        .with_untracked(|s| s.journal.len());
+    instead.click();
+    settle().await;
+    assert!(
+        p.button("Déconnecter").is_none(),
+        "the questionnaire gave way"
+    );
+    let title = p.get("dialog h2").text_content().unwrap();
+    assert_eq!(title, "Reconnecter Banque Sereine");
+    p.button("Reconnecter").expect("its button").click();
+    settle().await;
+    assert_eq!(
+        p.closes.load(Ordering::SeqCst),
+        1,
+        "closed once reconnected"
+    );
+    assert_eq!(
+        p.dones.load(Ordering::SeqCst),
+        0,
+        "nothing was disconnected"
+    );
+    assert!(p.connected());
+    let last = p
+        .state
+        .products
+        .state(Product::QuickBooks)
+        .with_untracked(|s| {
+            assert_eq!(s.journal.len(), journal + 1);
+            s.journal.last().cloned().unwrap()
+        });
+    assert_eq!(last.event, Event::Reconnection);
+}
+
+#[wasm_bindgen_test]
+async fn a_manager_who_left_offers_the_take_over_to_whoever_may() {
+    // Julien may take over Claire's Banque Sereine (QuickBooks admins may).
+    let p = page(Some("julien-petit")).await;
+    p.choose(Reason::ManagerLeft).await;
+    let note = p.get(".ma-way-out").text_content().unwrap();
+    assert!(note.contains("Claire Martin"), "{note}");
+    p.button("Prendre en charge plutôt")
+        .expect("the take-over is offered")
+        .click();
+    settle().await;
+    let title = p.get("dialog h2").text_content().unwrap();
+    assert_eq!(title, "Obtenir Banque Sereine");
+    let warning = p.get(".ma-message--warning").text_content().unwrap();
+    assert!(warning.contains("reprenez la gestion"), "{warning}");
+    drop(p);
+    // Claire manages it herself: nobody to replace, nothing but Déconnecter.
+    let p = page(None).await;
+    p.choose(Reason::ManagerLeft).await;
+    assert!(p.button("Prendre en charge plutôt").is_none());
+    assert!(p
+        .get(".ma-way-out")
+        .text_content()
+        .unwrap()
+        .contains("C'est vous qui gérez"));
+    assert!(!p.submit().disabled());
 }

@@ -7,7 +7,7 @@ use mes_apps::domain::catalogue::Catalogue;
 use mes_apps::domain::command::Command;
 use mes_apps::domain::model::{AppId, CompanyId, Product, UserId};
 use mes_apps::domain::settings::SettingValue;
-use mes_apps::ui::state::AppState;
+use mes_apps::ui::state::Contexts;
 use mes_apps::ui::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -33,7 +33,7 @@ fn go_to(path: &str) {
 
 struct Page {
     root: web_sys::HtmlElement,
-    state: AppState,
+    state: Contexts,
     handle: Option<Box<dyn std::any::Any>>,
 }
 
@@ -47,10 +47,7 @@ impl Drop for Page {
 
 impl Page {
     fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.unchecked_into())
+        find(&self.root, selector)
     }
 
     fn input(&self, id: &str) -> web_sys::HtmlInputElement {
@@ -85,14 +82,18 @@ impl Page {
     }
 
     fn saved(&self, key: &str) -> Option<SettingValue> {
-        self.state.state(Product::QuickBooks).with_untracked(|s| {
-            s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
-                .and_then(|c| c.settings.get(key).cloned())
-        })
+        self.state
+            .products
+            .state(Product::QuickBooks)
+            .with_untracked(|s| {
+                s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
+                    .and_then(|c| c.settings.get(key).cloned())
+            })
     }
 
     fn journal_len(&self) -> usize {
         self.state
+            .products
             .state(Product::QuickBooks)
             .with_untracked(|s| s.journal.len())
     }
@@ -119,15 +120,22 @@ impl Page {
             field.contains(Some(&error)),
             "the error of #{id} is next to it"
         );
-        Some(error.text_content().unwrap())
+        // French typography's no-break spaces read as spaces.
+        Some(
+            error
+                .text_content()
+                .unwrap()
+                .replace(['\u{202F}', '\u{A0}'], " "),
+        )
     }
 }
 
 /// The settings of Paie Facile, connected first by Claire Martin (the acting user).
 async fn page() -> Page {
     window().local_storage().unwrap().unwrap().clear().unwrap();
-    let state = AppState::new(Catalogue::shipped().unwrap());
+    let state = Contexts::new(Catalogue::shipped().unwrap());
     state
+        .products
         .dispatch(
             Product::QuickBooks,
             Command::Get {
@@ -141,7 +149,7 @@ async fn page() -> Page {
     ));
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
+        state.provide();
         view! { <App/> }
     });
     settle().await;
@@ -211,10 +219,7 @@ async fn invalid_fields_get_their_own_message_focus_and_nothing_is_saved() {
         Some(SettingValue::Text("PAIE".into()))
     );
     assert_eq!(p.journal_len(), journal, "no journal entry");
-    assert!(
-        p.state.unsaved.get_untracked(),
-        "the draft is still unsaved"
-    );
+    assert!(p.state.leave.is_unsaved(), "the draft is still unsaved");
 
     // Correcting a field clears its own message only.
     p.type_into(JOURNAL, "SAL").await;
@@ -275,7 +280,10 @@ async fn a_valid_change_is_saved_and_confirmed() {
         .find("form .ma-message--success")
         .expect("a success message by the form");
     assert_eq!(
-        success.text_content().unwrap(),
+        success
+            .text_content()
+            .unwrap()
+            .replace(['\u{202F}', '\u{A0}'], " "),
         "Paramètres de Paie Facile enregistrés (2 modifications)."
     );
     // Announced once, by the page's status region: the message by the form is not a
@@ -283,11 +291,14 @@ async fn a_valid_change_is_saved_and_confirmed() {
     assert_eq!(success.get_attribute("role"), None);
     assert!(p.find("form [role=status]").is_none());
     assert_eq!(
-        p.state.status.get_untracked(),
+        p.state
+            .status
+            .text_untracked()
+            .replace(['\u{202F}', '\u{A0}'], " "),
         "Paramètres de Paie Facile enregistrés (2 modifications)."
     );
     assert!(p.find("form [role=alert]").is_none());
-    assert!(!p.state.unsaved.get_untracked(), "nothing left unsaved");
+    assert!(!p.state.leave.is_unsaved(), "nothing left unsaved");
     let stored = window()
         .local_storage()
         .unwrap()
@@ -308,6 +319,7 @@ async fn utilisateur_associe_names_the_manager_and_follows_the_acting_user() {
     assert!(!line.contains("ce n'est pas vous"), "{line}");
 
     p.state
+        .session
         .set_actor(Product::QuickBooks, UserId::new("julien-petit"));
     settle().await;
     let line = p.associated();
@@ -320,6 +332,7 @@ async fn utilisateur_associe_names_the_manager_and_follows_the_acting_user() {
     );
 
     p.state
+        .session
         .set_actor(Product::QuickBooks, UserId::new("sophie-bernard"));
     settle().await;
     let line = p.associated();
@@ -331,6 +344,7 @@ async fn utilisateur_associe_names_the_manager_and_follows_the_acting_user() {
     );
 
     p.state
+        .session
         .set_actor(Product::QuickBooks, UserId::new("claire-martin"));
     settle().await;
     let line = p.associated();
@@ -341,7 +355,7 @@ async fn utilisateur_associe_names_the_manager_and_follows_the_acting_user() {
 #[wasm_bindgen_test]
 async fn the_unsaved_flag_follows_the_form() {
     let p = page().await;
-    assert!(!p.state.unsaved.get_untracked(), "clean at first");
+    assert!(!p.state.leave.is_unsaved(), "clean at first");
     let hint = || {
         p.root
             .text_content()
@@ -352,36 +366,30 @@ async fn the_unsaved_flag_follows_the_form() {
 
     p.input(TOGGLE).click();
     settle().await;
-    assert!(p.state.unsaved.get_untracked(), "a toggled option");
+    assert!(p.state.leave.is_unsaved(), "a toggled option");
     assert!(hint());
     p.input(TOGGLE).click();
     settle().await;
-    assert!(
-        !p.state.unsaved.get_untracked(),
-        "toggled back: clean again"
-    );
+    assert!(!p.state.leave.is_unsaved(), "toggled back: clean again");
     assert!(!hint());
 
     p.type_into(JOURNAL, "PAIE2").await;
-    assert!(p.state.unsaved.get_untracked());
+    assert!(p.state.leave.is_unsaved());
     p.type_into(JOURNAL, "PAIE").await;
-    assert!(
-        !p.state.unsaved.get_untracked(),
-        "typed back to the saved value"
-    );
+    assert!(!p.state.leave.is_unsaved(), "typed back to the saved value");
 
     p.type_into(JOURNAL, "SAL").await;
-    assert!(p.state.unsaved.get_untracked());
+    assert!(p.state.leave.is_unsaved());
     p.save().await;
-    assert!(!p.state.unsaved.get_untracked(), "saved: clean");
+    assert!(!p.state.leave.is_unsaved(), "saved: clean");
 
     p.type_into(EMAIL, "rh@exemple.fr").await;
-    assert!(p.state.unsaved.get_untracked());
+    assert!(p.state.leave.is_unsaved());
     let mut p = p;
     p.handle.take();
     settle().await;
     assert!(
-        !p.state.unsaved.get_untracked(),
+        !p.state.leave.is_unsaved(),
         "leaving the view clears the flag"
     );
 }
@@ -389,13 +397,13 @@ async fn the_unsaved_flag_follows_the_form() {
 #[wasm_bindgen_test]
 async fn a_demo_connection_managed_by_someone_else_says_so() {
     window().local_storage().unwrap().unwrap().clear().unwrap();
-    let state = AppState::new(Catalogue::shipped().unwrap());
+    let state = Contexts::new(Catalogue::shipped().unwrap());
     go_to(&format!(
         "/quickbooks/mes-apps/connexions/{COMPANY}/stock-malin/parametres"
     ));
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
+        state.provide();
         view! { <App/> }
     });
     settle().await;
@@ -418,10 +426,14 @@ async fn a_demo_connection_managed_by_someone_else_says_so() {
         p.error_of(id).as_deref(),
         Some("6 caractères au minimum (2 saisis).")
     );
-    let saved = p.state.state(Product::QuickBooks).with_untracked(|s| {
-        s.connection(&AppId::new("stock-malin"), &CompanyId::new(COMPANY))
-            .and_then(|c| c.settings.get("compte_stock").cloned())
-    });
+    let saved = p
+        .state
+        .products
+        .state(Product::QuickBooks)
+        .with_untracked(|s| {
+            s.connection(&AppId::new("stock-malin"), &CompanyId::new(COMPANY))
+                .and_then(|c| c.settings.get("compte_stock").cloned())
+        });
     assert_eq!(saved, Some(SettingValue::Text("370000".into())));
 }
 
@@ -429,6 +441,7 @@ async fn a_demo_connection_managed_by_someone_else_says_so() {
 async fn change_journal_elsewhere(p: &Page, code: &str) {
     let mut values = p
         .state
+        .products
         .state(Product::QuickBooks)
         .with_untracked(|s| {
             s.connection(&AppId::new(APP), &CompanyId::new(COMPANY))
@@ -440,6 +453,7 @@ async fn change_journal_elsewhere(p: &Page, code: &str) {
         SettingValue::Text(code.into()),
     );
     p.state
+        .products
         .dispatch(
             Product::QuickBooks,
             Command::UpdateSettings {
@@ -461,7 +475,7 @@ async fn an_untouched_form_follows_settings_changed_elsewhere() {
         "AILLEURS",
         "the form shows the new value"
     );
-    assert!(!p.state.unsaved.get_untracked(), "and has nothing unsaved");
+    assert!(!p.state.leave.is_unsaved(), "and has nothing unsaved");
 
     // With an edit in progress, the edit is kept.
     p.type_into(EMAIL, "rh@exemple.fr").await;
@@ -471,5 +485,122 @@ async fn an_untouched_form_follows_settings_changed_elsewhere() {
         "rh@exemple.fr",
         "the edit in progress stays"
     );
-    assert!(p.state.unsaved.get_untracked());
+    assert!(p.state.leave.is_unsaved());
+}
+
+impl Page {
+    /// Picks who acts through the header's Utilisateur control, as a user does.
+    async fn choose_user(&self, id: &str) {
+        let select: web_sys::HtmlSelectElement = document()
+            .get_element_by_id("ma-utilisateur")
+            .expect("the Utilisateur control")
+            .unchecked_into();
+        select.set_value(id);
+        select.dispatch_event(&plain_event("change")).unwrap();
+        settle().await;
+    }
+
+    fn user_shown(&self) -> String {
+        document()
+            .get_element_by_id("ma-utilisateur")
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlSelectElement>()
+            .value()
+    }
+
+    fn actor(&self) -> String {
+        self.state
+            .session
+            .actor_untracked(Product::QuickBooks)
+            .to_string()
+    }
+
+    /// The leave question's button named `name`, if the question is open.
+    fn leave_button(&self, name: &str) -> Option<web_sys::HtmlElement> {
+        let dialog = document().query_selector("dialog[open]").unwrap()?;
+        let list = dialog.query_selector_all("button").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+            .find(|b| b.text_content().unwrap_or_default().trim() == name)
+    }
+}
+
+#[wasm_bindgen_test]
+async fn switching_user_with_unsaved_settings_asks_like_leaving_the_page() {
+    let p = page().await;
+    p.type_into(EMAIL, "claire@exemple.fr").await;
+    p.choose_user("julien-petit").await;
+    let stay = p
+        .leave_button("Rester sur la page")
+        .expect("the leave question");
+    assert_eq!(p.actor(), "claire-martin", "nobody switched yet");
+    assert_eq!(
+        p.user_shown(),
+        "claire-martin",
+        "the control still shows Claire"
+    );
+
+    // Staying keeps Claire and her edit.
+    stay.click();
+    settle().await;
+    assert!(
+        p.leave_button("Rester sur la page").is_none(),
+        "the question is gone"
+    );
+    assert_eq!(p.actor(), "claire-martin");
+    assert_eq!(p.input(EMAIL).value(), "claire@exemple.fr");
+
+    // Leaving anyway switches to Julien, whose form shows what is saved.
+    p.choose_user("julien-petit").await;
+    p.leave_button("Quitter sans enregistrer")
+        .expect("the leave question again")
+        .click();
+    settle().await;
+    assert_eq!(p.actor(), "julien-petit");
+    assert_eq!(p.user_shown(), "julien-petit");
+    assert_ne!(
+        p.input(EMAIL).value(),
+        "claire@exemple.fr",
+        "Claire's edit is not Julien's"
+    );
+    assert!(!p.state.leave.is_unsaved(), "nothing unsaved for Julien");
+    assert_ne!(
+        p.saved("email_gestionnaire"),
+        Some(SettingValue::Text("claire@exemple.fr".into())),
+        "and nothing of Claire's edit was saved"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_given_back_only_to_the_user_who_typed_it() {
+    let p = page().await;
+    p.type_into(EMAIL, "claire@exemple.fr").await;
+    // The acting user changes without the question (another tab's import, say): Claire's
+    // edit is kept for her.
+    p.state
+        .session
+        .set_actor(Product::QuickBooks, UserId::new("julien-petit"));
+    settle().await;
+    assert_ne!(
+        p.input(EMAIL).value(),
+        "claire@exemple.fr",
+        "not shown to Julien"
+    );
+    p.save().await;
+    assert_ne!(
+        p.saved("email_gestionnaire"),
+        Some(SettingValue::Text("claire@exemple.fr".into())),
+        "Julien's save does not save Claire's edit"
+    );
+    p.state
+        .session
+        .set_actor(Product::QuickBooks, UserId::new("claire-martin"));
+    settle().await;
+    assert_eq!(
+        p.input(EMAIL).value(),
+        "claire@exemple.fr",
+        "given back to Claire"
+    );
+    assert!(p.state.leave.is_unsaved(), "and still unsaved");
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::ui::state::AppState;
+use mes_apps::ui::state::Contexts;
 use mes_apps::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,7 +18,7 @@ async fn header_has_product_and_user_controls_with_demo_data() {
     window().local_storage().unwrap().unwrap().clear().unwrap();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
-        provide_context(AppState::new(Catalogue::shipped().unwrap()));
+        Contexts::new(Catalogue::shipped().unwrap()).provide();
         view! { <App/> }
     });
     leptos::task::tick().await;

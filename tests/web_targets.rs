@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
 use mes_apps::domain::demo;
 use mes_apps::domain::model::{AppId, Company, CompanyId, CompanyKind, Product, UserId};
-use mes_apps::ui::get_app::TargetChooser;
-use mes_apps::ui::state::AppState;
+use mes_apps::ui::state::Contexts;
+use mes_apps::ui::widgets::get_dialog::TargetChooser;
 use mes_apps::ui::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -86,21 +86,21 @@ impl Chooser {
     }
 }
 
-fn fresh_state(actor: &str) -> AppState {
+fn fresh_state(actor: &str) -> Contexts {
     window().local_storage().unwrap().unwrap().clear().unwrap();
-    let state = AppState::new(Catalogue::shipped().unwrap());
-    state.set_actor(EC, UserId::new(actor));
+    let state = Contexts::new(Catalogue::shipped().unwrap());
+    state.session.set_actor(EC, UserId::new(actor));
     state
 }
 
-async fn chooser(state: AppState, app: &str) -> Chooser {
+async fn chooser(state: Contexts, app: &str) -> Chooser {
     let root = container();
     let target = RwSignal::new(None::<CompanyId>);
     let filter = RwSignal::new(String::new());
     let app = AppId::new(app);
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <TargetChooser app=app target=target filter=filter/> }
+        state.provide();
+        view! { <TargetChooser product=EC app=app target=target filter=filter/> }
     });
     settle().await;
     Chooser {
@@ -112,8 +112,10 @@ async fn chooser(state: AppState, app: &str) -> Chooser {
 
 /// The demo state of Expert-Comptable with `extra` more clients, which Marie Dupont (the
 /// primary admin) may all access.
-fn with_clients(state: AppState, extra: &[(&str, &str)]) {
-    let mut s = Catalogue::shipped().map(|c| demo::state(EC, &c)).unwrap();
+fn with_clients(state: Contexts, extra: &[(&str, &str)]) {
+    let mut s = Catalogue::shipped()
+        .map(|c| demo::state(EC, &c, NOW))
+        .unwrap();
     for (id, name) in extra {
         s.companies.push(Company {
             id: CompanyId::new(*id),
@@ -121,7 +123,7 @@ fn with_clients(state: AppState, extra: &[(&str, &str)]) {
             kind: CompanyKind::Client,
         });
     }
-    state.replace(EC, s).unwrap();
+    state.products.replace(EC, s).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -328,7 +330,7 @@ async fn the_filter_counts_the_clients_the_user_may_access() {
         ],
     );
     // Thomas stays the acting user after the replace.
-    state.set_actor(EC, UserId::new("thomas-leroy"));
+    state.session.set_actor(EC, UserId::new("thomas-leroy"));
     let c = chooser(state, "caisse-horizon").await;
     assert_eq!(c.labels().len(), 6, "the firm and his five clients");
     assert!(c.filter().is_none(), "five clients shown: no filter box");
@@ -348,7 +350,7 @@ async fn obtenir_l_appli_asks_for_whom_then_installs() {
         .unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
+        state.provide();
         view! { <App/> }
     });
     settle().await;
@@ -383,7 +385,7 @@ async fn obtenir_l_appli_asks_for_whom_then_installs() {
     assert!(!install.disabled());
     install.click();
     settle().await;
-    let installed = state.state(EC).with_untracked(|s| {
+    let installed = state.products.state(EC).with_untracked(|s| {
         s.connection(
             &AppId::new("caisse-horizon"),
             &CompanyId::new("garage-lefevre"),

@@ -10,13 +10,19 @@ mod measures {
     use mes_apps::domain::command::{Command, Env};
     use mes_apps::domain::demo;
     use mes_apps::domain::journal::{Event, JournalEntry, SettingChange};
-    use mes_apps::domain::model::{AppId, CompanyId, Connection, Product, Timestamp, UserId};
+    use mes_apps::domain::model::{
+        AppId, CompanyId, Connection, Product, ProductState, Timestamp, UserId,
+    };
     use mes_apps::domain::search::{search, Searcher};
     use mes_apps::domain::settings::{self, SettingKind, SettingValue};
     use mes_apps::storage::browser::BrowserKv;
+    use mes_apps::storage::kv::KeyValue;
     use mes_apps::storage::store::ProductStore;
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
+
+    /// The real time the measures' demo data are made at: any will do, nothing here ages.
+    const BENCH_NOW: Timestamp = Timestamp(1_750_000_000_000);
 
     fn now() -> f64 {
         web_sys::window()
@@ -44,7 +50,7 @@ mod measures {
                 publisher: &a.publisher,
                 tagline: &a.tagline,
                 description: &a.description,
-                category: a.category.label(),
+                category: a.category.label(mes_apps::domain::i18n::Lang::Fr),
             })
             .collect();
         serde_json::to_string(&rows).unwrap_or_default()
@@ -76,25 +82,138 @@ mod measures {
     /// Builds a QuickBooks state with `connections` connections and `journal` entries over
     /// a generated catalogue, then times in localStorage: a full save, `runs` saves after
     /// one command each (what a user's action costs), and `runs` loads. JSON out.
+    /// Milliseconds of a bulk install for every client of the grand-cabinet firm where an
+    /// app is not installed yet (about 200), applied and saved in one command, `runs`
+    /// times from the same saved firm; JSON `{"targets": n, "ms": [..], "done": n}`.
+    #[wasm_bindgen]
+    pub fn bench_bulk_install(runs: usize) -> String {
+        use mes_apps::domain::scenario::Scenario;
+        let cat = match Catalogue::shipped() {
+            Ok(c) => c,
+            Err(_) => return String::new(),
+        };
+        let Some(firm) = Scenario::GrandCabinet.build(Product::ExpertComptable, &cat, BENCH_NOW)
+        else {
+            return String::new();
+        };
+        // The app installed at the fewest clients.
+        let app = cat
+            .apps()
+            .iter()
+            .filter(|a| a.supports(Product::ExpertComptable))
+            .min_by_key(|a| firm.connections.iter().filter(|c| c.app == a.id).count())
+            .map(|a| a.id.clone());
+        let Some(app) = app else {
+            return String::new();
+        };
+        let values = cat
+            .app(&app)
+            .map(|a| settings::defaults(&a.settings))
+            .unwrap_or_default();
+        let batch = Command::Batch(
+            firm.clients()
+                .filter(|c| firm.connection(&app, &c.id).is_none())
+                .map(|c| Command::GetWithSettings {
+                    app: app.clone(),
+                    company: c.id.clone(),
+                    values: values.clone(),
+                })
+                .collect(),
+        );
+        let targets = match &batch {
+            Command::Batch(b) => b.len(),
+            _ => 0,
+        };
+        let Ok(kv) = BrowserKv::open() else {
+            return String::new();
+        };
+        let env = Env {
+            catalogue: &cat,
+            now: BENCH_NOW,
+        };
+        let mut times = Vec::new();
+        let mut done = 0;
+        for _ in 0..runs {
+            clear(&kv);
+            let (mut store, mut state, _) =
+                ProductStore::open(kv.clone(), Product::ExpertComptable, &cat, BENCH_NOW);
+            let _ = store.replace(&mut state, firm.clone());
+            let t = now();
+            let result = store.execute(&mut state, &env, &UserId::new("marie-dupont"), &batch);
+            times.push(now() - t);
+            if let Ok(e) = result {
+                done = usize::from(e.saved.is_ok()) * targets;
+            }
+        }
+        clear(&kv);
+        format!(
+            "{{\"targets\":{targets},\"done\":{done},\"ms\":{}}}",
+            serde_json::to_string(&times).unwrap_or_default()
+        )
+    }
+
     #[wasm_bindgen]
     pub fn bench_persistence(connections: usize, journal: usize, runs: usize) -> String {
         let cat = Catalogue::generated(connections + 10);
         let Ok(kv) = BrowserKv::open() else {
             return "{\"error\": \"localStorage indisponible\"}".into();
         };
-        let mut state = demo::state(Product::QuickBooks, &cat);
+        let state = generated_state(&cat, connections, journal);
+        clear(&kv);
+        let (mut store, _, _) =
+            ProductStore::open(kv.clone(), Product::QuickBooks, &cat, BENCH_NOW);
+        let mut working = state.clone();
+        let t = now();
+        let full = store.replace(&mut working, state);
+        let save_full = now() - t;
+        let save = time_saves(&mut store, &mut working, &cat, connections, runs);
+        let (load, loaded_ok) = time_loads(&kv, &cat, &working, runs);
+        serde_json::to_string(&Persistence {
+            full_save_ok: full.is_ok(),
+            save_full_ms: save_full,
+            save_ms: save,
+            load_ms: load,
+            loaded_equal: loaded_ok,
+            stored_chars: stored_chars(&kv),
+        })
+        .unwrap_or_default()
+    }
+
+    /// What `bench_persistence` measured.
+    #[derive(Serialize)]
+    struct Persistence {
+        full_save_ok: bool,
+        save_full_ms: f64,
+        save_ms: Vec<f64>,
+        load_ms: Vec<f64>,
+        loaded_equal: bool,
+        stored_chars: usize,
+    }
+
+    fn company() -> CompanyId {
+        CompanyId::new(demo::QB_COMPANY)
+    }
+
+    fn manager() -> UserId {
+        UserId::new("julien-petit")
+    }
+
+    /// The QuickBooks demo's company and users with `connections` connections to the
+    /// catalogue's first apps and `journal` entries (connections and settings changes).
+    fn generated_state(cat: &Catalogue, connections: usize, journal: usize) -> ProductState {
+        let mut state = demo::state(Product::QuickBooks, cat, BENCH_NOW);
         state.connections.clear();
         state.journal.clear();
-        let company = CompanyId::new(demo::QB_COMPANY);
-        let manager = UserId::new("julien-petit");
         for app in cat.apps().iter().take(connections) {
             state.connections.push(Connection {
                 app: app.id.clone(),
-                company: company.clone(),
-                manager: manager.clone(),
+                company: company(),
+                manager: manager(),
                 since: Timestamp(1_750_000_000_000),
                 transferred: None,
                 settings: settings::defaults(&app.settings),
+                last_used: None,
+                suspended: None,
             });
         }
         for i in 0..journal {
@@ -113,26 +232,32 @@ mod measures {
                 seq: i as u64 + 1,
                 at: Timestamp(1_750_000_000_000 + i as i64 * 60_000),
                 product: Product::QuickBooks,
-                actor: manager.clone(),
-                company: company.clone(),
+                actor: manager(),
+                company: company(),
                 app: app.id.clone(),
                 event,
             });
         }
-        let _ = kv.keys().map(|keys| {
-            for k in keys {
-                let _ = mes_apps::storage::kv::KeyValue::remove(&kv, &k);
-            }
-        });
-        use mes_apps::storage::kv::KeyValue;
-        let (mut store, _, _) = ProductStore::open(kv.clone(), Product::QuickBooks, &cat);
-        let mut working = state.clone();
-        let t = now();
-        let full = store.replace(&mut working, state.clone());
-        let save_full = now() - t;
-        let mut save = Vec::new();
-        // One action: switching an on/off setting of a connection (a different one each
-        // time), which changes the connections and appends one journal entry.
+        state
+    }
+
+    /// Empties localStorage, so that each measure starts from nothing.
+    fn clear(kv: &BrowserKv) {
+        for k in kv.keys().unwrap_or_default() {
+            let _ = kv.remove(&k);
+        }
+    }
+
+    /// Milliseconds of `runs` commands saved one by one. Each command switches an on/off
+    /// setting of a connection (a different one each time), which changes the
+    /// connections and appends one journal entry.
+    fn time_saves(
+        store: &mut ProductStore<BrowserKv>,
+        working: &mut ProductState,
+        cat: &Catalogue,
+        connections: usize,
+        runs: usize,
+    ) -> Vec<f64> {
         let toggles: Vec<(AppId, String)> = cat
             .apps()
             .iter()
@@ -144,65 +269,68 @@ mod measures {
                     .map(|s| (a.id.clone(), s.key.clone()))
             })
             .collect();
+        let mut save = Vec::new();
         for i in 0..runs {
             let Some((app, key)) = toggles.get(i % toggles.len().max(1)) else {
                 break;
             };
-            let mut values: BTreeMap<String, SettingValue> = working
-                .connection(app, &company)
-                .map(|c| c.settings.clone())
-                .unwrap_or_default();
-            let on = matches!(values.get(key), Some(SettingValue::Bool(true)));
-            values.insert(key.clone(), SettingValue::Bool(!on));
-            let command = Command::UpdateSettings {
-                app: app.clone(),
-                company: company.clone(),
-                values,
-            };
+            let command = toggled(working, app, key);
             let env = Env {
-                catalogue: &cat,
+                catalogue: cat,
                 now: Timestamp(1_760_000_000_000 + i as i64),
             };
             let t = now();
-            let done = store.execute(&mut working, &env, &manager, &command);
+            let done = store.execute(working, &env, &manager(), &command);
             let ms = now() - t;
             if matches!(done, Ok(ref e) if e.saved.is_ok()) {
                 save.push(ms);
             }
         }
+        save
+    }
+
+    /// The command that switches the on/off setting `key` of `app`'s connection.
+    fn toggled(state: &ProductState, app: &AppId, key: &str) -> Command {
+        let mut values: BTreeMap<String, SettingValue> = state
+            .connection(app, &company())
+            .map(|c| c.settings.clone())
+            .unwrap_or_default();
+        let on = matches!(values.get(key), Some(SettingValue::Bool(true)));
+        values.insert(key.to_string(), SettingValue::Bool(!on));
+        Command::UpdateSettings {
+            app: app.clone(),
+            company: company(),
+            values,
+        }
+    }
+
+    /// Milliseconds of `runs` loads, and whether each gave back `expected` without issue.
+    fn time_loads(
+        kv: &BrowserKv,
+        cat: &Catalogue,
+        expected: &ProductState,
+        runs: usize,
+    ) -> (Vec<f64>, bool) {
         let mut load = Vec::new();
         let mut loaded_ok = true;
         for _ in 0..runs {
             let t = now();
-            let (_, loaded, issue) = ProductStore::open(kv.clone(), Product::QuickBooks, &cat);
+            let (_, loaded, issue) =
+                ProductStore::open(kv.clone(), Product::QuickBooks, cat, BENCH_NOW);
             load.push(now() - t);
-            loaded_ok &= issue.is_none() && loaded == working;
+            loaded_ok &= issue.is_none() && &loaded == expected;
         }
-        let bytes: usize = kv
-            .keys()
+        (load, loaded_ok)
+    }
+
+    /// The characters the QuickBooks keys and values take in localStorage.
+    fn stored_chars(kv: &BrowserKv) -> usize {
+        kv.keys()
             .unwrap_or_default()
             .iter()
             .filter(|k| k.starts_with("mes-apps/quickbooks"))
             .map(|k| k.len() + kv.get(k).ok().flatten().map_or(0, |v| v.len()))
-            .sum();
-        #[derive(Serialize)]
-        struct Out {
-            full_save_ok: bool,
-            save_full_ms: f64,
-            save_ms: Vec<f64>,
-            load_ms: Vec<f64>,
-            loaded_equal: bool,
-            stored_chars: usize,
-        }
-        serde_json::to_string(&Out {
-            full_save_ok: full.is_ok(),
-            save_full_ms: save_full,
-            save_ms: save,
-            load_ms: load,
-            loaded_equal: loaded_ok,
-            stored_chars: bytes,
-        })
-        .unwrap_or_default()
+            .sum()
     }
 }
 

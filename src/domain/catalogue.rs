@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Lang;
 use super::model::{AppId, Product};
 use super::settings::SettingDef;
 use super::text::fold;
@@ -39,18 +40,18 @@ impl Category {
         Category::Cabinet,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Category::Paiements => "Paiements",
-            Category::Ventes => "Ventes",
-            Category::Paie => "Paie",
-            Category::Stocks => "Stocks",
-            Category::NotesDeFrais => "Notes de frais",
-            Category::Banque => "Banque",
-            Category::Crm => "CRM",
-            Category::Rapports => "Rapports",
-            Category::Fiscalite => "Fiscalité",
-            Category::Cabinet => "Gestion de cabinet",
+            Category::Paiements => lang.category_paiements(),
+            Category::Ventes => lang.category_ventes(),
+            Category::Paie => lang.category_paie(),
+            Category::Stocks => lang.category_stocks(),
+            Category::NotesDeFrais => lang.category_notes_de_frais(),
+            Category::Banque => lang.category_banque(),
+            Category::Crm => lang.category_crm(),
+            Category::Rapports => lang.category_rapports(),
+            Category::Fiscalite => lang.category_fiscalite(),
+            Category::Cabinet => lang.category_cabinet(),
         }
     }
 
@@ -154,7 +155,8 @@ impl Catalogue {
                     a.publisher,
                     a.tagline,
                     a.description,
-                    a.category.label()
+                    // The catalogue's words are French: so is what search looks in.
+                    a.category.label(Lang::Fr)
                 )),
             })
             .collect::<Vec<Folded>>();
@@ -184,6 +186,12 @@ impl Catalogue {
     /// The app's name, or its id when the catalogue no longer has it.
     pub fn app_name<'a>(&'a self, id: &'a AppId) -> &'a str {
         self.app(id).map(|a| a.name.as_str()).unwrap_or(id.as_str())
+    }
+
+    /// The app's category as a list shows it, or that the app has left the catalogue.
+    pub fn category_label(&self, id: &AppId, lang: Lang) -> &'static str {
+        self.app(id)
+            .map_or(lang.category_removed(), |a| a.category.label(lang))
     }
 
     pub(crate) fn folded(&self) -> &[Folded] {
@@ -243,7 +251,11 @@ impl Catalogue {
                     publisher: format!("Éditions {s} {}", i % 97),
                     contact: format!("donnees{i}@exemple.fr"),
                     category,
-                    tagline: format!("{} pour les {} de l'entreprise.", w, category.label()),
+                    tagline: format!(
+                        "{} pour les {} de l'entreprise.",
+                        w,
+                        category.label(Lang::Fr)
+                    ),
                     description: template.map(|t| t.description.clone()).unwrap_or_default(),
                     permissions: template.map(|t| t.permissions.clone()).unwrap_or_default(),
                     products: vec![Product::QuickBooks, Product::ExpertComptable],

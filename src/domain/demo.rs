@@ -1,14 +1,20 @@
 //! The demo data of PRODUCT.md: Boulangerie Martin for QuickBooks, Cabinet Dupont &
 //! Associés and its six clients for Expert-Comptable, with apps already connected and a
 //! short history in the journal.
+//!
+//! The history's dates are fixed; when each connection was last used is set relative to
+//! the time the demo data are made (a first visit, a reset), so that every connection is
+//! active then except one per product, which expires within two weeks.
 
 use super::catalogue::Catalogue;
-use super::journal::{Event, JournalEntry};
+use super::clock::DAY_MS;
+use super::journal::{next_seq, record, Event};
 use super::model::{
     AppId, Company, CompanyId, CompanyKind, Connection, Gender, Product, ProductState, Role,
     Timestamp, User, UserId,
 };
 use super::questionnaire::{Questionnaire, Reason};
+use super::receipt;
 use super::settings;
 use super::time::at;
 
@@ -40,8 +46,52 @@ enum Step {
 pub const QB_COMPANY: &str = "boulangerie-martin";
 pub const FIRM: &str = "cabinet-dupont";
 
-/// The product's demo state.
-pub fn state(product: Product, catalogue: &Catalogue) -> ProductState {
+/// How many days before the demo data are made each connection was last used: the
+/// one at 91 days expires in 9 days; after one "Avancer de 30 jours" it must be
+/// reconnected, and the one at 60 days expires in 10. Unlisted ones: a week.
+const LAST_USED_DAYS_AGO: [(Product, &str, &str, i64); 13] = [
+    (Product::QuickBooks, QB_COMPANY, "banque-sereine", 3),
+    (Product::QuickBooks, QB_COMPANY, "stock-malin", 12),
+    (Product::QuickBooks, QB_COMPANY, "notes-eclair", 60),
+    (Product::QuickBooks, QB_COMPANY, "tableau-clair", 91),
+    (Product::ExpertComptable, FIRM, "tableau-clair", 5),
+    (Product::ExpertComptable, FIRM, "dossiers-partages", 20),
+    (Product::ExpertComptable, FIRM, "temps-facture", 33),
+    (
+        Product::ExpertComptable,
+        "boulangerie-martin",
+        "stock-malin",
+        12,
+    ),
+    (
+        Product::ExpertComptable,
+        "garage-lefevre",
+        "factures-express",
+        15,
+    ),
+    (
+        Product::ExpertComptable,
+        "fleurs-de-provence",
+        "notes-eclair",
+        26,
+    ),
+    (Product::ExpertComptable, "studio-nova", "banque-sereine", 2),
+    (
+        Product::ExpertComptable,
+        "restaurant-le-comptoir",
+        "tresorerie-plus",
+        91,
+    ),
+    (
+        Product::ExpertComptable,
+        "pharmacie-du-port",
+        "stock-malin",
+        60,
+    ),
+];
+
+/// The product's demo state, made at the real time `now`.
+pub fn state(product: Product, catalogue: &Catalogue, now: Timestamp) -> ProductState {
     let (companies, users, steps) = match product {
         Product::QuickBooks => quickbooks(),
         Product::ExpertComptable => expert_comptable(),
@@ -52,9 +102,23 @@ pub fn state(product: Product, catalogue: &Catalogue) -> ProductState {
         users,
         connections: Vec::new(),
         journal: Vec::new(),
+        clock_offset: 0,
+        receipts: Vec::new(),
+        requests: Vec::new(),
     };
     for step in steps {
         play(&mut state, catalogue, step);
+    }
+    for c in &mut state.connections {
+        let days = LAST_USED_DAYS_AGO
+            .iter()
+            .find(|(p, company, app, _)| {
+                *p == product && c.company.as_str() == *company && c.app.as_str() == *app
+            })
+            .map_or(7, |(.., days)| *days);
+        let used = Timestamp(now.0.saturating_sub(days * DAY_MS));
+        // Never before the history says it was made (a `now` earlier than the history).
+        c.last_used = Some(used.max(c.managed_since()));
     }
     state
 }
@@ -74,12 +138,10 @@ fn play(state: &mut ProductState, catalogue: &Catalogue, step: Step) {
                 since: when,
                 transferred: None,
                 settings: defaults,
+                last_used: None,
+                suspended: None,
             });
-            let event = match state.product {
-                Product::QuickBooks => Event::Connection,
-                Product::ExpertComptable => Event::Installation,
-            };
-            (actor, app, company, when, event)
+            (actor, app, company, when, state.product.get_kind().event())
         }
         Step::TakeOver(actor, app, company, when) => {
             let mut from = UserId::new("");
@@ -93,26 +155,25 @@ fn play(state: &mut ProductState, catalogue: &Catalogue, step: Step) {
             (actor, app, company, when, Event::Transfer { from, to })
         }
         Step::Disconnect(actor, app, company, reason, when) => {
-            state
-                .connections
-                .retain(|c| !(c.app.as_str() == app && c.company.as_str() == company));
             let answers = Questionnaire {
                 reason,
                 other: None,
             };
+            let at = state
+                .connections
+                .iter()
+                .position(|c| c.app.as_str() == app && c.company.as_str() == company);
+            if let Some(at) = at {
+                let removed = state.connections.remove(at);
+                let made = receipt::make(catalogue, &removed, &UserId::new(actor), &answers, when);
+                let id = next_seq(state);
+                receipt::keep(state, made, id);
+            }
             (actor, app, company, when, Event::Disconnection { answers })
         }
     };
-    let seq = state.journal.len() as u64 + 1;
-    state.journal.push(JournalEntry {
-        seq,
-        at: when,
-        product: state.product,
-        actor: UserId::new(actor),
-        company: CompanyId::new(company),
-        app: AppId::new(app),
-        event,
-    });
+    let (app, company) = (AppId::new(app), CompanyId::new(company));
+    record(state, when, &UserId::new(actor), (&app, &company), event);
 }
 
 type Demo = (Vec<Company>, Vec<User>, Vec<Step>);
@@ -165,31 +226,43 @@ fn quickbooks() -> Demo {
     (companies, users, steps)
 }
 
+/// The firm's clients, in the product's order.
+const EC_CLIENTS: [(&str, &str); 6] = [
+    ("boulangerie-martin", "Boulangerie Martin"),
+    ("garage-lefevre", "Garage Lefèvre"),
+    ("fleurs-de-provence", "Fleurs de Provence"),
+    ("studio-nova", "Studio Nova"),
+    ("restaurant-le-comptoir", "Restaurant Le Comptoir"),
+    ("pharmacie-du-port", "Pharmacie du Port"),
+];
+
 fn expert_comptable() -> Demo {
-    const CLIENTS: [(&str, &str); 6] = [
-        ("boulangerie-martin", "Boulangerie Martin"),
-        ("garage-lefevre", "Garage Lefèvre"),
-        ("fleurs-de-provence", "Fleurs de Provence"),
-        ("studio-nova", "Studio Nova"),
-        ("restaurant-le-comptoir", "Restaurant Le Comptoir"),
-        ("pharmacie-du-port", "Pharmacie du Port"),
-    ];
+    (firm_and_clients(), firm_users(), firm_history())
+}
+
+fn firm_and_clients() -> Vec<Company> {
     let mut companies = vec![company(
         FIRM,
         "Cabinet Dupont & Associés",
         CompanyKind::Firm,
     )];
     companies.extend(
-        CLIENTS
+        EC_CLIENTS
             .iter()
             .map(|(id, name)| company(id, name, CompanyKind::Client)),
     );
-    let thomas: Vec<&str> = CLIENTS
+    companies
+}
+
+/// Marie Dupont, the primary admin, sees every client; Thomas Leroy all but Pharmacie du
+/// Port; Léa Moreau three of them.
+fn firm_users() -> Vec<User> {
+    let thomas: Vec<&str> = EC_CLIENTS
         .iter()
         .map(|(id, _)| *id)
         .filter(|id| *id != "pharmacie-du-port")
         .collect();
-    let users = vec![
+    vec![
         user(
             "marie-dupont",
             "Marie Dupont",
@@ -211,8 +284,12 @@ fn expert_comptable() -> Demo {
             Gender::Feminine,
             &["boulangerie-martin", "fleurs-de-provence", "studio-nova"],
         ),
-    ];
-    let steps = vec![
+    ]
+}
+
+/// The apps installed for the firm and its clients, in the order it happened.
+fn firm_history() -> Vec<Step> {
+    vec![
         Step::Get("marie-dupont", "tableau-clair", FIRM, at(2025, 6, 2, 9, 0)),
         Step::Get(
             "thomas-leroy",
@@ -257,6 +334,5 @@ fn expert_comptable() -> Demo {
             "pharmacie-du-port",
             at(2026, 4, 14, 10, 10),
         ),
-    ];
-    (companies, users, steps)
+    ]
 }

@@ -1,11 +1,18 @@
-//! Every refusal of the domain, as a type; its `Display` is the French sentence the user
-//! reads, which says what went wrong and, for a permission, who may do it.
+//! Every refusal of the domain, as a type; its `text` is the sentence the user reads, in
+//! either language, which says what went wrong and, for a permission, who may do it
+//! (`Display` is the French one, for logs).
 
 use std::fmt;
 
-use super::model::Product;
+use super::batch::BatchItem;
+use super::i18n::Lang;
+use super::model::{Gender, Product, Role};
+use super::permissions::Action;
+use super::product::GetKind;
 use super::questionnaire::QuestionnaireError;
+use super::request::RequestError;
 use super::settings::FieldError;
+use super::suspend::SuspendError;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DomainError {
@@ -19,20 +26,24 @@ pub enum DomainError {
     },
     /// The user's role does not allow the action.
     Forbidden {
-        action: &'static str,
-        role: &'static str,
-        /// Who may, "Claire Martin ou Julien Petit".
-        allowed: String,
+        action: Action,
+        product: Product,
+        /// The refused user's role, and gender so that the role reads naturally.
+        role: Role,
+        gender: Gender,
+        /// Who may, in the product's order.
+        allowed: Vec<String>,
     },
     /// The user has no access to this client.
     ClientNotAccessible {
         client: String,
-        allowed: String,
+        /// Who may, in the product's order.
+        allowed: Vec<String>,
     },
     /// Expert-Comptable: only the primary admin takes over an app.
     TakeOverReserved {
         primary: String,
-        primary_role: &'static str,
+        primary_gender: Gender,
     },
     /// The user already manages this connection.
     AlreadyManaged {
@@ -47,68 +58,133 @@ pub enum DomainError {
     /// Saving settings that are the same as before.
     NoChange,
     Questionnaire(QuestionnaireError),
+    /// A new connection asked where the app already is (installed there meanwhile, say).
+    AlreadyThere {
+        app: String,
+        company: String,
+        kind: GetKind,
+    },
+    /// A reset or a batch inside a batch.
+    NotInBatch,
+    /// A batch of no command, or of too many.
+    BatchSize {
+        len: usize,
+        max: usize,
+    },
+    /// Every command of a batch was refused: each one's reason.
+    NoneDone(Vec<BatchItem>),
+    /// The demo's clock would go further ahead than it may.
+    ClockLimit {
+        max_days: i64,
+    },
+    /// Lancer on a connection left unused too long: it must be reconnected first.
+    Expired {
+        app: String,
+        company: String,
+    },
+    /// A request for an app (see `request`).
+    Request(RequestError),
+    /// A suspension, or an action on a suspended connection (see `suspend`).
+    Suspension(SuspendError),
+}
+
+impl From<RequestError> for DomainError {
+    fn from(e: RequestError) -> Self {
+        DomainError::Request(e)
+    }
+}
+
+impl From<SuspendError> for DomainError {
+    fn from(e: SuspendError) -> Self {
+        DomainError::Suspension(e)
+    }
 }
 
 impl fmt::Display for DomainError {
+    /// The French sentence, for logs and code that has no language at hand.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::Fr))
+    }
+}
+
+impl DomainError {
+    /// The sentence the user reads, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            DomainError::UnknownUser(id) => write!(f, "L'utilisateur « {id} » n'existe pas."),
-            DomainError::UnknownApp(id) => {
-                write!(f, "L'appli « {id} » n'existe pas dans le catalogue.")
-            }
-            DomainError::UnknownCompany(id) => write!(f, "L'entreprise « {id} » n'existe pas."),
+            DomainError::UnknownUser(id) => lang.error_unknown_user(id),
+            DomainError::UnknownApp(id) => lang.error_unknown_app(id),
+            DomainError::UnknownCompany(id) => lang.error_unknown_company(id),
             DomainError::AppNotAvailable { app, product } => {
-                write!(f, "{app} n'est pas proposée pour {}.", product.label())
+                lang.error_app_not_available(app, product.label())
             }
             DomainError::Forbidden {
                 action,
+                product,
                 role,
+                gender,
                 allowed,
             } => {
-                write!(f, "En tant qu'{role}, vous ne pouvez pas {action}.")?;
+                let said =
+                    lang.error_forbidden(action.phrase(*product, lang), role.label(*gender, lang));
                 if allowed.is_empty() {
-                    Ok(())
+                    said
                 } else {
-                    write!(f, " Demandez à {allowed} : ces personnes ont ce droit.")
+                    said + &lang.error_forbidden_ask(names_or(allowed, lang))
                 }
             }
             DomainError::ClientNotAccessible { client, allowed } => {
-                write!(f, "Vous n'avez pas accès au client {client}.")?;
+                let said = lang.error_client_not_accessible(client);
                 if allowed.is_empty() {
-                    Ok(())
+                    said
                 } else {
-                    write!(f, " Demandez à {allowed}, qui y a accès.")
+                    said + &lang.error_client_not_accessible_ask(names_or(allowed, lang))
                 }
             }
             DomainError::TakeOverReserved {
                 primary,
-                primary_role,
-            } => write!(
-                f,
-                "Dans QuickBooks Expert-Comptable, seul l'administrateur principal peut reprendre \
-                 la gestion d'une appli gérée par quelqu'un d'autre. Demandez à {primary} \
-                 ({primary_role}) de le faire."
-            ),
-            DomainError::AlreadyManaged { app, company } => write!(
-                f,
-                "Vous gérez déjà {app} pour {company} : rien à transférer."
-            ),
-            DomainError::NotConnected { app, company } => {
-                write!(f, "{app} n'est pas connectée à {company}.")
+                primary_gender,
+            } => lang
+                .error_take_over_reserved(primary, Role::PrimaryAdmin.label(*primary_gender, lang)),
+            DomainError::AlreadyManaged { app, company } => {
+                lang.error_already_managed(app, company)
             }
-            DomainError::InvalidSettings(errors) => {
-                let n = errors.len();
-                if n == 1 {
-                    f.write_str("Un paramètre est à corriger avant d'enregistrer.")
-                } else {
-                    write!(f, "{n} paramètres sont à corriger avant d'enregistrer.")
+            DomainError::NotConnected { app, company } => lang.error_not_connected(app, company),
+            DomainError::InvalidSettings(errors) => match errors.len() {
+                1 => lang.error_invalid_settings_one().to_string(),
+                n => lang.error_invalid_settings_many(n),
+            },
+            DomainError::NoChange => lang.error_no_change().to_string(),
+            DomainError::Questionnaire(e) => e.text(lang),
+            DomainError::AlreadyThere { app, company, kind } => {
+                lang.error_already_there(app, company, kind.done_at(lang))
+            }
+            DomainError::NotInBatch => lang.error_not_in_batch().to_string(),
+            DomainError::BatchSize { len: 0, .. } => lang.error_nothing_selected().to_string(),
+            DomainError::BatchSize { max, .. } => lang.error_batch_too_big(max),
+            DomainError::NoneDone(items) => {
+                let said = match items.len() {
+                    1 => lang.error_none_done_one().to_string(),
+                    n => lang.error_none_done_many(n),
+                };
+                match items.first().and_then(|i| i.result.as_ref().err()) {
+                    Some(first) => said + &lang.error_none_done_reason(first.text(lang)),
+                    None => said + lang.error_none_done_end(),
                 }
             }
-            DomainError::NoChange => {
-                f.write_str("Aucun paramètre n'a changé : rien à enregistrer.")
-            }
-            DomainError::Questionnaire(e) => e.fmt(f),
+            DomainError::ClockLimit { max_days } => lang.error_clock_limit(max_days),
+            DomainError::Expired { app, company } => lang.error_expired(app, company),
+            DomainError::Request(e) => e.message(lang),
+            DomainError::Suspension(e) => e.message(lang),
         }
+    }
+}
+
+/// "Claire Martin", "Claire Martin ou Julien Petit", "A, B ou C".
+pub fn names_or(names: &[String], lang: Lang) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => lang.names_or(init.join(", "), last),
     }
 }
 

@@ -14,6 +14,7 @@
 use std::collections::BTreeMap;
 
 use super::catalogue::Catalogue;
+use super::i18n::Lang;
 use super::model::ProductState;
 use super::settings::{SettingDef, SettingValue};
 use super::text::truncate_chars;
@@ -33,7 +34,7 @@ pub enum Followed {
 const QUOTE_MAX: usize = 40;
 
 fn quote(value: &SettingValue, def: Option<&SettingDef>) -> String {
-    let shown = value.display(def);
+    let shown = value.display(def, Lang::Fr);
     let cut = truncate_chars(&shown, QUOTE_MAX);
     if cut.len() < shown.len() {
         format!("{cut}…")
@@ -81,10 +82,37 @@ pub fn follow_settings(
     changes
 }
 
-/// Brings every connection's settings in line with the catalogue. Returns one French
-/// sentence per connection changed ("Caisse Horizon pour Boulangerie Martin : …"), empty
-/// when nothing changed.
-pub fn follow_catalogue(state: &mut ProductState, catalogue: &Catalogue) -> Vec<String> {
+/// What following the catalogue changed in one connection's settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogueChange {
+    pub app: String,
+    pub company: String,
+    pub changes: Vec<Followed>,
+}
+
+impl CatalogueChange {
+    /// One sentence in `lang`: "Caisse Horizon pour Boulangerie Martin : …".
+    pub fn text(&self, lang: Lang) -> String {
+        let parts: Vec<String> = self
+            .changes
+            .iter()
+            .map(|c| match c {
+                Followed::Added { label } => lang.follow_added(label),
+                Followed::Reset { label, was } => lang.follow_reset(label, was),
+                Followed::Removed { key, was } => lang.follow_removed(key, was),
+            })
+            .collect();
+        lang.follow_line(
+            &self.app,
+            parts.join(lang.follow_separator()),
+            &self.company,
+        )
+    }
+}
+
+/// Brings every connection's settings in line with the catalogue. Returns what changed,
+/// one item per connection changed, empty when nothing changed.
+pub fn follow_catalogue(state: &mut ProductState, catalogue: &Catalogue) -> Vec<CatalogueChange> {
     let mut report = Vec::new();
     for i in 0..state.connections.len() {
         let Some(app) = catalogue.app(&state.connections[i].app) else {
@@ -94,26 +122,13 @@ pub fn follow_catalogue(state: &mut ProductState, catalogue: &Catalogue) -> Vec<
         if changes.is_empty() {
             continue;
         }
-        let parts: Vec<String> = changes
-            .iter()
-            .map(|c| match c {
-                Followed::Added { label } => {
-                    format!("nouveau réglage « {label} », à sa valeur par défaut")
-                }
-                Followed::Reset { label, was } => format!(
-                    "« {label} » remis à sa valeur par défaut (« {was} » n'est plus proposé)"
-                ),
-                Followed::Removed { key, was } => {
-                    format!("réglage « {key} » retiré (il valait « {was} »)")
-                }
-            })
-            .collect();
-        let company = state.company_name(&state.connections[i].company);
-        report.push(format!(
-            "{} pour {company} : {}.",
-            app.name,
-            parts.join(" ; ")
-        ));
+        report.push(CatalogueChange {
+            app: app.name.clone(),
+            company: state
+                .company_name(&state.connections[i].company)
+                .to_string(),
+            changes,
+        });
     }
     report
 }
@@ -173,7 +188,11 @@ mod tests {
     #[test]
     fn reports_added_reset_and_removed_settings_by_connection() {
         let cat = shipped();
-        let mut state = crate::domain::demo::state(crate::domain::model::Product::QuickBooks, &cat);
+        let mut state = crate::domain::demo::state(
+            crate::domain::model::Product::QuickBooks,
+            &cat,
+            crate::domain::model::Timestamp(1_800_000_000_000),
+        );
         assert!(
             follow_catalogue(&mut state, &cat).is_empty(),
             "demo data matches its catalogue"
@@ -195,7 +214,23 @@ mod tests {
 
         let report = follow_catalogue(&mut state, &cat);
         assert_eq!(report.len(), 1, "{report:?}");
-        let line = &report[0];
+        // French typography's no-break spaces read as spaces.
+        let line = &report[0]
+            .text(Lang::Fr)
+            .replace(['\u{a0}', '\u{202f}'], " ");
+        let english = report[0].text(Lang::En);
+        assert!(
+            english.starts_with(&format!("{} for {company}: ", app.name)),
+            "{english}"
+        );
+        assert!(
+            english.contains(&format!("new setting “{}”", first.label)),
+            "{english}"
+        );
+        assert!(
+            english.contains("setting “ancien_reglage” removed"),
+            "{english}"
+        );
         assert!(
             line.starts_with(&format!("{} pour {company} : ", app.name)),
             "{line}"

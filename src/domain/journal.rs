@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{AppId, CompanyId, Product, Timestamp, UserId};
+use super::catalogue::Catalogue;
+use super::i18n::Lang;
+use super::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
 use super::questionnaire::Questionnaire;
 use super::settings::SettingValue;
 
@@ -34,6 +36,32 @@ pub enum Event {
     Disconnection {
         answers: Questionnaire,
     },
+    /// A connection renewed by the user who manages it ("Reconnecter"). When someone
+    /// else managed it, reconnecting is a `Transfer`.
+    Reconnection,
+    /// "Demander l'appli": a request, numbered, with its message.
+    Request {
+        request: u64,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        message: String,
+    },
+    /// A request approved (the connection's own entry comes just before).
+    RequestApproval {
+        request: u64,
+        requester: UserId,
+    },
+    RequestRefusal {
+        request: u64,
+        requester: UserId,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    RequestWithdrawal {
+        request: u64,
+    },
+    /// "Suspendre": the connection stays, the app stops working.
+    Suspension,
+    Reactivation,
 }
 
 /// The kinds the journal can be filtered by.
@@ -45,24 +73,45 @@ pub enum EventKind {
     Transfer,
     SettingsChange,
     Disconnection,
+    Reconnection,
+    Request,
+    RequestApproval,
+    RequestRefusal,
+    RequestWithdrawal,
+    Suspension,
+    Reactivation,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 5] = [
+    pub const ALL: [EventKind; 12] = [
         EventKind::Connection,
         EventKind::Installation,
         EventKind::Transfer,
+        EventKind::Reconnection,
         EventKind::SettingsChange,
         EventKind::Disconnection,
+        EventKind::Suspension,
+        EventKind::Reactivation,
+        EventKind::Request,
+        EventKind::RequestApproval,
+        EventKind::RequestRefusal,
+        EventKind::RequestWithdrawal,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            EventKind::Connection => "Connexion",
-            EventKind::Installation => "Installation",
-            EventKind::Transfer => "Transfert",
-            EventKind::SettingsChange => "Modification des paramètres",
-            EventKind::Disconnection => "Déconnexion",
+            EventKind::Connection => lang.journal_kind_connection(),
+            EventKind::Installation => lang.journal_kind_installation(),
+            EventKind::Transfer => lang.journal_kind_transfer(),
+            EventKind::SettingsChange => lang.journal_kind_settings(),
+            EventKind::Disconnection => lang.journal_kind_disconnection(),
+            EventKind::Reconnection => lang.journal_kind_reconnection(),
+            EventKind::Request => lang.requests_kind_request(),
+            EventKind::RequestApproval => lang.requests_kind_approval(),
+            EventKind::RequestRefusal => lang.requests_kind_refusal(),
+            EventKind::RequestWithdrawal => lang.requests_kind_withdrawal(),
+            EventKind::Suspension => lang.requests_kind_suspension(),
+            EventKind::Reactivation => lang.requests_kind_reactivation(),
         }
     }
 
@@ -73,6 +122,13 @@ impl EventKind {
             EventKind::Transfer => "transfert",
             EventKind::SettingsChange => "parametres",
             EventKind::Disconnection => "deconnexion",
+            EventKind::Reconnection => "reconnexion",
+            EventKind::Request => "demande",
+            EventKind::RequestApproval => "approbation",
+            EventKind::RequestRefusal => "refus",
+            EventKind::RequestWithdrawal => "retrait",
+            EventKind::Suspension => "suspension",
+            EventKind::Reactivation => "reactivation",
         }
     }
 
@@ -89,6 +145,13 @@ impl Event {
             Event::Transfer { .. } => EventKind::Transfer,
             Event::SettingsChange { .. } => EventKind::SettingsChange,
             Event::Disconnection { .. } => EventKind::Disconnection,
+            Event::Reconnection => EventKind::Reconnection,
+            Event::Request { .. } => EventKind::Request,
+            Event::RequestApproval { .. } => EventKind::RequestApproval,
+            Event::RequestRefusal { .. } => EventKind::RequestRefusal,
+            Event::RequestWithdrawal { .. } => EventKind::RequestWithdrawal,
+            Event::Suspension => EventKind::Suspension,
+            Event::Reactivation => EventKind::Reactivation,
         }
     }
 }
@@ -106,6 +169,89 @@ pub struct JournalEntry {
     pub event: Event,
 }
 
+/// The number the next journal entry will have.
+pub fn next_seq(state: &ProductState) -> u64 {
+    state.journal.last().map_or(1, |e| e.seq + 1)
+}
+
+/// Appends an entry to the product's journal, numbered after the last one: the one way
+/// entries are written, by commands and by the demo's history alike.
+pub fn record(
+    state: &mut ProductState,
+    at: Timestamp,
+    actor: &UserId,
+    (app, company): (&AppId, &CompanyId),
+    event: Event,
+) {
+    let seq = next_seq(state);
+    state.journal.push(JournalEntry {
+        seq,
+        at,
+        product: state.product,
+        actor: actor.clone(),
+        company: company.clone(),
+        app: app.clone(),
+        event,
+    });
+}
+
+/// A settings change as the journal reads it: "Fréquence : Quotidienne → Hebdomadaire".
+pub fn change_text(
+    catalogue: &Catalogue,
+    app: &AppId,
+    change: &SettingChange,
+    lang: Lang,
+) -> String {
+    let def = catalogue.app(app).and_then(|d| d.setting(&change.key));
+    let label = def.map_or(change.key.as_str(), |d| d.label.as_str());
+    let from = change
+        .from
+        .as_ref()
+        .map(|v| v.display(def, lang))
+        .unwrap_or_else(|| lang.journal_no_value().into());
+    lang.journal_change(from, label, change.to.display(def, lang))
+}
+
+/// An entry's details as the journal lists them: who management passed between, each
+/// setting's change, the questionnaire's answer.
+pub fn details(
+    state: &ProductState,
+    catalogue: &Catalogue,
+    e: &JournalEntry,
+    lang: Lang,
+) -> Vec<String> {
+    match &e.event {
+        Event::Connection
+        | Event::Installation
+        | Event::Reconnection
+        | Event::RequestWithdrawal { .. }
+        | Event::Suspension
+        | Event::Reactivation => Vec::new(),
+        Event::Request { message, .. } if message.is_empty() => Vec::new(),
+        Event::Request { message, .. } => vec![lang.requests_detail_message(message)],
+        Event::RequestApproval { requester, .. } => {
+            vec![lang.requests_detail_requester(state.user_name(requester))]
+        }
+        Event::RequestRefusal {
+            requester, reason, ..
+        } => {
+            let mut lines = vec![lang.requests_detail_requester(state.user_name(requester))];
+            if !reason.is_empty() {
+                lines.push(lang.requests_detail_reason(reason));
+            }
+            lines
+        }
+        Event::Transfer { from, to } => {
+            vec![lang.journal_transferred(state.user_name(from), state.user_name(to))]
+        }
+        Event::SettingsChange { changes } => changes
+            .iter()
+            .map(|c| change_text(catalogue, &e.app, c, lang))
+            .collect(),
+        Event::Disconnection { answers } => vec![lang.journal_reason(answers.summary(lang))],
+    }
+}
+
 /// Narrows the journal; `None` lets everything through.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JournalFilter {
@@ -119,5 +265,65 @@ impl JournalFilter {
         self.app.as_ref().is_none_or(|a| a == &e.app)
             && self.company.as_ref().is_none_or(|c| c == &e.company)
             && self.kind.is_none_or(|k| k == e.event.kind())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn empty(product: Product) -> ProductState {
+        ProductState {
+            product,
+            companies: Vec::new(),
+            users: Vec::new(),
+            connections: Vec::new(),
+            journal: Vec::new(),
+            clock_offset: 0,
+            receipts: Vec::new(),
+            requests: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn record_numbers_from_one_then_after_the_last_entry() {
+        let mut state = empty(Product::ExpertComptable);
+        let (app, company, actor) = (AppId::new("a"), CompanyId::new("c"), UserId::new("u"));
+        for (i, at) in [5, 3, 9].into_iter().enumerate() {
+            record(
+                &mut state,
+                Timestamp(at),
+                &actor,
+                (&app, &company),
+                Event::Installation,
+            );
+            assert_eq!(state.journal.len(), i + 1);
+        }
+        let seqs: Vec<u64> = state.journal.iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, [1, 2, 3]);
+        assert_eq!(
+            state.journal[1],
+            JournalEntry {
+                seq: 2,
+                at: Timestamp(3),
+                product: Product::ExpertComptable,
+                actor: actor.clone(),
+                company: company.clone(),
+                app: app.clone(),
+                event: Event::Installation,
+            }
+        );
+        // A journal whose numbers do not start at 1 (an imported one, say) goes on from
+        // its last number, not from its length.
+        state.journal.remove(0);
+        state.journal[1].seq = 41;
+        record(
+            &mut state,
+            Timestamp(10),
+            &actor,
+            (&app, &company),
+            Event::Connection,
+        );
+        assert_eq!(state.journal.last().map(|e| e.seq), Some(42));
     }
 }

@@ -8,6 +8,8 @@
 
 use serde::de::DeserializeOwned;
 
+use super::i18n::Lang;
+
 /// Why a JSON text could not be read, and where.
 #[derive(Debug)]
 pub struct JsonError {
@@ -129,21 +131,26 @@ pub fn depth(text: &str) -> usize {
 }
 
 impl JsonError {
-    /// The problem in French, keeping what helps to find it: the place, the field or
-    /// value named by the parser, the line and column.
+    /// The problem in French (see [`JsonError::text`]).
     pub fn french(&self) -> String {
+        self.text(Lang::Fr)
+    }
+
+    /// The problem in `lang`, keeping what helps to find it: the place, the field or
+    /// value named by the parser, the line and column.
+    pub fn text(&self, lang: Lang) -> String {
         use serde_json::error::Category;
         let e = &self.inner;
         let msg = e.to_string();
         let at = if e.line() > 0 {
-            format!(" (ligne {}, colonne {})", e.line(), e.column())
+            lang.json_at(e.column(), e.line())
         } else {
             String::new()
         };
         let place = if self.path.is_empty() {
             String::new()
         } else {
-            format!("{} : ", self.path)
+            lang.json_place(&self.path)
         };
         let quoted = || {
             msg.split('`')
@@ -152,25 +159,23 @@ impl JsonError {
                 .unwrap_or_default()
         };
         let what = match e.classify() {
-            Category::Eof => "le texte s'arrête avant la fin, il est tronqué".to_string(),
+            Category::Eof => lang.json_eof().to_string(),
             Category::Syntax if msg.starts_with("recursion limit exceeded") => {
-                "structure trop imbriquée".to_string()
+                lang.json_too_deep().to_string()
             }
-            Category::Syntax => "ce n'est pas du JSON valide".to_string(),
-            Category::Io => "lecture impossible".to_string(),
-            Category::Data if msg.starts_with("missing field") => {
-                format!("champ « {} » manquant", quoted())
-            }
+            Category::Syntax => lang.json_syntax().to_string(),
+            Category::Io => lang.json_io().to_string(),
+            Category::Data if msg.starts_with("missing field") => lang.json_missing_field(quoted()),
             Category::Data if msg.starts_with("unknown variant") => {
-                format!("valeur « {} » inconnue", quoted())
+                lang.json_unknown_variant(quoted())
             }
             Category::Data if msg.starts_with("invalid type") => {
-                "type de valeur incorrect".to_string()
+                lang.json_invalid_type().to_string()
             }
             Category::Data if msg.starts_with("invalid length") => {
-                "nombre d'éléments incorrect".to_string()
+                lang.json_invalid_length().to_string()
             }
-            Category::Data => "valeur incorrecte".to_string(),
+            Category::Data => lang.json_invalid_value().to_string(),
         };
         format!("{place}{what}{at}")
     }
@@ -198,7 +203,7 @@ mod tests {
         assert_eq!(e.path, "items[1].since");
         assert!(
             e.french()
-                .starts_with("items[1].since : type de valeur incorrect"),
+                .starts_with("items[1].since\u{202F}: type de valeur incorrect"),
             "{}",
             e.french()
         );
@@ -206,12 +211,14 @@ mod tests {
         assert!(e.french().contains("tronqué"), "{}", e.french());
         let e = parse::<Doc>(r#"{"items": [{}]}"#).unwrap_err();
         assert!(
-            e.french().contains("champ « since » manquant"),
+            e.french()
+                .contains("champ «\u{202F}since\u{202F}» manquant"),
             "{}",
             e.french()
         );
         let e = parse::<serde_json::Value>(&"[".repeat(10_000)).unwrap_err();
         assert!(e.french().contains("trop imbriquée"), "{}", e.french());
+        assert!(e.text(Lang::En).contains("nested too deeply"));
         assert!(parse::<Doc>(r#"{"items": []} trailing"#).is_err());
     }
 

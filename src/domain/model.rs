@@ -6,8 +6,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Lang;
 use super::journal::JournalEntry;
+use super::receipt::Receipt;
+use super::request::AppRequest;
 use super::settings::SettingValue;
+use super::suspend::Suspension;
 
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident) => {
@@ -116,14 +120,14 @@ pub enum Gender {
 }
 
 impl Role {
-    pub fn label(self, gender: Gender) -> &'static str {
+    pub fn label(self, gender: Gender, lang: Lang) -> &'static str {
         match (self, gender) {
-            (Role::PrimaryAdmin, Gender::Feminine) => "administratrice principale",
-            (Role::PrimaryAdmin, Gender::Masculine) => "administrateur principal",
-            (Role::Admin, Gender::Feminine) => "administratrice",
-            (Role::Admin, Gender::Masculine) => "administrateur",
-            (Role::Standard, Gender::Feminine) => "utilisatrice standard",
-            (Role::Standard, Gender::Masculine) => "utilisateur standard",
+            (Role::PrimaryAdmin, Gender::Feminine) => lang.role_primary_admin_f(),
+            (Role::PrimaryAdmin, Gender::Masculine) => lang.role_primary_admin_m(),
+            (Role::Admin, Gender::Feminine) => lang.role_admin_f(),
+            (Role::Admin, Gender::Masculine) => lang.role_admin_m(),
+            (Role::Standard, Gender::Feminine) => lang.role_standard_f(),
+            (Role::Standard, Gender::Masculine) => lang.role_standard_m(),
         }
     }
 }
@@ -163,8 +167,8 @@ pub struct User {
 
 impl User {
     /// "Claire Martin — administratrice principale", as the Utilisateur control shows it.
-    pub fn label(&self) -> String {
-        format!("{} — {}", self.name, self.role.label(self.gender))
+    pub fn label(&self, lang: Lang) -> String {
+        format!("{} — {}", self.name, self.role.label(self.gender, lang))
     }
 }
 
@@ -182,12 +186,28 @@ pub struct Connection {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transferred: Option<Timestamp>,
     pub settings: BTreeMap<String, SettingValue>,
+    /// When it was last used (launched, reconnected, its settings saved); `None` while
+    /// nothing but connecting it or taking it over has used it. Absent from data saved
+    /// before it existed: such connections count from when they were made or taken over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used: Option<Timestamp>,
+    /// Set while the connection is suspended ("Suspendre"): it keeps its settings and
+    /// manager but the app stops working. Absent from data saved before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspended: Option<Suspension>,
 }
 
 impl Connection {
     /// Since when its manager has managed it.
     pub fn managed_since(&self) -> Timestamp {
         self.transferred.unwrap_or(self.since)
+    }
+
+    /// When it was last used: connecting and taking over count as use, and so does each
+    /// later use. What the connection's health counts from (see `health`).
+    pub fn last_use(&self) -> Timestamp {
+        self.last_used
+            .map_or(self.managed_since(), |t| t.max(self.managed_since()))
     }
 }
 
@@ -201,6 +221,21 @@ pub struct ProductState {
     pub users: Vec<User>,
     pub connections: Vec<Connection>,
     pub journal: Vec<JournalEntry>,
+    /// How far the demo's clock is ahead of the real one, in milliseconds (see `clock`).
+    /// Absent (0) from data saved before the demo had a clock.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub clock_offset: i64,
+    /// The receipts of the latest disconnections, oldest first (see `receipt`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receipts: Vec<Receipt>,
+    /// Requests for an app ("Demander l'appli"), oldest first (see `request`). Absent
+    /// from data saved before requests existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<AppRequest>,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 impl ProductState {
@@ -223,6 +258,17 @@ impl ProductState {
         self.companies
             .iter()
             .find(|c| matches!(c.kind, CompanyKind::Business | CompanyKind::Firm))
+    }
+
+    /// Whether an app can be connected to `company` in this product: the business
+    /// (QuickBooks), or the firm or one of its clients (Expert-Comptable).
+    pub fn connection_target(&self, company: &Company) -> bool {
+        match self.product {
+            Product::QuickBooks => company.kind == CompanyKind::Business,
+            Product::ExpertComptable => {
+                matches!(company.kind, CompanyKind::Firm | CompanyKind::Client)
+            }
+        }
     }
 
     pub fn clients(&self) -> impl Iterator<Item = &Company> {

@@ -2,7 +2,10 @@
 //! asked by the views before they offer an action.
 
 use super::error::DomainError;
-use super::model::{Company, CompanyKind, Product, ProductState, Role, User};
+use super::i18n::Lang;
+use super::model::{
+    Company, CompanyId, CompanyKind, Gender, Product, ProductState, Role, User, UserId,
+};
 
 /// The actions the table of roles governs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,6 +16,11 @@ pub enum Action {
     /// Take over an app managed by someone else.
     TakeOver,
     Disconnect,
+    /// Suspend or reactivate a connection: the rights of disconnecting it.
+    Suspend,
+    /// Ask for an app where one may not connect it ("Demander l'appli"): every role,
+    /// at a company they may access (an admin also at a client they may not).
+    Request,
     /// Export or import the product's data (Sauvegarde): every client's data, users and
     /// roles included, so an import could hand anyone any role.
     ManageData,
@@ -20,14 +28,16 @@ pub enum Action {
 
 impl Action {
     /// The action as it ends "Seuls … peuvent …".
-    pub fn phrase(self, product: Product) -> &'static str {
+    pub fn phrase(self, product: Product, lang: Lang) -> &'static str {
         match (self, product) {
-            (Action::Get, Product::QuickBooks) => "connecter une appli",
-            (Action::Get, Product::ExpertComptable) => "installer une appli",
-            (Action::ChangeSettings, _) => "modifier les paramètres d'une appli",
-            (Action::TakeOver, _) => "reprendre la gestion d'une appli gérée par quelqu'un d'autre",
-            (Action::Disconnect, _) => "déconnecter une appli",
-            (Action::ManageData, _) => "exporter ou importer les données",
+            (Action::Get, Product::QuickBooks) => lang.action_get_connect(),
+            (Action::Get, Product::ExpertComptable) => lang.action_get_install(),
+            (Action::ChangeSettings, _) => lang.action_change_settings(),
+            (Action::TakeOver, _) => lang.action_take_over(),
+            (Action::Disconnect, _) => lang.action_disconnect(),
+            (Action::Suspend, _) => lang.requests_action_suspend(),
+            (Action::Request, _) => lang.requests_action_request(),
+            (Action::ManageData, _) => lang.action_manage_data(),
         }
     }
 }
@@ -35,7 +45,7 @@ impl Action {
 /// Whether the role may do the action at all, wherever it is done.
 pub fn role_allows(product: Product, role: Role, action: Action) -> bool {
     match (role, action) {
-        (Role::PrimaryAdmin, _) => true,
+        (Role::PrimaryAdmin, _) | (_, Action::Request) => true,
         (Role::Standard, _) => false,
         (Role::Admin, Action::TakeOver) => product == Product::QuickBooks,
         (Role::Admin, Action::ManageData) => false,
@@ -63,20 +73,9 @@ pub fn who_may<'a>(state: &'a ProductState, action: Action, company: &Company) -
         .collect()
 }
 
-/// "Claire Martin", "Claire Martin ou Julien Petit", "A, B ou C".
-pub fn names_or(users: &[&User]) -> String {
-    match users {
-        [] => String::new(),
-        [one] => one.name.clone(),
-        [init @ .., last] => format!(
-            "{} ou {}",
-            init.iter()
-                .map(|u| u.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.name
-        ),
-    }
+/// The names of `users`, in order, as a refusal lists them (see `error::names_or`).
+pub fn names(users: &[&User]) -> Vec<String> {
+    users.iter().map(|u| u.name.clone()).collect()
 }
 
 /// `Ok` when `user` may do `action` on `company`; otherwise the refusal, which names who may.
@@ -89,7 +88,7 @@ pub fn check(
     if !can_access(user, company) {
         return Err(DomainError::ClientNotAccessible {
             client: company.name.clone(),
-            allowed: names_or(&who_may(state, action, company)),
+            allowed: names(&who_may(state, action, company)),
         });
     }
     if role_allows(state.product, user.role, action) {
@@ -99,15 +98,15 @@ pub fn check(
         let primary = state.primary_admin();
         return Err(DomainError::TakeOverReserved {
             primary: primary.map(|u| u.name.clone()).unwrap_or_default(),
-            primary_role: primary
-                .map(|u| u.role.label(u.gender))
-                .unwrap_or("administrateur principal"),
+            primary_gender: primary.map_or(Gender::Masculine, |u| u.gender),
         });
     }
     Err(DomainError::Forbidden {
-        action: action.phrase(state.product),
-        role: user.role.label(user.gender),
-        allowed: names_or(&who_may(state, action, company)),
+        action,
+        product: state.product,
+        role: user.role,
+        gender: user.gender,
+        allowed: names(&who_may(state, action, company)),
     })
 }
 
@@ -116,9 +115,41 @@ pub fn check_manage_data(state: &ProductState, user: &User) -> Result<(), Domain
     match state.home_company() {
         Some(home) => check(state, user, Action::ManageData, home),
         None => Err(DomainError::Forbidden {
-            action: Action::ManageData.phrase(state.product),
-            role: user.role.label(user.gender),
-            allowed: String::new(),
+            action: Action::ManageData,
+            product: state.product,
+            role: user.role,
+            gender: user.gender,
+            allowed: Vec::new(),
         }),
     }
+}
+
+/// `check` for the user and company of these ids, as views ask before offering an
+/// action; an unknown user or company is refused as unknown.
+pub fn check_ids(
+    state: &ProductState,
+    actor: &UserId,
+    action: Action,
+    company: &CompanyId,
+) -> Result<(), DomainError> {
+    let user = state
+        .user(actor)
+        .ok_or_else(|| DomainError::UnknownUser(actor.to_string()))?;
+    let company = state
+        .company(company)
+        .ok_or_else(|| DomainError::UnknownCompany(company.to_string()))?;
+    check(state, user, action, company)
+}
+
+/// The refusal of `action` that holds wherever it is done (the acting user's role does
+/// not allow it), naming who may; `None` when the role allows it somewhere.
+pub fn role_refusal(state: &ProductState, actor: &UserId, action: Action) -> Option<DomainError> {
+    let Some(user) = state.user(actor) else {
+        return Some(DomainError::UnknownUser(actor.to_string()));
+    };
+    if role_allows(state.product, user.role, action) {
+        return None;
+    }
+    let home = state.home_company()?;
+    check(state, user, action, home).err()
 }

@@ -10,9 +10,9 @@ use super::model::{
 use super::permissions::can_access;
 use super::text::fold;
 
-/// The sections that list connections.
+/// The lists of connections: which companies' connections a section shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Section {
+pub enum Listing {
     /// QuickBooks "Aperçu": the business's connected apps.
     Overview,
     /// Expert-Comptable "Applis du cabinet".
@@ -30,13 +30,67 @@ fn visible(state: &ProductState, user: &User, company: &CompanyId) -> bool {
     state.company(company).is_some_and(|c| can_access(user, c))
 }
 
+/// The connection of `app` to `company`, if there is one and `actor` may see that company
+/// (what Lancer and the settings view show). `None` says nothing about which it is: a
+/// client the user may not access is not theirs to learn about.
+pub fn visible_connection<'s>(
+    state: &'s ProductState,
+    actor: &UserId,
+    app: &AppId,
+    company: &CompanyId,
+) -> Option<&'s Connection> {
+    let user = state.user(actor)?;
+    if !visible(state, user, company) {
+        return None;
+    }
+    state.connection(app, company)
+}
+
+/// The Client filter of a list, as asked (in the address, say) and as applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClientFilter {
+    /// The client the list is narrowed to; `None` for every client the user may access.
+    pub client: Option<CompanyId>,
+    /// A client was asked for that is not among those the user may access (or does not
+    /// exist: the two are not told apart), so the list shows every accessible client.
+    pub ignored: bool,
+}
+
+/// Applies a requested Client filter for `actor`: a client they may not access (or an
+/// unknown one) means no filter, and says so.
+pub fn client_filter(
+    state: &ProductState,
+    actor: &UserId,
+    requested: Option<&CompanyId>,
+) -> ClientFilter {
+    let Some(requested) = requested else {
+        return ClientFilter::default();
+    };
+    let allowed = state.user(actor).is_some_and(|u| {
+        state
+            .company(requested)
+            .is_some_and(|c| c.kind == CompanyKind::Client && can_access(u, c))
+    });
+    if allowed {
+        ClientFilter {
+            client: Some(requested.clone()),
+            ignored: false,
+        }
+    } else {
+        ClientFilter {
+            client: None,
+            ignored: true,
+        }
+    }
+}
+
 /// The connections a section lists for `actor`, sorted by company then app name.
 /// An unknown actor sees nothing.
 pub fn connections<'s>(
     state: &'s ProductState,
     catalogue: &Catalogue,
     actor: &UserId,
-    section: &Section,
+    section: &Listing,
 ) -> Vec<&'s Connection> {
     let Some(user) = state.user(actor) else {
         return Vec::new();
@@ -49,9 +103,9 @@ pub fn connections<'s>(
                 return false;
             };
             let in_section = match section {
-                Section::Overview => company.kind == CompanyKind::Business,
-                Section::Firm => company.kind == CompanyKind::Firm,
-                Section::Clients { client } => {
+                Listing::Overview => company.kind == CompanyKind::Business,
+                Listing::Firm => company.kind == CompanyKind::Firm,
+                Listing::Clients { client } => {
                     company.kind == CompanyKind::Client
                         && client.as_ref().is_none_or(|id| id == &company.id)
                 }
@@ -87,20 +141,30 @@ pub fn install_targets<'s>(
         .collect()
 }
 
-/// The connections `actor` may see that pass `keep`; none for an unknown actor.
+/// The items (connections, journal entries) that pass `keep` and whose company `actor` may
+/// see, in the order given; none for an unknown actor.
+fn visible_of<'s, T>(
+    state: &ProductState,
+    actor: &UserId,
+    items: impl Iterator<Item = &'s T>,
+    company: impl Fn(&T) -> &CompanyId,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<&'s T> {
+    let Some(viewer) = state.user(actor) else {
+        return Vec::new();
+    };
+    items
+        .filter(|item| keep(item) && visible(state, viewer, company(item)))
+        .collect()
+}
+
+/// The connections `actor` may see that pass `keep`.
 fn visible_where<'s>(
     state: &'s ProductState,
     actor: &UserId,
     keep: impl Fn(&Connection) -> bool,
 ) -> Vec<&'s Connection> {
-    let Some(viewer) = state.user(actor) else {
-        return Vec::new();
-    };
-    state
-        .connections
-        .iter()
-        .filter(|c| keep(c) && visible(state, viewer, &c.company))
-        .collect()
+    visible_of(state, actor, state.connections.iter(), |c| &c.company, keep)
 }
 
 /// Every connection `actor` may see, whatever the section.
@@ -132,13 +196,21 @@ pub fn journal<'s>(
     actor: &UserId,
     filter: &JournalFilter,
 ) -> Vec<&'s JournalEntry> {
-    let Some(viewer) = state.user(actor) else {
-        return Vec::new();
-    };
-    state
-        .journal
-        .iter()
-        .rev()
-        .filter(|e| filter.matches(e) && visible(state, viewer, &e.company))
-        .collect()
+    let newest_first = state.journal.iter().rev();
+    visible_of(
+        state,
+        actor,
+        newest_first,
+        |e| &e.company,
+        |e| filter.matches(e),
+    )
+}
+
+/// Who acts in a product: `wanted` (the saved choice) while that user exists, else the
+/// primary admin; `None` only for a product without users.
+pub fn acting_user(state: &ProductState, wanted: Option<&UserId>) -> Option<UserId> {
+    wanted
+        .filter(|u| state.user(u).is_some())
+        .cloned()
+        .or_else(|| state.primary_admin().map(|u| u.id.clone()))
 }

@@ -3,11 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Lang;
 use super::text::{char_len, has_bidi_control};
 
 /// The longest text "Autre" accepts, in characters.
 pub const OTHER_MAX: usize = 500;
 
+/// Saved journals and receipts hold each reason by its name in kebab-case
+/// (`"manager-left"`): add reasons, never rename one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
@@ -17,30 +20,40 @@ pub enum Reason {
     MissingFeatures,
     TechnicalProblems,
     DataConcerns,
+    /// Disconnected to troubleshoot, to be reconnected at once: reconnecting does that
+    /// without losing anything (see `way_out`).
+    Troubleshooting,
+    /// The person who connected it has left: taking it over keeps it working.
+    ManagerLeft,
     Other,
 }
 
 impl Reason {
     /// In the order the questionnaire lists them; "Autre" last.
-    pub const ALL: [Reason; 7] = [
+    pub const ALL: [Reason; 9] = [
         Reason::NoLongerNeeded,
         Reason::Replaced,
         Reason::TooExpensive,
         Reason::MissingFeatures,
         Reason::TechnicalProblems,
         Reason::DataConcerns,
+        Reason::Troubleshooting,
+        Reason::ManagerLeft,
         Reason::Other,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The reason's option in the questionnaire (a control's name: set as written).
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Reason::NoLongerNeeded => "Je n'en ai plus besoin",
-            Reason::Replaced => "Je passe à une appli concurrente",
-            Reason::TooExpensive => "Elle coûte trop cher",
-            Reason::MissingFeatures => "Il lui manque des fonctions dont j'ai besoin",
-            Reason::TechnicalProblems => "Elle ne fonctionne pas correctement",
-            Reason::DataConcerns => "Je m'inquiète de l'usage de mes données",
-            Reason::Other => "Autre",
+            Reason::NoLongerNeeded => lang.reason_no_longer_needed(),
+            Reason::Replaced => lang.reason_replaced(),
+            Reason::TooExpensive => lang.reason_too_expensive(),
+            Reason::MissingFeatures => lang.reason_missing_features(),
+            Reason::TechnicalProblems => lang.reason_technical_problems(),
+            Reason::DataConcerns => lang.reason_data_concerns(),
+            Reason::Troubleshooting => lang.reason_troubleshooting(),
+            Reason::ManagerLeft => lang.reason_manager_left(),
+            Reason::Other => lang.reason_other(),
         }
     }
 
@@ -52,6 +65,8 @@ impl Reason {
             Reason::MissingFeatures => "fonctions-manquantes",
             Reason::TechnicalProblems => "problemes-techniques",
             Reason::DataConcerns => "donnees",
+            Reason::Troubleshooting => "depannage",
+            Reason::ManagerLeft => "personne-partie",
             Reason::Other => "autre",
         }
     }
@@ -80,10 +95,10 @@ pub struct Questionnaire {
 
 impl Questionnaire {
     /// "Autre : trop lente le matin", or the reason's label.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, lang: Lang) -> String {
         match &self.other {
-            Some(text) => format!("{} : {}", self.reason.label(), text),
-            None => self.reason.label().to_string(),
+            Some(text) => lang.questionnaire_summary(self.reason.label(lang), text),
+            None => self.reason.label(lang).to_string(),
         }
     }
 }
@@ -102,24 +117,23 @@ pub enum QuestionnaireError {
 }
 
 impl std::fmt::Display for QuestionnaireError {
+    /// The French sentence, for logs.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::Fr))
+    }
+}
+
+impl QuestionnaireError {
+    /// The sentence the user reads, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            QuestionnaireError::MissingReason => {
-                f.write_str("Indiquez pourquoi vous déconnectez cette appli.")
+            QuestionnaireError::MissingReason => lang.questionnaire_missing_reason().into(),
+            QuestionnaireError::MissingOther => lang.questionnaire_missing_other().into(),
+            QuestionnaireError::OtherTooLong { len } => {
+                lang.questionnaire_other_too_long(len, OTHER_MAX)
             }
-            QuestionnaireError::MissingOther => {
-                f.write_str("Vous avez choisi « Autre » : précisez la raison en quelques mots.")
-            }
-            QuestionnaireError::OtherTooLong { len } => write!(
-                f,
-                "La précision tient en {OTHER_MAX} caractères au maximum ({len} saisis)."
-            ),
-            QuestionnaireError::OtherHasControlChars => {
-                f.write_str("La précision contient des caractères non autorisés.")
-            }
-            QuestionnaireError::OtherHasBidiControls => f.write_str(
-                "La précision contient des caractères invisibles qui inversent le sens de lecture.",
-            ),
+            QuestionnaireError::OtherHasControlChars => lang.questionnaire_control_chars().into(),
+            QuestionnaireError::OtherHasBidiControls => lang.questionnaire_bidi_controls().into(),
         }
     }
 }
@@ -196,13 +210,14 @@ mod tests {
     fn text_is_ignored_for_other_reasons() {
         let q = answers(Some(Reason::TooExpensive), "x").validate().unwrap();
         assert_eq!(q.other, None);
-        assert_eq!(q.summary(), "Elle coûte trop cher");
+        assert_eq!(q.summary(Lang::Fr), "Elle coûte trop cher");
+        assert_eq!(q.summary(Lang::En), "It costs too much");
     }
 
     #[test]
     fn at_least_six_reasons_with_autre_last() {
         assert!(Reason::ALL.len() >= 6);
-        assert_eq!(Reason::ALL.last().map(|r| r.label()), Some("Autre"));
+        assert_eq!(Reason::ALL.last().map(|r| r.label(Lang::Fr)), Some("Autre"));
         for r in Reason::ALL {
             assert_eq!(Reason::from_slug(r.slug()), Some(r));
         }

@@ -248,6 +248,7 @@ mod tests {
 #[cfg(test)]
 mod properties {
     use super::*;
+    use crate::domain::i18n::Lang;
     use proptest::prelude::*;
 
     /// The rule spelled out as plainly as possible, from the apps themselves.
@@ -275,7 +276,8 @@ mod properties {
                 a.publisher,
                 a.tagline,
                 a.description,
-                a.category.label()
+                // The catalogue's words are French: so is what search looks in.
+                a.category.label(Lang::Fr)
             ));
             if !terms.iter().all(|t| name.contains(t) || rest.contains(t)) {
                 continue;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Lang;
 use super::text::{char_len, has_bidi_control};
 
 /// A setting's value as stored in a connection: `true`/`false` or a string. A choice is
@@ -42,16 +43,16 @@ impl<'de> Deserialize<'de> for SettingValue {
 
 impl SettingValue {
     /// How the value reads in the journal and summaries.
-    pub fn display(&self, def: Option<&SettingDef>) -> String {
+    pub fn display(&self, def: Option<&SettingDef>, lang: Lang) -> String {
         match (self, def.map(|d| &d.kind)) {
-            (SettingValue::Bool(true), _) => "activé".into(),
-            (SettingValue::Bool(false), _) => "désactivé".into(),
+            (SettingValue::Bool(true), _) => lang.setting_on().into(),
+            (SettingValue::Bool(false), _) => lang.setting_off().into(),
             (SettingValue::Text(v), Some(SettingKind::Choice { options, .. })) => options
                 .iter()
                 .find(|o| &o.value == v)
                 .map(|o| o.label.clone())
                 .unwrap_or_else(|| v.clone()),
-            (SettingValue::Text(v), _) if v.is_empty() => "(vide)".into(),
+            (SettingValue::Text(v), _) if v.is_empty() => lang.setting_empty().into(),
             (SettingValue::Text(v), _) => v.clone(),
         }
     }
@@ -121,15 +122,15 @@ impl SettingDef {
         }
     }
 
-    /// Checks one value; `Err` holds the message to show next to the field.
-    pub fn validate(&self, value: &SettingValue) -> Result<(), String> {
+    /// Checks one value; `Err` holds what to say next to the field.
+    pub fn validate(&self, value: &SettingValue) -> Result<(), FieldIssue> {
         match (&self.kind, value) {
             (SettingKind::Toggle { .. }, SettingValue::Bool(_)) => Ok(()),
             (SettingKind::Choice { options, .. }, SettingValue::Text(v)) => {
                 if options.iter().any(|o| &o.value == v) {
                     Ok(())
                 } else {
-                    Err("Choisissez une des options proposées.".into())
+                    Err(FieldIssue::NotAnOption)
                 }
             }
             (
@@ -141,10 +142,8 @@ impl SettingDef {
                 },
                 SettingValue::Text(v),
             ) => validate_text(v, *format, *min_len, *max_len),
-            (SettingKind::Toggle { .. }, SettingValue::Text(_)) => {
-                Err("Cette option s'active ou se désactive.".into())
-            }
-            (_, SettingValue::Bool(_)) => Err("Ce champ attend un texte.".into()),
+            (SettingKind::Toggle { .. }, SettingValue::Text(_)) => Err(FieldIssue::ToggleOnly),
+            (_, SettingValue::Bool(_)) => Err(FieldIssue::TextExpected),
         }
     }
 }
@@ -154,28 +153,28 @@ fn validate_text(
     format: TextFormat,
     min_len: usize,
     max_len: usize,
-) -> Result<(), String> {
+) -> Result<(), FieldIssue> {
     let len = char_len(v);
     if len == 0 {
         return if min_len == 0 {
             Ok(())
         } else {
-            Err("Ce champ est obligatoire.".into())
+            Err(FieldIssue::Required)
         };
     }
     if v.trim() != v {
-        return Err("Retirez les espaces au début ou à la fin.".into());
+        return Err(FieldIssue::Spaces);
     }
     if len > max_len {
-        return Err(format!("{max_len} caractères au maximum ({len} saisis)."));
+        return Err(FieldIssue::TooLong { len, max: max_len });
     }
     if len < min_len {
-        return Err(format!("{min_len} caractères au minimum ({len} saisis)."));
+        return Err(FieldIssue::TooShort { len, min: min_len });
     }
     match format {
         TextFormat::Free => {
             if v.chars().any(char::is_control) {
-                Err("Ce texte contient des caractères de contrôle.".into())
+                Err(FieldIssue::ControlChars)
             } else {
                 Ok(())
             }
@@ -184,7 +183,7 @@ fn validate_text(
             if v.chars().all(|c| c.is_ascii_digit()) {
                 Ok(())
             } else {
-                Err("Saisissez uniquement des chiffres.".into())
+                Err(FieldIssue::DigitsOnly)
             }
         }
         TextFormat::Code => {
@@ -193,14 +192,14 @@ fn validate_text(
             {
                 Ok(())
             } else {
-                Err("Utilisez des majuscules, des chiffres et des tirets.".into())
+                Err(FieldIssue::CodeOnly)
             }
         }
         TextFormat::Email => {
             if is_email(v) {
                 Ok(())
             } else {
-                Err("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.".into())
+                Err(FieldIssue::Email)
             }
         }
     }
@@ -220,12 +219,86 @@ fn is_email(v: &str) -> bool {
             .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !domain.ends_with('.'))
 }
 
+/// What is wrong with a setting's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldIssue {
+    NotAnOption,
+    ToggleOnly,
+    TextExpected,
+    Required,
+    Spaces,
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    TooShort {
+        len: usize,
+        min: usize,
+    },
+    ControlChars,
+    DigitsOnly,
+    CodeOnly,
+    Email,
+    /// No value for a setting the app has.
+    Missing,
+    /// A value for a setting the app does not have.
+    Unknown,
+    /// A direction control (see [`has_bidi_control`]).
+    BidiControls,
+}
+
+impl FieldIssue {
+    pub const ALL_KINDS: [FieldIssue; 14] = [
+        FieldIssue::NotAnOption,
+        FieldIssue::ToggleOnly,
+        FieldIssue::TextExpected,
+        FieldIssue::Required,
+        FieldIssue::Spaces,
+        FieldIssue::TooLong { len: 9, max: 8 },
+        FieldIssue::TooShort { len: 1, min: 2 },
+        FieldIssue::ControlChars,
+        FieldIssue::DigitsOnly,
+        FieldIssue::CodeOnly,
+        FieldIssue::Email,
+        FieldIssue::Missing,
+        FieldIssue::Unknown,
+        FieldIssue::BidiControls,
+    ];
+
+    /// The message shown next to the field, in `lang`.
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            FieldIssue::NotAnOption => lang.setting_not_an_option().into(),
+            FieldIssue::ToggleOnly => lang.setting_toggle_only().into(),
+            FieldIssue::TextExpected => lang.setting_text_expected().into(),
+            FieldIssue::Required => lang.setting_required().into(),
+            FieldIssue::Spaces => lang.setting_spaces().into(),
+            FieldIssue::TooLong { len, max } => lang.setting_too_long(len, max),
+            FieldIssue::TooShort { len, min } => lang.setting_too_short(len, min),
+            FieldIssue::ControlChars => lang.setting_control_chars().into(),
+            FieldIssue::DigitsOnly => lang.setting_digits_only().into(),
+            FieldIssue::CodeOnly => lang.setting_code_only().into(),
+            FieldIssue::Email => lang.setting_email().into(),
+            FieldIssue::Missing => lang.setting_missing().into(),
+            FieldIssue::Unknown => lang.setting_unknown().into(),
+            FieldIssue::BidiControls => lang.setting_bidi_controls().into(),
+        }
+    }
+}
+
 /// A field's refusal, keyed by the setting's key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub key: String,
     pub label: String,
-    pub message: String,
+    pub issue: FieldIssue,
+}
+
+impl FieldError {
+    /// The message shown next to the field, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.issue.text(lang)
+    }
 }
 
 /// Checks a whole set of values against an app's settings: every setting present and
@@ -238,13 +311,13 @@ pub fn validate_all(
     for def in defs {
         let result = match values.get(&def.key) {
             Some(v) => def.validate(v),
-            None => Err("Ce réglage manque.".into()),
+            None => Err(FieldIssue::Missing),
         };
-        if let Err(message) = result {
+        if let Err(issue) = result {
             errors.push(FieldError {
                 key: def.key.clone(),
                 label: def.label.clone(),
-                message,
+                issue,
             });
         }
     }
@@ -253,7 +326,7 @@ pub fn validate_all(
             errors.push(FieldError {
                 key: key.clone(),
                 label: key.clone(),
-                message: "Ce réglage n'existe pas pour cette appli.".into(),
+                issue: FieldIssue::Unknown,
             });
         }
     }
@@ -263,10 +336,6 @@ pub fn validate_all(
         Err(errors)
     }
 }
-
-/// The message of a text holding a direction control (see [`has_bidi_control`]).
-pub const BIDI_MESSAGE: &str =
-    "Ce texte contient des caractères invisibles qui inversent le sens de lecture.";
 
 /// Like [`validate_all`], for values entered now (the settings form, an imported file):
 /// a text may not hold a direction control either. Values this browser saved before that
@@ -282,7 +351,7 @@ pub fn validate_input(
                 errors.push(FieldError {
                     key: def.key.clone(),
                     label: def.label.clone(),
-                    message: BIDI_MESSAGE.into(),
+                    issue: FieldIssue::BidiControls,
                 });
             }
         }
@@ -301,9 +370,65 @@ pub fn defaults(defs: &[SettingDef]) -> BTreeMap<String, SettingValue> {
         .collect()
 }
 
+/// The settings as a list shows them: "Label : value", in the catalogue's order; a
+/// setting without a value shows an empty value.
+pub fn summary(
+    defs: &[SettingDef],
+    values: &BTreeMap<String, SettingValue>,
+    lang: Lang,
+) -> Vec<String> {
+    defs.iter()
+        .map(|d| {
+            let value = values
+                .get(&d.key)
+                .map(|v| v.display(Some(d), lang))
+                .unwrap_or_default();
+            lang.setting_line(&d.label, value)
+        })
+        .collect()
+}
+
+impl SettingDef {
+    /// What the setting takes, as an app's page describes it: "activé ou désactivé", its
+    /// choices, or "texte".
+    pub fn kind_description(&self, lang: Lang) -> String {
+        match &self.kind {
+            SettingKind::Toggle { .. } => lang.setting_kind_toggle().to_string(),
+            SettingKind::Choice { options, .. } => options
+                .iter()
+                .map(|o| o.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            SettingKind::Text { .. } => lang.setting_kind_text().to_string(),
+        }
+    }
+
+    /// The setting's help, with its example when it has one.
+    pub fn help_with_example(&self, lang: Lang) -> String {
+        match &self.kind {
+            SettingKind::Text { example, .. } if !example.is_empty() => {
+                lang.setting_help_example(example, &self.help)
+            }
+            _ => self.help.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_lists_each_setting_with_its_value() {
+        let defs = vec![text(TextFormat::Digits, 0, 8)];
+        let mut values = BTreeMap::new();
+        assert_eq!(summary(&defs, &values, Lang::Fr), ["Champ\u{202F}: "]);
+        values.insert("k".to_string(), t("706"));
+        assert_eq!(summary(&defs, &values, Lang::Fr), ["Champ\u{202F}: 706"]);
+        assert_eq!(summary(&defs, &values, Lang::En), ["Champ: 706"]);
+        assert_eq!(defs[0].kind_description(Lang::Fr), "texte");
+        assert_eq!(defs[0].kind_description(Lang::En), "text");
+    }
 
     fn text(format: TextFormat, min_len: usize, max_len: usize) -> SettingDef {
         SettingDef {
@@ -329,18 +454,21 @@ mod tests {
         let d = text(TextFormat::Digits, 6, 8);
         assert!(d.validate(&t("706000")).is_ok());
         assert_eq!(
-            d.validate(&t("70a000")).unwrap_err(),
+            d.validate(&t("70a000")).unwrap_err().text(Lang::Fr),
             "Saisissez uniquement des chiffres."
         );
-        assert!(d
-            .validate(&t("7060"))
-            .unwrap_err()
-            .contains("6 caractères au minimum"));
-        assert!(d
-            .validate(&t("123456789"))
-            .unwrap_err()
-            .contains("8 caractères au maximum"));
-        assert_eq!(d.validate(&t("")).unwrap_err(), "Ce champ est obligatoire.");
+        assert_eq!(
+            d.validate(&t("7060")).unwrap_err().text(Lang::Fr),
+            "6 caractères au minimum (4\u{A0}saisis)."
+        );
+        assert_eq!(
+            d.validate(&t("123456789")).unwrap_err(),
+            FieldIssue::TooLong { len: 9, max: 8 }
+        );
+        assert_eq!(
+            d.validate(&t("")).unwrap_err().text(Lang::Fr),
+            "Ce champ est obligatoire."
+        );
     }
 
     #[test]
@@ -364,10 +492,7 @@ mod tests {
         let d = text(TextFormat::Code, 1, 12);
         assert!(d.validate(&t("FR-2026")).is_ok());
         assert!(d.validate(&t("fr-2026")).is_err());
-        assert_eq!(
-            d.validate(&t(" FR")).unwrap_err(),
-            "Retirez les espaces au début ou à la fin."
-        );
+        assert_eq!(d.validate(&t(" FR")).unwrap_err(), FieldIssue::Spaces);
     }
 
     #[test]

@@ -79,9 +79,52 @@ pub fn truncate_chars(s: &str, max: usize) -> &str {
     }
 }
 
+/// The French form of a noun for `n`: the singular for 0 and 1, the plural from 2.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n < 2 {
+        one
+    } else {
+        many
+    }
+}
+
+/// "0 connexion", "1 connexion", "3 connexions": the number and its noun, in French.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, one, many))
+}
+
+/// The first `shown` names, then how many more: "Claire Martin, Julien Petit et 3 autres".
+pub fn names_and_more(names: &[&str], shown: usize) -> String {
+    let first = names[..names.len().min(shown)].join(", ");
+    match names.len().saturating_sub(shown) {
+        0 => first,
+        n => format!("{first} et {}", count(n, "autre", "autres")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_plurals_start_at_two() {
+        assert_eq!(count(0, "connexion", "connexions"), "0 connexion");
+        assert_eq!(count(1, "connexion", "connexions"), "1 connexion");
+        assert_eq!(count(2, "connexion", "connexions"), "2 connexions");
+        assert_eq!(
+            count(3, "entrée du journal", "entrées du journal"),
+            "3 entrées du journal"
+        );
+        assert_eq!(plural(2, "gérée", "gérées"), "gérées");
+    }
+
+    #[test]
+    fn names_past_the_first_few_are_counted() {
+        assert_eq!(names_and_more(&["A", "B"], 4), "A, B");
+        assert_eq!(names_and_more(&["A", "B", "C"], 2), "A, B et 1 autre");
+        assert_eq!(names_and_more(&["A", "B", "C", "D"], 2), "A, B et 2 autres");
+        assert_eq!(names_and_more(&[], 2), "");
+    }
 
     #[test]
     fn fold_ignores_case_and_accents() {

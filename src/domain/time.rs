@@ -1,23 +1,27 @@
 //! Dates without a calendar crate: civil dates from and to day counts (Howard Hinnant's
-//! algorithms) and French formatting. The UTC offset is given by the caller, so this stays
-//! pure.
+//! algorithms) and their formatting in each language. The UTC offset is given by the
+//! caller, so this stays pure.
 
+use super::i18n::Lang;
 use super::model::Timestamp;
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+/// A month's name, `m` from 1 to 12.
+fn month(m: u32, lang: Lang) -> &'static str {
+    match m {
+        1 => lang.month_1(),
+        2 => lang.month_2(),
+        3 => lang.month_3(),
+        4 => lang.month_4(),
+        5 => lang.month_5(),
+        6 => lang.month_6(),
+        7 => lang.month_7(),
+        8 => lang.month_8(),
+        9 => lang.month_9(),
+        10 => lang.month_10(),
+        11 => lang.month_11(),
+        _ => lang.month_12(),
+    }
+}
 
 const MS_PER_DAY: i64 = 86_400_000;
 
@@ -64,20 +68,29 @@ fn local_parts(ts: Timestamp, offset_minutes: i32) -> (i64, u32, u32, i64, i64) 
 }
 
 /// "3 mars 2026", in the zone `offset_minutes` east of UTC.
-pub fn format_date(ts: Timestamp, offset_minutes: i32) -> String {
+pub fn format_date(ts: Timestamp, offset_minutes: i32, lang: Lang) -> String {
     let (y, m, d, _, _) = local_parts(ts, offset_minutes);
     let day = if d == 1 {
-        "1er".to_string()
+        lang.time_first_day().to_string()
     } else {
         d.to_string()
     };
-    format!("{day} {} {y}", MONTHS[(m - 1) as usize])
+    lang.time_date(day, month(m, lang), y)
 }
 
 /// "3 mars 2026 à 09:05".
-pub fn format_date_time(ts: Timestamp, offset_minutes: i32) -> String {
+pub fn format_date_time(ts: Timestamp, offset_minutes: i32, lang: Lang) -> String {
     let (_, _, _, h, min) = local_parts(ts, offset_minutes);
-    format!("{} à {h:02}:{min:02}", format_date(ts, offset_minutes))
+    lang.time_date_time(
+        format_date(ts, offset_minutes, lang),
+        format!("{h:02}:{min:02}"),
+    )
+}
+
+/// The date and time as `AAAA-MM-JJ HH:MM`, for files that spreadsheets read.
+pub fn iso_date_time(ts: Timestamp, offset_minutes: i32) -> String {
+    let (_, _, _, h, min) = local_parts(ts, offset_minutes);
+    format!("{} {h:02}:{min:02}", iso_date(ts, offset_minutes))
 }
 
 /// The date as `AAAA-MM-JJ`, for `<time datetime>` and file names.
@@ -96,12 +109,27 @@ mod tests {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(civil_from_days(20_419), (2025, 11, 27));
-        assert_eq!(format_date(at(2026, 3, 1, 9, 5), 0), "1er mars 2026");
         assert_eq!(
-            format_date_time(at(2026, 8, 14, 23, 30), 60),
+            format_date(at(2026, 3, 1, 9, 5), 0, Lang::Fr),
+            "1er mars 2026"
+        );
+        assert_eq!(
+            format_date_time(at(2026, 8, 14, 23, 30), 60, Lang::Fr),
             "15 août 2026 à 00:30"
         );
+        assert_eq!(
+            format_date(at(2026, 3, 1, 9, 5), 0, Lang::En),
+            "March 1, 2026"
+        );
+        assert_eq!(
+            format_date_time(at(2026, 8, 14, 23, 30), 60, Lang::En),
+            "August 15, 2026 at 00:30"
+        );
         assert_eq!(iso_date(at(2026, 12, 31, 23, 0), 120), "2027-01-01");
+        assert_eq!(
+            iso_date_time(at(2026, 12, 31, 23, 5), 120),
+            "2027-01-01 01:05"
+        );
     }
 
     proptest! {

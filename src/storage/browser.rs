@@ -74,7 +74,7 @@ impl AnyKv {
     pub fn open() -> (AnyKv, Option<KvError>) {
         match BrowserKv::open() {
             Ok(kv) => (AnyKv::Browser(kv), None),
-            Err(e) => (AnyKv::Memory(MemoryKv::new()), Some(e)),
+            Err(e) => (AnyKv::Memory(MemoryKv::volatile()), Some(e)),
         }
     }
 }
@@ -105,6 +105,13 @@ impl KeyValue for AnyKv {
         match self {
             AnyKv::Browser(kv) => kv.keys(),
             AnyKv::Memory(kv) => kv.keys(),
+        }
+    }
+
+    fn lasts(&self) -> bool {
+        match self {
+            AnyKv::Browser(kv) => kv.lasts(),
+            AnyKv::Memory(kv) => kv.lasts(),
         }
     }
 }

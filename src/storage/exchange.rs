@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::i18n::Lang;
 use crate::domain::json::{depth, parse};
 use crate::domain::model::{Product, ProductState, Timestamp};
 use crate::domain::validate::validate;
@@ -44,10 +45,6 @@ struct ImportOld {
     data: Value,
 }
 
-const NOT_OURS: &str =
-    "Ce fichier n'est pas une sauvegarde de Mes apps (il lui manque « format », \
-                        « schema » ou « data », ou ils ne sont pas ceux de Mes apps).";
-
 /// The file's text: pretty JSON, for people to read too.
 pub fn export(state: &ProductState, now: Timestamp) -> String {
     serde_json::to_string_pretty(&ExportRef {
@@ -61,13 +58,13 @@ pub fn export(state: &ProductState, now: Timestamp) -> String {
 
 /// The refusal of a file over [`IMPORT_MAX_BYTES`]: "Le fichier pèse 5,2 Mo : 5 Mo au
 /// maximum." (integer arithmetic: no float formatting in the build).
-pub fn too_big(bytes: u64) -> String {
+pub fn too_big(bytes: u64, lang: Lang) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576;
-    format!(
-        "Le fichier pèse {},{} Mo : 5 Mo au maximum.",
-        tenths / 10,
-        tenths % 10
-    )
+    let mark = match lang {
+        Lang::Fr => ',',
+        Lang::En => '.',
+    };
+    lang.exchange_too_big(format!("{}{mark}{}", tenths / 10, tenths % 10))
 }
 
 /// A file name such as `mes-apps-quickbooks-2026-11-27.json`.
@@ -75,51 +72,45 @@ pub fn file_name(product: Product, iso_date: &str) -> String {
     format!("mes-apps-{}-{iso_date}.json", product.slug())
 }
 
-/// Reads an exported file for `product`. `Err` lists every problem found, in French.
+/// Reads an exported file for `product`. `Err` lists every problem found, in `lang`.
 pub fn import(
     text: &str,
     product: Product,
     catalogue: &Catalogue,
+    lang: Lang,
 ) -> Result<ProductState, Vec<String>> {
     if text.len() > IMPORT_MAX_BYTES {
-        return Err(vec![too_big(text.len() as u64)]);
+        return Err(vec![too_big(text.len() as u64, lang)]);
     }
     let nesting = depth(text);
     if nesting > MAX_DEPTH {
-        return Err(vec![format!(
-            "Structure trop imbriquée : {nesting} niveaux, une sauvegarde de Mes apps en a \
-             {MAX_DEPTH} au plus."
-        )]);
+        return Err(vec![lang.exchange_too_deep(MAX_DEPTH, nesting)]);
     }
     let header: ImportHeader = match parse(text) {
         Ok(h) => h,
         // JSON, but not of our shape.
-        Err(e) if e.inner.is_data() => return Err(vec![NOT_OURS.into()]),
+        Err(e) if e.inner.is_data() => return Err(vec![lang.exchange_not_ours().into()]),
         // Not even JSON, or cut short: say where.
-        Err(e) => return Err(vec![e.french()]),
+        Err(e) => return Err(vec![e.text(lang)]),
     };
     if header.format != FORMAT {
-        return Err(vec![NOT_OURS.into()]);
+        return Err(vec![lang.exchange_not_ours().into()]);
     }
     if header.schema > SCHEMA_VERSION {
-        return Err(vec![format!(
-            "Ce fichier vient d'une version plus récente de Mes apps (schéma {}) : cette version \
-             lit jusqu'au schéma {SCHEMA_VERSION}.",
-            header.schema
-        )]);
+        return Err(vec![lang.exchange_newer(SCHEMA_VERSION, header.schema)]);
     }
     let current;
     let text = if header.schema == SCHEMA_VERSION {
         text
     } else {
         // An older file: its data is brought up to date, then read like a current one.
-        let old: ImportOld = parse(text).map_err(|e| vec![e.french()])?;
+        let old: ImportOld = parse(text).map_err(|e| vec![e.text(lang)])?;
         let data = migrate(old.data, header.schema).map_err(|e| vec![e.0])?;
         current = serde_json::json!({ "data": data }).to_string();
         &current
     };
-    let file: ImportFile = parse(text).map_err(|e| vec![e.french()])?;
+    let file: ImportFile = parse(text).map_err(|e| vec![e.text(lang)])?;
     validate(&file.data, product, catalogue)
-        .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        .map_err(|problems| problems.iter().map(|p| p.text(lang)).collect::<Vec<_>>())?;
     Ok(file.data)
 }

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
+use crate::domain::i18n::Lang;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KvError {
     /// The browser refuses access to storage (site data blocked).
@@ -17,11 +19,19 @@ pub enum KvError {
 }
 
 impl fmt::Display for KvError {
+    /// The French text, for logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::Fr))
+    }
+}
+
+impl KvError {
+    /// What went wrong, in `lang`, as a clause of a sentence.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            KvError::Blocked => f.write_str("le navigateur bloque le stockage local de ce site"),
-            KvError::QuotaExceeded => f.write_str("l'espace de stockage du navigateur est plein"),
-            KvError::Other(e) => write!(f, "erreur du stockage local ({e})"),
+            KvError::Blocked => lang.kv_blocked().to_string(),
+            KvError::QuotaExceeded => lang.kv_quota().to_string(),
+            KvError::Other(e) => lang.kv_other(e),
         }
     }
 }
@@ -34,6 +44,11 @@ pub trait KeyValue {
     fn remove(&self, key: &str) -> Result<(), KvError>;
     /// Every key, in no particular order.
     fn keys(&self) -> Result<Vec<String>, KvError>;
+    /// Whether what is written survives closing the tab (false for the memory the app runs
+    /// on when the browser blocks storage).
+    fn lasts(&self) -> bool {
+        true
+    }
 }
 
 #[derive(Debug, Default)]
@@ -43,6 +58,8 @@ struct Inner {
     quota: Option<usize>,
     blocked: bool,
     writes: usize,
+    /// Stands for no storage at all (see `MemoryKv::volatile`).
+    volatile: bool,
 }
 
 fn units(s: &str) -> usize {
@@ -56,6 +73,14 @@ pub struct MemoryKv(Rc<RefCell<Inner>>);
 impl MemoryKv {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Memory that stands for no storage at all: what the app runs on when the browser
+    /// blocks storage, whose content is gone with the tab (`lasts` is false).
+    pub fn volatile() -> Self {
+        let kv = Self::default();
+        kv.0.borrow_mut().volatile = true;
+        kv
     }
 
     /// Limits the total size, in UTF-16 code units of keys and values.
@@ -122,6 +147,10 @@ impl KeyValue for MemoryKv {
     fn keys(&self) -> Result<Vec<String>, KvError> {
         self.guard()?;
         Ok(self.0.borrow().map.keys().cloned().collect())
+    }
+
+    fn lasts(&self) -> bool {
+        !self.0.borrow().volatile
     }
 }
 

@@ -15,6 +15,9 @@ pub struct Prefs {
     pub product: Option<Product>,
     #[serde(default)]
     pub users: BTreeMap<Product, UserId>,
+    /// The interface's language code ("fr", "en"); French when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 pub fn load(kv: &impl KeyValue) -> Prefs {

@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::model::{Company, Connection, Product, User};
+use crate::domain::receipt::Receipt;
+use crate::domain::request::AppRequest;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -54,6 +56,8 @@ pub struct JournalRef {
 }
 
 /// The state as the envelope holds it: the journal is referenced, not inlined.
+/// `clock_offset` and `receipts` are absent from data saved before they existed (and
+/// while they are 0 and empty).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredData {
     pub product: Product,
@@ -61,6 +65,13 @@ pub struct StoredData {
     pub users: Vec<User>,
     pub connections: Vec<Connection>,
     pub journal: JournalRef,
+    #[serde(default)]
+    pub clock_offset: i64,
+    #[serde(default)]
+    pub receipts: Vec<Receipt>,
+    /// Absent from data saved before requests existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<AppRequest>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,7 +15,8 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::command::{apply, Command, Env, Outcome};
 use crate::domain::demo;
 use crate::domain::error::DomainError;
-use crate::domain::follow::follow_catalogue;
+use crate::domain::follow::{follow_catalogue, CatalogueChange};
+use crate::domain::i18n::Lang;
 use crate::domain::journal::{Event, JournalEntry};
 use crate::domain::json::parse;
 use crate::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
@@ -58,75 +59,78 @@ pub enum StorageIssue {
         detail: String,
     },
     /// The stored settings were saved under another catalogue: they were brought in line
-    /// with it (one sentence per connection changed) and saved again.
+    /// with it (what changed, per connection) and saved again.
     CatalogueChanged {
         product: Product,
-        changes: Vec<String>,
+        changes: Vec<CatalogueChange>,
     },
 }
 
 impl fmt::Display for StorageIssue {
+    /// The French text, for logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::Fr))
+    }
+}
+
+impl StorageIssue {
+    /// What the banner says, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
             StorageIssue::Unreadable {
                 product,
                 reason,
                 backed_up,
             } => {
-                write!(
-                    f,
-                    "Les données enregistrées de {} sont illisibles. En cause : {reason}. Elles \
-                     sont conservées telles quelles",
-                    product.label()
-                )?;
+                let mut text = lang.storage_unreadable(product.label(), reason);
                 if *backed_up {
-                    f.write_str(" et copiées à part")?;
+                    text.push_str(lang.storage_unreadable_backed_up());
                 }
-                f.write_str(
-                    ". Vous travaillez sur les données de démonstration, sans enregistrement, \
-                     tant que vous n'avez pas choisi quoi faire.",
-                )
+                text + lang.storage_unreadable_end()
             }
-            StorageIssue::Blocked => f.write_str(
-                "Le navigateur bloque le stockage de ce site : vos changements restent dans cet \
-                 onglet et seront perdus à sa fermeture.",
-            ),
-            StorageIssue::Full { product } => write!(
-                f,
-                "L'espace de stockage du navigateur est plein : votre dernier changement dans {} \
-                 est gardé dans cet onglet mais pas encore enregistré. Libérez de la place puis \
-                 réessayez ; ce qui était déjà enregistré est intact.",
-                product.label()
-            ),
-            StorageIssue::Held { product } => write!(
-                f,
-                "Rien n'est enregistré pour {} tant que les données illisibles sont conservées.",
-                product.label()
-            ),
-            StorageIssue::Failed { product, detail } => write!(
-                f,
-                "L'enregistrement de {} a échoué ({detail}) : vos changements restent dans cet \
-                 onglet.",
-                product.label()
-            ),
-            StorageIssue::CatalogueChanged { product, .. } => write!(
-                f,
-                "Les réglages proposés par certaines applis ont changé depuis le dernier \
-                 enregistrement de {} : vos connexions ont été mises à jour.",
-                product.label()
-            ),
+            StorageIssue::Blocked => lang.storage_blocked().to_string(),
+            StorageIssue::Full { product } => lang.storage_full(product.label()),
+            StorageIssue::Held { product } => lang.storage_held(product.label()),
+            StorageIssue::Failed { product, detail } => {
+                lang.storage_failed(detail, product.label())
+            }
+            StorageIssue::CatalogueChanged { product, .. } => {
+                lang.storage_catalogue_changed(product.label())
+            }
         }
     }
 }
+
+/// Another tab's newer revision, loaded before a command or a save: the commands of this
+/// tab that no longer applied on it, each with why (empty when all still applied).
+pub type Merged = Option<Vec<String>>;
 
 /// The result of a command run through the store.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Executed {
     pub outcome: Outcome,
-    /// A newer revision from another tab was loaded before applying the command.
-    pub merged: bool,
-    /// Commands of this tab that no longer apply on the newer revision, with why.
-    pub dropped: Vec<String>,
+    pub merged: Merged,
+    pub saved: Result<(), StorageIssue>,
+}
+
+/// A command the domain refused. The state is as it was, except that another tab's
+/// newer revision may have been loaded first (`merged`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub error: DomainError,
+    pub merged: Merged,
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+/// The result of saving again what is pending.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retried {
+    pub merged: Merged,
     pub saved: Result<(), StorageIssue>,
 }
 
@@ -156,7 +160,7 @@ enum Read {
         writer: u64,
         journal: JournalRef,
         /// How the settings were brought in line with the catalogue (see `follow`).
-        followed: Vec<String>,
+        followed: Vec<CatalogueChange>,
     },
     Unreadable {
         raw: String,
@@ -176,8 +180,6 @@ pub struct ProductStore<K: KeyValue> {
     /// import, when the journal does not continue the saved one).
     regenerate: bool,
     pending: Vec<Pending>,
-    /// Set by `execute` when it loaded a newer revision first (see `take_merged`).
-    merged: Option<Vec<String>>,
     /// This store's mark in the envelopes it writes (see `set_writer`).
     writer: u64,
     /// The mark of the revision this store last read or wrote.
@@ -185,6 +187,8 @@ pub struct ProductStore<K: KeyValue> {
     /// The commands of this store's last save, while that save is the stored revision: if
     /// another tab's write of the same revision replaced it, they are applied again.
     last_saved: Vec<Pending>,
+    /// Something was saved to memory that does not outlast the tab (see `KeyValue::lasts`).
+    volatile_changes: bool,
 }
 
 fn kv_issue(product: Product, e: KvError) -> StorageIssue {
@@ -196,12 +200,13 @@ fn kv_issue(product: Product, e: KvError) -> StorageIssue {
 }
 
 impl<K: KeyValue> ProductStore<K> {
-    /// Opens the product's storage: its state, or the demo data with the reason it could
-    /// not be read.
+    /// Opens the product's storage: its state, or the demo data (made at the real time
+    /// `now`) with the reason it could not be read.
     pub fn open(
         kv: K,
         product: Product,
         catalogue: &Catalogue,
+        now: Timestamp,
     ) -> (Self, ProductState, Option<StorageIssue>) {
         let mut store = ProductStore {
             kv,
@@ -212,10 +217,10 @@ impl<K: KeyValue> ProductStore<K> {
             saved_len: 0,
             regenerate: false,
             pending: Vec::new(),
-            merged: None,
             writer: 0,
             revision_writer: 0,
             last_saved: Vec::new(),
+            volatile_changes: false,
         };
         match store.read(catalogue) {
             Ok(Read::Found {
@@ -238,14 +243,14 @@ impl<K: KeyValue> ProductStore<K> {
                 };
                 (store, state, Some(issue))
             }
-            Ok(Read::Empty) => (store, demo::state(product, catalogue), None),
+            Ok(Read::Empty) => (store, demo::state(product, catalogue, now), None),
             Ok(Read::Unreadable { raw, reason }) => {
                 let issue = store.hold(raw, reason);
-                (store, demo::state(product, catalogue), Some(issue))
+                (store, demo::state(product, catalogue, now), Some(issue))
             }
             Err(e) => {
                 let issue = kv_issue(product, e);
-                (store, demo::state(product, catalogue), Some(issue))
+                (store, demo::state(product, catalogue, now), Some(issue))
             }
         }
     }
@@ -262,6 +267,18 @@ impl<K: KeyValue> ProductStore<K> {
     /// Whether changes are waiting to be saved.
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty() || self.regenerate
+    }
+
+    /// Whether nothing of this product was ever saved here (nor read): replacing it loses
+    /// nothing, as on a fresh browser profile.
+    pub fn is_untouched(&self) -> bool {
+        self.revision == 0 && !self.has_pending() && self.held.is_none()
+    }
+
+    /// Whether closing the tab now would lose changes: some are waiting to be saved, or
+    /// they were saved to memory that does not outlast the tab (storage blocked).
+    pub fn would_lose_on_close(&self) -> bool {
+        self.has_pending() || self.volatile_changes
     }
 
     /// Marks what this store writes with `writer` (non-zero, different in each tab), so
@@ -299,81 +316,23 @@ impl<K: KeyValue> ProductStore<K> {
                 reason,
             })
         };
-        // Current data is read in one pass; the header alone is read only when that fails,
-        // to tell which schema the text claims (and so why it failed, or how to migrate).
-        let whole = parse::<Envelope<StoredData>>(&raw);
-        let header = match &whole {
-            Ok(e) => Header {
-                schema: e.schema,
-                revision: e.revision,
-                writer: e.writer,
-            },
-            Err(_) => match parse::<Header>(&raw) {
-                Ok(h) => h,
-                Err(e) => return unreadable(e.french()),
-            },
-        };
-        if header.schema > SCHEMA_VERSION {
-            return unreadable(format!(
-                "enregistrées par une version plus récente de Mes apps (schéma {})",
-                header.schema
-            ));
-        }
-        let data: Result<StoredData, String> = if header.schema == SCHEMA_VERSION {
-            whole.map(|e| e.data).map_err(|e| e.french())
-        } else {
-            // Older data is brought up to date, then read like current data.
-            parse::<Envelope<serde_json::Value>>(&raw)
-                .map_err(|e| e.french())
-                .and_then(|e| migrate(e.data, header.schema).map_err(|m| m.0))
-                .and_then(|data| {
-                    let current = serde_json::json!({
-                        "schema": SCHEMA_VERSION,
-                        "revision": header.revision,
-                        "data": data,
-                    });
-                    parse::<Envelope<StoredData>>(&current.to_string())
-                        .map(|e| e.data)
-                        .map_err(|e| e.french())
-                })
-        };
-        let data = match data {
-            Ok(d) => d,
+        let (header, data) = match decode(&raw) {
+            Ok(read) => read,
             Err(reason) => return unreadable(reason),
         };
-        let mut journal: Vec<JournalEntry> = Vec::with_capacity(data.journal.length);
-        let chunks = data.journal.length.div_ceil(CHUNK);
-        for k in 0..chunks {
-            let key = chunk_key(self.product, data.journal.generation, k);
-            let Some(text) = self.kv.get(&key)? else {
-                return unreadable(format!("une partie du journal manque ({key})"));
-            };
-            match parse::<Vec<StoredEntry>>(&text) {
-                Ok(entries) => journal.extend(entries.into_iter().map(
-                    |(seq, at, actor, company, app, event)| JournalEntry {
-                        seq,
-                        at,
-                        product: self.product,
-                        actor,
-                        company,
-                        app,
-                        event,
-                    },
-                )),
-                Err(e) => return unreadable(format!("journal : {}", e.french())),
-            }
-        }
-        if journal.len() < data.journal.length {
-            return unreadable("le journal est incomplet".into());
-        }
-        // A chunk may hold entries of a save whose envelope did not get written.
-        journal.truncate(data.journal.length);
+        let journal = match self.read_journal(data.journal)? {
+            Ok(journal) => journal,
+            Err(reason) => return unreadable(reason),
+        };
         let mut state = ProductState {
             product: data.product,
             companies: data.companies,
             users: data.users,
             connections: data.connections,
             journal,
+            clock_offset: data.clock_offset,
+            receipts: data.receipts,
+            requests: data.requests,
         };
         let followed = follow_catalogue(&mut state, catalogue);
         if let Err(problems) = validate_stored(&state, self.product, catalogue) {
@@ -390,6 +349,38 @@ impl<K: KeyValue> ProductStore<K> {
             journal: data.journal,
             followed,
         })
+    }
+
+    /// The journal the envelope points at, from its chunks; the inner `Err` says why it
+    /// cannot be read.
+    fn read_journal(&self, at: JournalRef) -> Result<Result<Vec<JournalEntry>, String>, KvError> {
+        let mut journal: Vec<JournalEntry> = Vec::with_capacity(at.length);
+        for k in 0..at.length.div_ceil(CHUNK) {
+            let key = chunk_key(self.product, at.generation, k);
+            let Some(text) = self.kv.get(&key)? else {
+                return Ok(Err(format!("une partie du journal manque ({key})")));
+            };
+            match parse::<Vec<StoredEntry>>(&text) {
+                Ok(entries) => journal.extend(entries.into_iter().map(
+                    |(seq, at, actor, company, app, event)| JournalEntry {
+                        seq,
+                        at,
+                        product: self.product,
+                        actor,
+                        company,
+                        app,
+                        event,
+                    },
+                )),
+                Err(e) => return Ok(Err(format!("journal : {}", e.french()))),
+            }
+        }
+        if journal.len() < at.length {
+            return Ok(Err("le journal est incomplet".into()));
+        }
+        // A chunk may hold entries of a save whose envelope did not get written.
+        journal.truncate(at.length);
+        Ok(Ok(journal))
     }
 
     fn stored_revision(&self) -> Result<Option<u64>, KvError> {
@@ -482,16 +473,14 @@ impl<K: KeyValue> ProductStore<K> {
         env: &Env,
         actor: &UserId,
         command: &Command,
-    ) -> Result<Executed, DomainError> {
+    ) -> Result<Executed, Refused> {
         let synced = self.sync(state, env.catalogue);
-        let (merged, dropped) = match &synced {
-            Ok(Some(dropped)) => (true, dropped.clone()),
-            _ => (false, Vec::new()),
+        // Even when the command is refused, `state` may now be another tab's newer one.
+        let merged = synced.as_ref().ok().cloned().flatten();
+        let outcome = match apply(state, env, actor, command) {
+            Ok(outcome) => outcome,
+            Err(error) => return Err(Refused { error, merged }),
         };
-        // Even when the command is refused, `state` may now be another tab's newer one:
-        // the caller learns it from `take_merged`.
-        self.merged = merged.then(|| dropped.clone());
-        let outcome = apply(state, env, actor, command)?;
         if outcome == Outcome::Reset {
             self.regenerate = true;
         }
@@ -507,15 +496,8 @@ impl<K: KeyValue> ProductStore<K> {
         Ok(Executed {
             outcome,
             merged,
-            dropped,
             saved,
         })
-    }
-
-    /// Whether the last `execute` loaded another tab's newer revision (with the commands of
-    /// this tab it dropped), whatever became of the command itself. Cleared by reading.
-    pub fn take_merged(&mut self) -> Option<Vec<String>> {
-        self.merged.take()
     }
 
     /// Re-reads storage after another tab wrote to it.
@@ -534,14 +516,18 @@ impl<K: KeyValue> ProductStore<K> {
     }
 
     /// Tries again to save what is pending (after space was freed). Like `execute`, it
-    /// first loads another tab's newer revision, if any, which `take_merged` reports.
-    pub fn retry(
-        &mut self,
-        state: &mut ProductState,
-        catalogue: &Catalogue,
-    ) -> Result<(), StorageIssue> {
-        self.merged = self.sync(state, catalogue)?;
-        self.save(state)
+    /// first loads another tab's newer revision, if any.
+    pub fn retry(&mut self, state: &mut ProductState, catalogue: &Catalogue) -> Retried {
+        match self.sync(state, catalogue) {
+            Ok(merged) => Retried {
+                merged,
+                saved: self.save(state),
+            },
+            Err(issue) => Retried {
+                merged: None,
+                saved: Err(issue),
+            },
+        }
     }
 
     /// Replaces the whole state and saves it: an import, or the user's choice to start
@@ -645,6 +631,9 @@ impl<K: KeyValue> ProductStore<K> {
                     generation,
                     length: len,
                 },
+                clock_offset: state.clock_offset,
+                receipts: &state.receipts,
+                requests: &state.requests,
             },
         };
         let written = to_json(&envelope, product).and_then(|text| {
@@ -658,6 +647,7 @@ impl<K: KeyValue> ProductStore<K> {
         }
         self.revision += 1;
         self.revision_writer = self.writer;
+        self.volatile_changes |= !self.kv.lasts();
         self.saved_len = len;
         self.last_saved = std::mem::take(&mut self.pending);
         if regenerate {
@@ -669,6 +659,48 @@ impl<K: KeyValue> ProductStore<K> {
     }
 }
 
+/// The envelope's header and its data at the current schema, or why they cannot be read.
+///
+/// Current data is read in one pass; the header alone is read only when that fails, to
+/// tell which schema the text claims (and so why it failed, or how to migrate).
+fn decode(raw: &str) -> Result<(Header, StoredData), String> {
+    let whole = parse::<Envelope<StoredData>>(raw);
+    let header = match &whole {
+        Ok(e) => Header {
+            schema: e.schema,
+            revision: e.revision,
+            writer: e.writer,
+        },
+        Err(_) => parse::<Header>(raw).map_err(|e| e.french())?,
+    };
+    if header.schema > SCHEMA_VERSION {
+        return Err(format!(
+            "enregistrées par une version plus récente de Mes apps (schéma {})",
+            header.schema
+        ));
+    }
+    let data = if header.schema == SCHEMA_VERSION {
+        whole.map(|e| e.data).map_err(|e| e.french())?
+    } else {
+        migrated(raw, header)?
+    };
+    Ok((header, data))
+}
+
+/// Older data brought up to date, then read like current data.
+fn migrated(raw: &str, header: Header) -> Result<StoredData, String> {
+    let old = parse::<Envelope<serde_json::Value>>(raw).map_err(|e| e.french())?;
+    let data = migrate(old.data, header.schema).map_err(|m| m.0)?;
+    let current = serde_json::json!({
+        "schema": SCHEMA_VERSION,
+        "revision": header.revision,
+        "data": data,
+    });
+    parse::<Envelope<StoredData>>(&current.to_string())
+        .map(|e| e.data)
+        .map_err(|e| e.french())
+}
+
 /// `StoredData` by reference, so that saving does not clone the state.
 #[derive(Serialize)]
 struct StoredDataRef<'a> {
@@ -677,6 +709,16 @@ struct StoredDataRef<'a> {
     users: &'a [crate::domain::model::User],
     connections: &'a [crate::domain::model::Connection],
     journal: JournalRef,
+    #[serde(skip_serializing_if = "is_zero")]
+    clock_offset: i64,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    receipts: &'a [crate::domain::receipt::Receipt],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    requests: &'a [crate::domain::request::AppRequest],
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T, product: Product) -> Result<String, StorageIssue> {

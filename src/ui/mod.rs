@@ -1,31 +1,19 @@
-//! The user interface: components that read the state and dispatch commands through
-//! [`state::AppState`]. Rules stay in the domain; a component asks, renders and sends.
+//! The user interface, laid out as the app reads: the [`frame`] (routes, header, banner,
+//! status line), one module per page in [`pages`], reusable [`widgets`], the shared
+//! contexts in [`state`], and web plumbing in [`web`]. Rules stay in the domain: a view
+//! asks, renders and dispatches.
 
-pub mod app_page;
-pub mod backup;
-pub mod banner;
-pub mod connections;
-pub mod dialog;
-pub mod disconnect;
-pub mod events;
-pub mod filter_select;
-pub mod format;
-pub mod get_app;
-pub mod home;
-pub mod journal;
-pub mod launch;
-pub mod menu_button;
-pub mod paths;
-pub mod search;
-pub mod settings;
-pub mod shell;
+pub mod frame;
+pub mod pages;
 pub mod state;
+pub mod web;
+pub mod widgets;
 
 use leptos::prelude::*;
 
 use crate::domain::catalogue::Catalogue;
-pub use shell::App;
-use state::AppState;
+pub use frame::App;
+use state::Contexts;
 
 /// The catalogue: the shipped one, or for measurements only a generated one of `n` apps
 /// when the page's URL holds `?banc=n` (never saved: the demo's data stay as they are).
@@ -43,8 +31,17 @@ fn catalogue() -> Result<Catalogue, String> {
     }
 }
 
+/// A named instant of the startup, for measurements (`make bench` reads them).
+fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
 /// Builds the state and mounts the app in `#app`, replacing the loading placeholder.
 pub fn mount() {
+    // The wasm is fetched, compiled and instantiated: its code runs from here.
+    mark("ma:start");
     // A panic is a bug; its message goes to the console instead of a bare "unreachable".
     console_error_panic_hook::set_once();
     let Some(root) = document()
@@ -56,10 +53,26 @@ pub fn mount() {
     root.set_text_content(None);
     let handle = leptos::mount::mount_to(root, || match catalogue() {
         Ok(c) => {
-            provide_context(AppState::new(c));
-            view! { <App/> }.into_any()
+            let contexts = Contexts::new(c);
+            mark("ma:state-loaded");
+            contexts.provide();
+            let session = contexts.session;
+            // `<html lang>` follows the language; the app is shown anew in it, every view
+            // reading its texts once.
+            Effect::new(move || {
+                if let Some(html) = document().document_element() {
+                    let _ = html.set_attribute("lang", session.lang().code());
+                }
+            });
+            (move || {
+                session.lang();
+                view! { <App/> }
+            })
+            .into_any()
         }
         Err(e) => view! { <p class="ma-loading" role="alert">{e}</p> }.into_any(),
     });
     handle.forget();
+    // Once the browser has drawn the first page.
+    request_animation_frame(|| mark("ma:first-render"));
 }

@@ -13,6 +13,7 @@ use mes_apps::domain::error::DomainError;
 use mes_apps::domain::model::{
     AppId, CompanyId, Connection, Product, ProductState, Timestamp, UserId,
 };
+use mes_apps::domain::product::GetKind;
 use mes_apps::domain::questionnaire::{Answers, Reason};
 use mes_apps::domain::settings::{self, SettingKind, SettingValue};
 
@@ -35,7 +36,7 @@ pub fn catalogue() -> Catalogue {
 }
 
 pub fn demo_state(product: Product, cat: &Catalogue) -> ProductState {
-    demo::state(product, cat)
+    demo::state(product, cat, NOW)
 }
 
 pub fn env(cat: &Catalogue) -> Env<'_> {
@@ -118,6 +119,15 @@ pub fn home(product: Product) -> &'static str {
     }
 }
 
+/// How each product adds an app, as PRODUCT.md says: QuickBooks connects it,
+/// Expert-Comptable installs it.
+pub fn kind_of(product: Product) -> GetKind {
+    match product {
+        Product::QuickBooks => GetKind::Connect,
+        Product::ExpertComptable => GetKind::Install,
+    }
+}
+
 /// Applies a command, clones the state before, and on a refusal asserts the state is
 /// exactly as it was. Returns the result.
 pub fn apply_checked(
@@ -166,6 +176,8 @@ pub fn push_connection(
         since: Timestamp(since),
         transferred: None,
         settings: settings::defaults(&app_def(cat, app).settings),
+        last_used: None,
+        suspended: None,
     });
 }
 
@@ -352,4 +364,18 @@ pub fn assert_names_exactly(product: Product, message: &str, allowed: &[&str]) {
             );
         }
     }
+}
+
+/// A French text as the app sets it (narrow no-break spaces before ; : ! ? and so on):
+/// what the translations hold, for tests that compare whole sentences.
+#[allow(dead_code)]
+pub fn fr(text: &str) -> String {
+    mes_apps::domain::typography::french(text)
+}
+
+/// `text` with the no-break spaces of French typography made plain, for tests that look
+/// for words in a French sentence whatever its typography.
+#[allow(dead_code)]
+pub fn plain(text: &str) -> String {
+    text.replace(['\u{202F}', '\u{A0}'], " ")
 }

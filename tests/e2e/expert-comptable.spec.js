@@ -2,7 +2,7 @@
 // for the firm or a client, disconnect it from Applis du cabinet or Applis clientes, take
 // over its management (primary admin only), and what an admin and a standard user may
 // see and do. Plus both products side by side, and the flows done with the keyboard only.
-import { test, expect, open, actAs } from './fixtures.js';
+import { test, expect, open, actAs, journalEntries } from './fixtures.js';
 
 const EC = '/expert-comptable/mes-apps';
 const FIRM = 'Cabinet Dupont & Associés';
@@ -78,11 +78,6 @@ async function expectAssociatedUser(page, name, isMe) {
   await expect(line).toContainText(name);
   if (isMe) await expect(line).toContainText("c'est vous");
   else await expect(line).toContainText("ce n'est pas vous");
-}
-
-/** The journal's entries (the ordered list of the Journal view). */
-function journalEntries(page) {
-  return page.locator('ol.ma-journal > li');
 }
 
 async function expectNowhere(page, names) {
@@ -217,7 +212,7 @@ test('3. disconnect from Applis du cabinet: ▼ → Déconnectez-vous → questi
   await more.click();
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
-  await expect(menu.getByRole('menuitem')).toHaveText(['Paramètres', 'Déconnectez-vous']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Paramètres', 'Suspendre', 'Déconnectez-vous']);
   await menu.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
   const dialog = page.getByRole('dialog', { name: 'Déconnecter Temps Facturé' });
   await expect(dialog).toBeVisible();
@@ -241,7 +236,7 @@ test('3. disconnect from Applis du cabinet: ▼ → Déconnectez-vous → questi
   const reasons = dialog.getByRole('group', { name: 'Pourquoi déconnectez-vous Temps Facturé ?' })
     .or(dialog.getByRole('radiogroup', { name: 'Pourquoi déconnectez-vous Temps Facturé ?' }))
     .first();
-  await expect(reasons.getByRole('radio')).toHaveCount(7);
+  await expect(reasons.getByRole('radio')).toHaveCount(9);
   await expect(reasons.getByRole('radio').last()).toHaveAccessibleName('Autre');
   await expect(dialog.getByRole('link', { name: 'donnees@atelier-cabinet.exemple.fr' })).toBeVisible();
   const confirm = dialog.getByRole('button', { name: 'Déconnecter', exact: true });
@@ -532,7 +527,7 @@ test('7. a standard user (Léa Moreau) sees her three clients only and is refuse
   // The home page counts only what she may see: 3 firm apps and 3 of her clients'.
   await open(page, '/');
   await expect(page.getByRole('main')).toContainText('Bonjour Léa Moreau');
-  await expect.soft(page.getByRole('main'), 'home count: only what she may see').toContainText(/\b6 connexions\b/);
+  await expect.soft(page.getByRole('main'), 'home count: only what she may see').toContainText(/\b6\s+connexions\b/);
   await expectNowhere(page, LEA_HIDDEN);
   await open(page, `${EC}/journal?client=pharmacie-du-port`);
 
@@ -610,7 +605,7 @@ test('8. Thomas Leroy never sees Pharmacie du Port', async ({ page }) => {
   // Nor does the home page's count: 8 connections are his to see (3 firm, 5 clients).
   await open(page, '/');
   await expect(page.getByRole('main')).toContainText('Bonjour Thomas Leroy');
-  await expect.soft(page.getByRole('main'), 'home count: only what he may see').toContainText(/\b8 connexions\b/);
+  await expect.soft(page.getByRole('main'), 'home count: only what he may see').toContainText(/\b8\s+connexions\b/);
   await expectNowhere(page, HIDDEN);
 });
 
@@ -759,7 +754,10 @@ test('10. flows 1 and 4 with the keyboard only', async ({ page }) => {
   await expect(more).toHaveAttribute('aria-expanded', 'true');
   const settingsItem = menu.getByRole('menuitem', { name: 'Paramètres' });
   const disconnectItem = menu.getByRole('menuitem', { name: 'Déconnectez-vous' });
+  const suspendItem = menu.getByRole('menuitem', { name: 'Suspendre' });
   await expect(settingsItem).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(suspendItem).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(disconnectItem).toBeFocused();
   await page.keyboard.press('ArrowDown');
@@ -790,6 +788,8 @@ test('10. flows 1 and 4 with the keyboard only', async ({ page }) => {
 
   await page.keyboard.press('Space');
   await expect(settingsItem).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(suspendItem).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(disconnectItem).toBeFocused();
   await page.keyboard.press('Enter');

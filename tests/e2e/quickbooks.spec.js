@@ -2,7 +2,7 @@
 // connect an app, take over its management, disconnect it through the ▼ menu and its
 // questionnaire, a standard user's refusals, persistence, keyboard-only use, the demo reset
 // and Lancer. Each test starts from the demo data (a fresh browser context).
-import { test, expect, open, actAs } from './fixtures.js';
+import { test, expect, open, actAs, tab, status, journalEntries, expectTexts } from './fixtures.js';
 
 const OVERVIEW = '/quickbooks/mes-apps/apercu';
 const SEARCH = '/quickbooks/mes-apps/rechercher';
@@ -14,23 +14,6 @@ function row(page, name) {
   return page
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name, exact: true }) });
-}
-
-/** The journal's entries, newest first. */
-function journalEntries(page) {
-  return page.locator('ol.ma-journal > li');
-}
-
-/** The section tab named `name` ("Aperçu", "Journal"…). */
-function tab(page, name) {
-  return page
-    .getByRole('navigation', { name: 'Sections de Mes apps' })
-    .getByRole('link', { name, exact: true });
-}
-
-/** The polite status message (live region) holding `text`. */
-function status(page, text) {
-  return page.getByRole('status').filter({ hasText: text }).first();
 }
 
 /** Whether the focused element is inside the element matched by `locator`. */
@@ -199,15 +182,14 @@ test('find and connect an app, check its settings and the associated user, and s
   await tab(page, 'Journal').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Journal' })).toBeVisible();
   const entries = journalEntries(page);
-  await expect(entries.nth(0)).toContainText('Modification des paramètres');
-  await expect(entries.nth(0)).toContainText('Caisse Horizon');
-  await expect(entries.nth(0)).toContainText('Par Claire Martin');
-  await expect(entries.nth(0)).toContainText('Compte de ventes : 707000 → 706000');
-  await expect(entries.nth(0)).toContainText('Envoi des ventes : Chaque jour, à la clôture → Chaque semaine');
-  await expect(entries.nth(1)).toContainText('Connexion');
-  await expect(entries.nth(1)).toContainText('Caisse Horizon');
-  await expect(entries.nth(1)).toContainText('Boulangerie Martin');
-  await expect(entries.nth(1)).toContainText('Par Claire Martin');
+  await expectTexts(entries.nth(0), [
+    'Modification des paramètres',
+    'Caisse Horizon',
+    'Par Claire Martin',
+    'Compte de ventes : 707000 → 706000',
+    'Envoi des ventes : Chaque jour, à la clôture → Chaque semaine',
+  ]);
+  await expectTexts(entries.nth(1), ['Connexion', 'Caisse Horizon', 'Boulangerie Martin', 'Par Claire Martin']);
 
   // And Aperçu lists the new connection, managed by the current user.
   await tab(page, 'Aperçu').click();
@@ -253,11 +235,12 @@ test('transfer: Claire Martin takes over an app managed by Julien Petit', async 
   await expect(row(page, 'Stock Malin')).toHaveCount(1);
 
   await tab(page, 'Journal').click();
-  const latest = journalEntries(page).nth(0);
-  await expect(latest).toContainText('Transfert');
-  await expect(latest).toContainText('Stock Malin');
-  await expect(latest).toContainText('Par Claire Martin');
-  await expect(latest).toContainText('Gestion transférée de Julien Petit à Claire Martin');
+  await expectTexts(journalEntries(page).nth(0), [
+    'Transfert',
+    'Stock Malin',
+    'Par Claire Martin',
+    'Gestion transférée de Julien Petit à Claire Martin',
+  ]);
 });
 
 test('disconnect through the ▼ menu beside Lancer and the questionnaire', async ({ page }) => {
@@ -275,7 +258,7 @@ test('disconnect through the ▼ menu beside Lancer and the questionnaire', asyn
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
   await expect(more).toHaveAttribute('aria-expanded', 'true');
-  await expect(menu.getByRole('menuitem')).toHaveText(['Paramètres', 'Déconnectez-vous']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Paramètres', 'Suspendre', 'Déconnectez-vous']);
   await menu.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
   await expect(menu).toBeHidden();
 
@@ -300,11 +283,11 @@ test('disconnect through the ▼ menu beside Lancer and the questionnaire', asyn
   await dialog.getByRole('radio', { name: 'Autre' }).check();
   await expect(other).toBeVisible();
   await expect(other).toHaveJSProperty('required', true);
-  await expect(other).toHaveAccessibleDescription(/0 \/ 500 caractères/);
+  await expect(other).toHaveAccessibleDescription(/0 \/ 500\s+caractères/);
   await expect(confirm).toBeDisabled();
   await other.fill('Trop lente');
   await expect(dialog.getByText('10 / 500 caractères')).toBeVisible();
-  await expect(other).toHaveAccessibleDescription(/10 \/ 500 caractères/);
+  await expect(other).toHaveAccessibleDescription(/10 \/ 500\s+caractères/);
   await expect(confirm).toBeEnabled();
   await other.fill('   ');
   await expect(confirm).toBeDisabled();
@@ -343,12 +326,13 @@ test('disconnect through the ▼ menu beside Lancer and the questionnaire', asyn
   await expect(row(page, 'Banque Sereine')).toHaveCount(1);
 
   await tab(page, 'Journal').click();
-  const latest = journalEntries(page).nth(0);
-  await expect(latest).toContainText('Déconnexion');
-  await expect(latest).toContainText('Notes Éclair');
-  await expect(latest).toContainText('Boulangerie Martin');
-  await expect(latest).toContainText('Par Claire Martin');
-  await expect(latest).toContainText('Autre : Trop lente le matin');
+  await expectTexts(journalEntries(page).nth(0), [
+    'Déconnexion',
+    'Notes Éclair',
+    'Boulangerie Martin',
+    'Par Claire Martin',
+    'Autre : Trop lente le matin',
+  ]);
 });
 
 test('a standard user is refused with an explanation and nothing changes, but may Lancer', async ({ page }) => {
@@ -458,14 +442,9 @@ test('connections, settings, disconnections and the acting user survive a reload
 
   await page.goto('/quickbooks/mes-apps/journal');
   const entries = journalEntries(page);
-  await expect(entries.nth(0)).toContainText('Déconnexion');
-  await expect(entries.nth(0)).toContainText('Banque Sereine');
-  await expect(entries.nth(0)).toContainText("Je n'en ai plus besoin");
-  await expect(entries.nth(1)).toContainText('Modification des paramètres');
-  await expect(entries.nth(1)).toContainText('Paie Facile');
-  await expect(entries.nth(1)).toContainText('PAIE → SAL');
-  await expect(entries.nth(2)).toContainText('Connexion');
-  await expect(entries.nth(2)).toContainText('Paie Facile');
+  await expectTexts(entries.nth(0), ['Déconnexion', 'Banque Sereine', "Je n'en ai plus besoin"]);
+  await expectTexts(entries.nth(1), ['Modification des paramètres', 'Paie Facile', 'PAIE → SAL']);
+  await expectTexts(entries.nth(2), ['Connexion', 'Paie Facile']);
 });
 
 test("Back with unsaved settings keeps them: they come back with the view, and Annuler les modifications drops them", async ({ page }) => {
@@ -582,13 +561,18 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(menu).toBeVisible();
   await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const suspendItem = page.getByRole('menuitem', { name: 'Suspendre' });
   await expect(settingsItem).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(suspendItem).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(disconnectItem).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(settingsItem).toBeFocused(); // wraps to the first
   await page.keyboard.press('ArrowUp');
   await expect(disconnectItem).toBeFocused(); // wraps to the last
+  await page.keyboard.press('ArrowUp');
+  await expect(suspendItem).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(settingsItem).toBeFocused();
   await page.keyboard.press('Escape');
@@ -606,6 +590,8 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
   await page.keyboard.press('ArrowDown');
   await expect(menu).toBeVisible();
   await expect(settingsItem).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(suspendItem).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(disconnectItem).toBeFocused();
 
@@ -707,8 +693,7 @@ test('Réinitialiser la démo asks first; Annuler keeps the changes, confirming 
   await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
   await tab(page, 'Journal').click();
   const entries = journalEntries(page);
-  await expect(entries.nth(0)).toContainText('Transfert');
-  await expect(entries.nth(0)).toContainText('Tableau Clair');
+  await expectTexts(entries.nth(0), ['Transfert', 'Tableau Clair']);
   await expect(entries.filter({ hasText: 'Caisse Horizon' })).toHaveCount(0);
 });
 

@@ -4,7 +4,7 @@
 // nothing saved is lost or overwritten, and the app keeps working. The fixture fails each
 // test on any page error, panic, console error, unhandled rejection or CSP violation.
 import { readFileSync } from 'node:fs';
-import { test, expect, open, actAs } from './fixtures.js';
+import { test, expect, open, actAs, watch, fr } from './fixtures.js';
 
 const QB = '/quickbooks/mes-apps';
 const EC = '/expert-comptable/mes-apps';
@@ -396,6 +396,31 @@ test('blocked storage, where reading and writing throw: one warning, and the app
   await expect(alerts).toHaveCount(1);
 });
 
+/** Whether closing or reloading the tab now would ask first (the browser's question). */
+function leavingAsks(page) {
+  return page.evaluate(() => {
+    const ev = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  });
+}
+
+test('blocked storage: once something changed, closing or reloading the tab asks first', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('bloqué', 'SecurityError');
+      },
+    });
+  });
+  await open(page, OVERVIEW);
+  expect(await leavingAsks(page), 'nothing to lose yet').toBe(false);
+  await connectQb(page, 'Caisse Horizon', 'caisse');
+  expect(await leavingAsks(page), 'the connection lives only in this tab').toBe(true);
+  await goToSection(page, 'Aperçu');
+  expect(await leavingAsks(page), 'still only in this tab').toBe(true);
+});
+
 // ---------------------------------------------------------------------------------------
 // 3. Full storage.
 
@@ -427,19 +452,14 @@ test('full storage: the user is told, the change stays in memory, saved data int
   expect(otherKey).toEqual({ length: fillerLength, onlyX: true });
   expect(only(await storage(page), QB_KEY)).toEqual(before);
   // Closing or reloading the tab now would lose the change: the browser asks first.
-  const leavingAsks = () => page.evaluate(() => {
-    const ev = new Event('beforeunload', { cancelable: true });
-    window.dispatchEvent(ev);
-    return ev.defaultPrevented;
-  });
-  expect(await leavingAsks()).toBe(true);
+  expect(await leavingAsks(page)).toBe(true);
 
   // Room again: "Réessayer l'enregistrement" writes everything.
   await page.evaluate(() => localStorage.removeItem('autre-site'));
   await alert.getByRole('button', { name: "Réessayer l'enregistrement" }).click();
   await expect(alert).toHaveCount(0);
   await expect(status(page, 'Vos changements sont enregistrés')).toBeVisible();
-  expect(await leavingAsks()).toBe(false);
+  expect(await leavingAsks(page)).toBe(false);
   const saved = JSON.parse((await storage(page))[QB_KEY]);
   expect(saved.data.connections.map((c) => c.app)).toEqual(expect.arrayContaining(['caisse-horizon', 'paie-facile']));
 
@@ -533,24 +553,6 @@ test('full storage, room for the journal but not for the envelope: what was save
 
 // ---------------------------------------------------------------------------------------
 // 4. Two tabs.
-
-/** The fixture's checks, for a second page of the same context. */
-async function watch(page) {
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  await page.addInitScript(() => {
-    window.addEventListener('unhandledrejection', (e) => {
-      console.error(`unhandled rejection: ${e.reason}`);
-    });
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  return problems;
-}
 
 test('two tabs: each connects a different app, both changes are kept and each tab shows the other’s', async ({ page, context }) => {
   const a = page;
@@ -831,7 +833,7 @@ for (const [kind, make] of Object.entries(HOSTILE)) {
     const refusal = page.getByRole('alert').filter({ hasText: "Ce fichier n'a pas été importé" });
     await expect(refusal).toBeVisible();
     await expect(refusal).toContainText('vos données n\'ont pas changé');
-    for (const e of expected) await expect(refusal).toContainText(e);
+    for (const e of expected) await expect(refusal).toContainText(fr(e));
     if (count) await expect(refusal.getByRole('listitem')).toHaveCount(count);
     await expect(page.getByRole('status').filter({ hasText: 'remplacées' })).toHaveCount(0);
 
@@ -1029,7 +1031,7 @@ for (const [name, query] of [
       const message = `${limits[i]} caractères au maximum (600 saisis).`;
       const id = await field.getAttribute('id');
       await expect(page.locator('.ma-field').filter({ has: page.locator(`[id="${id}"]`) }).locator('.ma-field__error')).toHaveText(message);
-      await expect(field).toHaveAccessibleDescription(new RegExp(message.replace(/[.()]/g, '\\$&')));
+      await expect(field).toHaveAccessibleDescription(fr(message));
     }
     await expect(status(page, `Paramètres de ${name} enregistrés`)).toHaveCount(0);
     expect(only(await storage(page), QB_KEY)).toEqual(before);

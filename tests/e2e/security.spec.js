@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as plainTest } from '@playwright/test';
-import { test, expect, open, actAs } from './fixtures.js';
+import { test, expect, open, actAs, tab, status } from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,16 +28,6 @@ function cspMetas(html) {
   return [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi)].map(
     (m) => m[1],
   );
-}
-
-function tab(page, name) {
-  return page
-    .getByRole('navigation', { name: 'Sections de Mes apps' })
-    .getByRole('link', { name, exact: true });
-}
-
-function status(page, text) {
-  return page.getByRole('status').filter({ hasText: text }).first();
 }
 
 function row(page, name) {

@@ -24,9 +24,13 @@ test.beforeAll(async () => {
   let html = readFileSync(index, 'utf8')
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '')
     .replace('<meta name="mes-apps-base" content="/" />', '<base href="/" />')
-    .replace(/(href=|src=|from |module_or_path: )(['"])\/(?!\/)/g, `$1$2${SUB}`);
+    // Minified or not: `href=/x`, `href="/x"`, `from"/x"`, `from '/x'`, `module_or_path:`/x``.
+    .replace(/(href=|src=|from|module_or_path:)(\s*)(['"`]?)\/(?!\/)/g, `$1$2$3${SUB}`);
+  expect(html, 'every root-relative URL moved under the sub-path').not.toMatch(/(href=|src=|from|module_or_path:)\s*['"`]?\/(?!\/|demo\/)/);
   writeFileSync(index, html);
   execFileSync('node', ['scripts/csp.mjs', index]);
+  // The precompressed copies of the old page would be served in its place.
+  for (const ext of ['.br', '.gz']) rmSync(`${index}${ext}`, { force: true });
   html = readFileSync(index, 'utf8');
   expect(html).toContain(`<meta name="mes-apps-base" content="${SUB}" />`);
   server = spawn('node_modules/.bin/sirv', [ROOT, '--single', `${SUB.slice(1)}index.html`, '--port', String(PORT), '--host', '127.0.0.1', '--quiet'], { stdio: 'ignore' });

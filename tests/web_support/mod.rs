@@ -3,7 +3,11 @@
 #![allow(dead_code)]
 
 use leptos::prelude::*;
+use mes_apps::domain::model::Timestamp;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// A fixed real time for demo data made in a test (after every demo date).
+pub const NOW: Timestamp = Timestamp(1_800_000_000_000);
 
 /// A fresh element at the end of the body, to mount a component into.
 pub fn container() -> web_sys::HtmlElement {
@@ -27,14 +31,55 @@ pub async fn settle() {
     leptos::task::tick().await;
 }
 
-/// A bubbling `Event` of `kind` ("input", "change"…), made by the browser's constructor.
-pub fn plain_event(kind: &str) -> web_sys::Event {
+/// An event built with the page's own constructor (`KeyboardEvent`, `Event`…).
+pub fn event(ctor: &str, kind: &str, props: &[(&str, JsValue)]) -> web_sys::Event {
     let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"Event".into())
+    for (name, value) in props {
+        js_sys::Reflect::set(&init, &JsValue::from_str(name), value).unwrap();
+    }
+    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &ctor.into())
         .unwrap()
         .unchecked_into();
-    js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&kind.into(), &init))
+    let args = js_sys::Array::of2(&kind.into(), &init);
+    js_sys::Reflect::construct(&ctor, &args)
         .unwrap()
         .unchecked_into()
+}
+
+/// A bubbling `Event` of `kind` ("input", "change"…), made by the browser's constructor.
+pub fn plain_event(kind: &str) -> web_sys::Event {
+    event("Event", kind, &[("bubbles", JsValue::TRUE)])
+}
+
+/// A bubbling, cancelable `keydown` of `key` (Shift held when `shift`).
+pub fn keydown(key: &str, shift: bool) -> web_sys::Event {
+    event(
+        "KeyboardEvent",
+        "keydown",
+        &[
+            ("key", JsValue::from_str(key)),
+            ("shiftKey", JsValue::from_bool(shift)),
+            ("bubbles", JsValue::TRUE),
+            ("cancelable", JsValue::TRUE),
+        ],
+    )
+}
+
+/// What has focus, readably: a menu item's text, an element's id, or its tag.
+pub fn focused() -> String {
+    match document().active_element() {
+        Some(e) if e.get_attribute("role").as_deref() == Some("menuitem") => {
+            e.text_content().unwrap_or_default().trim().to_string()
+        }
+        Some(e) if !e.id().is_empty() => format!("#{}", e.id()),
+        Some(e) => e.tag_name().to_lowercase(),
+        None => "(rien)".into(),
+    }
+}
+
+/// The first element under `root` matching `selector`.
+pub fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.unchecked_into())
 }

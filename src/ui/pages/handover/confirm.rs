@@ -1,0 +1,71 @@
+//! The handover's confirmation: what will move (app and company per line), that each
+//! will be managed by the acting user, the data note with each publisher's contact and
+//! the rule; confirming takes each over and reports each one.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::domain::handover;
+use crate::domain::model::{AppId, Product, UserId};
+use crate::ui::state::products::use_products;
+use crate::ui::state::session::{use_lang, use_session};
+use crate::ui::widgets::batch_report::{run_batch, ReportLine};
+use crate::ui::widgets::confirm_actions::ConfirmActions;
+use crate::ui::widgets::data_note::DataNotes;
+use crate::ui::widgets::modal::Modal;
+use crate::ui::widgets::selection::{label, Key};
+
+#[component]
+pub fn ConfirmHandover(
+    product: Product,
+    /// Who manages them now.
+    from: UserId,
+    selected: RwSignal<BTreeSet<Key>>,
+    report: RwSignal<Vec<ReportLine>>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let products = use_products();
+    let session = use_session();
+    let lang = use_lang();
+    let chosen: Vec<Key> = selected.get_untracked().into_iter().collect();
+    let actor = session.actor_untracked(product);
+    let (from_name, actor_name, lines) = products.catalogue.with_value(|cat| {
+        products.state(product).with_untracked(|s| {
+            let lines: Vec<String> = chosen
+                .iter()
+                .map(|(company, app)| label(cat.app_name(app), s.company_name(company)))
+                .collect();
+            (
+                s.user_name(&from).to_string(),
+                s.user_name(&actor).to_string(),
+                lines,
+            )
+        })
+    });
+    let mut apps: Vec<AppId> = chosen.iter().map(|(_, app)| app.clone()).collect();
+    apps.sort();
+    apps.dedup();
+    let n = chosen.len();
+    let confirm = Callback::new(move |_| {
+        let selection: Vec<_> = chosen.iter().map(|(c, a)| (a.clone(), c.clone())).collect();
+        report.set(run_batch(
+            products,
+            product,
+            handover::take_over(&selection),
+            lang.handover_done(),
+        ));
+        selected.set(BTreeSet::new());
+        on_close.run(());
+    });
+    view! {
+        <Modal title=if lang.is_plural(n) { lang.ctl_take_over_n_many(n) } else { lang.ctl_take_over_n_one(n) } on_close=on_close class="ma-dialog--wide">
+            <p>{lang.handover_each_by_you(&actor_name, &from_name)}</p>
+            <ul class="ma-dialog__list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <p class="ma-field__hint">{handover::rule(product, lang)}</p>
+            <DataNotes apps=apps situation=lang.widgets_situation_transfer()/>
+            <ConfirmActions on_cancel=on_close confirm=lang.ctl_confirm_take_over() on_confirm=confirm/>
+
+        </Modal>
+    }
+}

@@ -1,0 +1,92 @@
+//! What a list opens with when connections need attention: "2 applis à reconnecter,
+//! 1 expire dans 9 jours", then a link to each one's row, which moves focus to where it
+//! is acted on (its Reconnecter button once expired, its ▼ menu before).
+
+use leptos::prelude::*;
+
+use crate::domain::health::{self, Health};
+use crate::domain::model::{Connection, Product};
+use crate::ui::state::products::use_products;
+use crate::ui::state::session::use_lang;
+use crate::ui::web::clock::now;
+use crate::ui::web::dom;
+
+use super::actions::main_id;
+use super::menu_id;
+
+/// A connection needing attention: its label, and the id of the control to focus.
+type Item = (String, String);
+
+/// The most urgent first: expired ones, then the soonest to expire.
+fn urgency(h: Health) -> u32 {
+    match h {
+        Health::Expired => 0,
+        Health::ExpiresIn(n) => n,
+        Health::Active | Health::Suspended => u32::MAX,
+    }
+}
+
+#[component]
+pub fn Attention(product: Product, rows: Memo<Vec<Connection>>) -> impl IntoView {
+    let products = use_products();
+    let lang = use_lang();
+    let found = Memo::new(move |_| {
+        products.catalogue.with_value(|cat| {
+            products.state(product).with(|s| {
+                let mut healths = Vec::new();
+                let mut items: Vec<(u32, Item)> = Vec::new();
+                rows.with(|rows| {
+                    for c in rows {
+                        let h = health::of(s, c, now());
+                        // A suspension is deliberate: nothing to warn about.
+                        if matches!(h, Health::Active | Health::Suspended) {
+                            continue;
+                        }
+                        healths.push(h);
+                        let label = lang.widgets_attention_item(
+                            cat.app_name(&c.app),
+                            s.company_name(&c.company),
+                            h.label(lang),
+                        );
+
+                        let target = if h.is_expired() {
+                            main_id(c)
+                        } else {
+                            menu_id(c)
+                        };
+                        items.push((urgency(h), (label, target)));
+                    }
+                });
+                items.sort_by_key(|(u, _)| *u);
+                let items: Vec<Item> = items.into_iter().map(|(_, i)| i).collect();
+                health::attention(&healths, lang).map(|summary| (summary, items))
+            })
+        })
+    });
+    move || {
+        found.get().map(|(summary, items)| {
+            view! {
+                <div class="ma-message ma-message--warning ma-attention">
+                    <p class="ma-attention__summary"><strong>{summary}</strong></p>
+                    <ul class="ma-attention__list">
+                        {items.into_iter().map(|(label, target)| view! { <li><AttentionLink label=label target=target/></li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// A link to a row's control: it moves focus there (the router would not move focus for
+/// an in-page link).
+#[component]
+fn AttentionLink(label: String, target: String) -> impl IntoView {
+    let href = format!("#{target}");
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(el) = dom::element(&target) {
+            let _ = el.focus();
+        }
+    };
+    view! { <a href=href on:click=go>{label}</a> }
+}

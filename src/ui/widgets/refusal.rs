@@ -1,0 +1,21 @@
+//! A dialog's body when the user may not do what it is for: the refusal's sentence (who
+//! may) and "Fermer". Nothing changed.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Refusal(
+    /// The refusal's sentence.
+    #[prop(into)]
+    message: String,
+    /// Closes the dialog.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <p class="ma-message ma-message--error" role="alert">{message}</p>
+        <div class="ma-dialog__actions">
+            <button type="button" class="ma-button ma-button--primary" on:click=move |_| on_close.run(())>{crate::ui::state::session::use_lang().ctl_close()}</button>
+
+        </div>
+    }
+}

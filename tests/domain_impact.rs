@@ -1,0 +1,76 @@
+//! "Ce qui va s'arrêter": the data an app reads, its settings as they are, where else it
+//! stays installed (only companies the user may access) and who else manages it — before
+//! disconnecting, and the same list in the receipt.
+
+mod common;
+
+use common::*;
+use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::impact;
+use mes_apps::domain::model::Product;
+use mes_apps::domain::questionnaire::Reason;
+
+#[test]
+fn the_list_says_data_settings_elsewhere_and_manager() {
+    let cat = catalogue();
+    let s = demo_state(Product::ExpertComptable, &cat);
+    let i = impact::of(
+        &s,
+        &cat,
+        &u("marie-dupont"),
+        &a("stock-malin"),
+        &c("boulangerie-martin"),
+        Lang::Fr,
+    )
+    .expect("installed there");
+    assert_eq!(i.data, app_def(&cat, "stock-malin").permissions);
+    assert!(!i.settings.is_empty());
+    assert!(
+        i.elsewhere.contains(&"Pharmacie du Port".to_string()),
+        "{:?}",
+        i.elsewhere
+    );
+    assert!(i.other_manager.is_some());
+    let lines = i.lines(Lang::Fr);
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(lines[2].contains("Pharmacie du Port"));
+    // Léa may not see Pharmacie du Port: it is not named to her.
+    let lea = impact::of(
+        &s,
+        &cat,
+        &u("lea-moreau"),
+        &a("stock-malin"),
+        &c("boulangerie-martin"),
+        Lang::Fr,
+    )
+    .unwrap();
+    assert!(!lea.elsewhere.iter().any(|n| n == "Pharmacie du Port"));
+    assert!(impact::of(
+        &s,
+        &cat,
+        &u("marie-dupont"),
+        &a("paie-facile"),
+        &c(FIRM),
+        Lang::Fr
+    )
+    .is_none());
+    assert!(i.lines(Lang::En)[0].starts_with("The app will no longer read"));
+}
+
+#[test]
+fn the_receipt_keeps_the_same_list() {
+    let cat = catalogue();
+    let mut s = demo_state(Product::ExpertComptable, &cat);
+    let actor = u("marie-dupont");
+    let (app, company) = (a("stock-malin"), c("boulangerie-martin"));
+    let before = impact::of(&s, &cat, &actor, &app, &company, Lang::Fr).unwrap();
+    let cmd = disconnect(
+        "stock-malin",
+        "boulangerie-martin",
+        reason(Reason::NoLongerNeeded),
+    );
+    apply_checked(&mut s, &cat, "marie-dupont", &cmd).unwrap();
+    let receipt = s.receipts.last().unwrap();
+    let kept = impact::of_receipt(&s, receipt, &actor);
+    assert_eq!(kept.lines(Lang::Fr), before.lines(Lang::Fr));
+}
