@@ -205,6 +205,38 @@ async fn arrow_up_opens_on_the_last_item() {
     assert_eq!(focused(), ITEMS[2]);
 }
 
+/// Keys pressed faster than the page draws (a quick typist, a test driver) each reach
+/// the menu: ↑ opens on the last item, the next ↑ moves to the one before.
+#[wasm_bindgen_test]
+async fn keys_pressed_in_the_same_frame_follow_each_other() {
+    let w = widget().await;
+    w.button().focus().unwrap();
+    assert!(press("ArrowUp"));
+    assert!(press("ArrowUp"));
+    assert_eq!(focused(), ITEMS[1]);
+    settle().await;
+    assert!(w.is_open());
+    assert_eq!(focused(), ITEMS[1], "nothing deferred moves it afterwards");
+}
+
+/// A menu opened, then removed before the page draws again (its row redrawn as the
+/// user acts): nothing of it is left to run on the removed widget.
+#[wasm_bindgen_test]
+async fn a_menu_removed_right_after_opening_leaves_nothing_running() {
+    let errors = WindowErrors::watch();
+    let w = widget().await;
+    w.button().focus().unwrap();
+    assert!(press("ArrowDown"));
+    drop(w);
+    settle().await;
+    settle().await;
+    assert_eq!(errors.stop(), Vec::<String>::new());
+    // Still alive: another widget works as before.
+    let w = widget().await;
+    w.open_with("ArrowUp").await;
+    assert_eq!(focused(), ITEMS[2]);
+}
+
 #[wasm_bindgen_test]
 async fn other_keys_on_the_button_do_not_open_it() {
     let w = widget().await;
@@ -411,27 +443,47 @@ async fn connected_apps_have_a_named_menu_button_per_row() {
         .unwrap();
 }
 
+/// The exceptions that reach the window while it watches: those of an event listener
+/// (focusout, fired by a removal) or of a frame callback, which the code that caused
+/// them never sees.
+struct WindowErrors {
+    seen: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    on_error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl WindowErrors {
+    fn watch() -> WindowErrors {
+        let seen: std::rc::Rc<std::cell::RefCell<Vec<String>>> = Default::default();
+        let into = seen.clone();
+        let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |ev: web_sys::Event| {
+                let text = js_sys::Reflect::get(&ev, &JsValue::from_str("message"))
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_else(|| ev.type_());
+                into.borrow_mut().push(text);
+            },
+        );
+        web_sys::window()
+            .unwrap()
+            .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+            .unwrap();
+        WindowErrors { seen, on_error }
+    }
+
+    /// Stops watching; what was seen.
+    fn stop(self) -> Vec<String> {
+        web_sys::window()
+            .unwrap()
+            .remove_event_listener_with_callback("error", self.on_error.as_ref().unchecked_ref())
+            .unwrap();
+        self.seen.borrow().clone()
+    }
+}
+
 #[wasm_bindgen_test]
 async fn removing_the_widget_while_its_button_has_focus_raises_nothing() {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    // An exception in an event listener (focusout, fired by the removal) reaches the
-    // window's error event, not the code that removed the element.
-    let errors: Rc<RefCell<Vec<String>>> = Rc::default();
-    let seen = errors.clone();
-    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
-        move |ev: web_sys::Event| {
-            let text = js_sys::Reflect::get(&ev, &JsValue::from_str("message"))
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_else(|| ev.type_());
-            seen.borrow_mut().push(text);
-        },
-    );
-    let window = web_sys::window().unwrap();
-    window
-        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
+    let errors = WindowErrors::watch();
     let root = container();
     let show = RwSignal::new(true);
     let items = vec![MenuItem {
@@ -463,9 +515,6 @@ async fn removing_the_widget_while_its_button_has_focus_raises_nothing() {
         .query_selector("button[aria-haspopup]")
         .unwrap()
         .is_none());
-    window
-        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
-    assert_eq!(errors.borrow().clone(), Vec::<String>::new());
+    assert_eq!(errors.stop(), Vec::<String>::new());
     root.remove();
 }

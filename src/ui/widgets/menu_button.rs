@@ -38,9 +38,11 @@ struct Menu {
 }
 
 impl Menu {
+    /// The menu's items; none once the widget is gone (a handler may outlive it).
     fn items(self) -> Vec<web_sys::HtmlElement> {
         self.list
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .map(|m| items_of(&m))
             .unwrap_or_default()
     }
@@ -54,18 +56,23 @@ impl Menu {
         }
     }
 
-    /// Opens the menu on item `index`, once it is shown.
+    /// Opens the menu on item `index` at once: the list is shown here rather than when
+    /// the view next updates, so that a key pressed right after (↑ twice, quickly) is
+    /// already handled by the menu, and no deferred step can outlive the widget.
     fn open_on(self, index: i32) {
         self.open.set(true);
+        if let Some(list) = self.list.try_get_untracked().flatten() {
+            let _ = list.remove_attribute("hidden");
+        }
+        self.focus_now(index);
         if let Some(f) = self.on_open {
             f.run(());
         }
-        request_animation_frame(move || self.focus_now(index));
     }
 
     fn close_to_button(self) {
         self.open.set(false);
-        if let Some(b) = self.button.get_untracked() {
+        if let Some(b) = self.button.try_get_untracked().flatten() {
             let _ = b.focus();
         }
     }
@@ -84,7 +91,7 @@ impl Menu {
         if ev.detail() == 0 {
             return;
         }
-        if self.open.get_untracked() {
+        if self.open.try_get_untracked().unwrap_or(false) {
             self.open.set(false);
         } else {
             self.open_on(0);
