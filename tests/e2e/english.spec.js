@@ -386,3 +386,24 @@ test('the names that come from the rules are in English too', async ({ page }) =
     await expect(sections(page).getByRole('link', { name, exact: true })).toBeVisible();
   }
 });
+
+test('in English, a suspended app says why it does not open and who may reactivate it', async ({ page }) => {
+  // Refusals are the rules' sentences: each in the reader's language, never a French fallback.
+  await openEn(page, `${QB}/apercu`);
+  await row(page, 'Stock Malin').getByRole('button', { name: 'More actions for Stock Malin' }).click();
+  await page.getByRole('menuitem', { name: 'Suspend' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Suspend Stock Malin?' });
+  await dialog.getByRole('button', { name: 'Confirm suspension' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row(page, 'Stock Malin')).toContainText('Suspended');
+
+  await actAs(page, 'Sophie Bernard');
+  await row(page, 'Stock Malin').getByRole('button', { name: 'Launch' }).click();
+  const view = page.locator('.ma-launch');
+  await expect(view.getByRole('heading', { name: 'Stock Malin is suspended' })).toBeVisible();
+  await expect(view).toContainText('Stock Malin is suspended for Boulangerie Martin: it does not work until someone reactivates it.');
+  await expect(view).toContainText('Your role (');
+  await expect(view).toContainText('does not let you suspend an app.');
+  await expect(view.getByRole('link', { name: 'Back to My apps' })).toBeVisible();
+  expect(await telltales(page, [...FRENCH, 'suspendue', 'Revenir'])).toEqual([]);
+});

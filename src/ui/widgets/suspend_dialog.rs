@@ -41,7 +41,7 @@ pub fn SuspendDialog(
             };
             match products.dispatch(product, command) {
                 Ok(_) => on_done.run(()),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.text(lang))),
             }
         }
     };

@@ -85,7 +85,7 @@ fn RequestDialog(
         };
         match products.dispatch(product, command) {
             Ok(_) => on_close.run(()),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e.text(lang))),
         }
     };
     let choice = if targets.len() == 1 {

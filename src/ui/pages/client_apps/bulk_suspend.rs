@@ -30,7 +30,7 @@ pub fn BulkSuspendDialog(
     let chosen: Vec<Key> = selected.get_untracked().into_iter().collect();
     let refused = products
         .state(product)
-        .with_untracked(|s| role_refusal(s, &actor, Action::Suspend).map(|e| e.to_string()));
+        .with_untracked(|s| role_refusal(s, &actor, Action::Suspend).map(|e| e.text(lang)));
     let n = chosen.len();
     let title = if lang.is_plural(n) {
         lang.requests_bulk_title_many(n)

@@ -30,7 +30,7 @@ pub fn Suspended(
                 now: crate::ui::web::clock::now(),
             };
             let sentence = crate::domain::suspend::refusal(s, &env, &app, &company)
-                .map(|e| e.to_string())
+                .map(|e| e.text(lang))
                 .unwrap_or_default();
             let by = s
                 .connection(&app, &company)
@@ -38,7 +38,7 @@ pub fn Suspended(
                 .map(|x| lang.requests_suspended_by(format::date(lang, x.at), s.user_name(&x.by)))
                 .unwrap_or_default();
             let allowed = permissions::check_ids(s, &actor, Action::Suspend, &company);
-            (sentence, by, allowed.map_err(|e| e.to_string()))
+            (sentence, by, allowed.map_err(|e| e.text(lang)))
         })
     });
     let error = RwSignal::new(None::<String>);
@@ -50,7 +50,7 @@ pub fn Suspended(
         match products.dispatch(product, command) {
             // The app's own view replaces this one: reading starts at its heading.
             Ok(_) => request_animation_frame(|| dom::focus("ma-section-title")),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e.text(lang))),
         }
     };
     let back = paths::href(&paths::default_section(product));
@@ -69,7 +69,7 @@ pub fn Suspended(
                 Err(why) => view! { <p class="ma-message ma-message--info">{why}</p> }.into_any(),
             }}
             {move || error.get().map(|e| view! { <p class="ma-message ma-message--error" role="alert">{e}</p> })}
-            <p><A href=back>"Revenir à Mes apps"</A></p>
+            <p><A href=back>{lang.ctl_back_to_mes_apps()}</A></p>
         </section>
     }
 }

@@ -34,7 +34,7 @@ pub fn DeclineDialog(
         };
         match products.dispatch(product, command) {
             Ok(_) => on_close.run(()),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e.text(lang))),
         }
     };
     view! {

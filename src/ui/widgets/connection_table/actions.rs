@@ -161,7 +161,7 @@ fn suspension_item(
             };
             // A refusal is said in the status line like any other.
             if let Err(e) = products.dispatch(product, command) {
-                status.say(e.to_string());
+                status.say(e.text(lang));
             }
             let main = main.clone();
             request_animation_frame(move || dom::focus(&main));
