@@ -9,6 +9,7 @@ use mes_apps::domain::batch::BatchItem;
 use mes_apps::domain::command::{apply, Command, Outcome};
 use mes_apps::domain::error::DomainError;
 use mes_apps::domain::handover;
+use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
 use mes_apps::domain::model::{Product, ProductState};
 use mes_apps::domain::questionnaire::Reason;
@@ -121,7 +122,7 @@ fn who_may_hand_over_follows_the_take_over_rule() {
         matches!(thomas, Some(DomainError::TakeOverReserved { .. })),
         "{thomas:?}"
     );
-    assert!(thomas.unwrap().to_string().contains("Marie Dupont"));
+    assert!(thomas.unwrap().text(Lang::Fr).contains("Marie Dupont"));
     // The listed people: everyone but the acting user, with what they manage.
     let people = handover::managers(&ec, &u("marie-dupont"));
     assert!(people.iter().all(|(p, _)| p.id != u("marie-dupont")));
@@ -147,8 +148,8 @@ fn a_refused_handover_changes_nothing_and_says_why_for_each() {
         );
     }
     assert!(
-        e.to_string().contains("seul l'administrateur principal"),
-        "{e}"
+        e.text(Lang::Fr).contains("seul l'administrateur principal"),
+        "{e:?}"
     );
 }
 
@@ -250,7 +251,7 @@ fn a_bulk_install_refuses_where_the_app_is_already_and_journals_each_target() {
     let ok: Vec<bool> = result.iter().map(BatchItem::succeeded).collect();
     assert_eq!(ok, [true, false, true], "Boulangerie Martin has it already");
     assert_eq!(
-        result[1].result.as_ref().unwrap_err().to_string(),
+        result[1].result.as_ref().unwrap_err().text(Lang::Fr),
         "Stock Malin est déjà installée pour Boulangerie Martin."
     );
     for t in ["garage-lefevre", "studio-nova"] {

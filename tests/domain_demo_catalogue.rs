@@ -399,3 +399,19 @@ fn search_ignores_case_and_accents_and_respects_product() {
         }
     }
 }
+
+#[test]
+fn a_category_is_found_by_its_name_in_either_language() {
+    let cat = Catalogue::shipped().unwrap();
+    for product in Product::ALL {
+        let payroll: BTreeSet<usize> = search(&cat, product, "payroll", None).into_iter().collect();
+        let paie: BTreeSet<usize> = search(&cat, product, "", Some(Category::Paie))
+            .into_iter()
+            .collect();
+        assert!(!paie.is_empty(), "{product:?} has payroll apps");
+        assert!(
+            paie.is_subset(&payroll),
+            "{product:?}: “payroll” finds every Paie app"
+        );
+    }
+}

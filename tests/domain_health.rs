@@ -231,7 +231,7 @@ fn the_clock_stops_at_its_limit_and_a_refusal_changes_nothing() {
         &Command::AdvanceClock { days: 30 },
     );
     assert!(matches!(e, DomainError::ClockLimit { .. }));
-    assert!(e.to_string().contains("réinitialisez la démo"), "{e}");
+    assert!(e.text(Lang::Fr).contains("réinitialisez la démo"), "{e:?}");
     refused(
         &mut state,
         &cat,
@@ -264,7 +264,7 @@ fn last_use_after(
     used_days_ago(&mut state, app, company, 90);
     assert_eq!(health_of(&state, app, company), Health::ExpiresIn(10));
     apply_checked(&mut state, &cat, actor, command)
-        .unwrap_or_else(|e| panic!("{command:?} refused: {e}"));
+        .unwrap_or_else(|e| panic!("{command:?} refused: {e:?}"));
     let conn = state
         .connection(&a(app), &c(company))
         .expect("still connected");
@@ -423,7 +423,7 @@ fn lancer_on_an_expired_connection_is_refused_until_it_is_reconnected() {
         &launch("banque-sereine", QB_COMPANY),
     );
     assert_eq!(
-        e.to_string(),
+        e.text(Lang::Fr),
         fr(
             "La connexion de Banque Sereine pour Boulangerie Martin a expiré faute d'usage : \
          reconnectez-la pour l'ouvrir à nouveau."
@@ -436,7 +436,7 @@ fn lancer_on_an_expired_connection_is_refused_until_it_is_reconnected() {
         "sophie-bernard",
         &reconnect("banque-sereine", QB_COMPANY),
     );
-    assert_names_exactly(QB, &e.to_string(), &["Claire Martin", "Julien Petit"]);
+    assert_names_exactly(QB, &e.text(Lang::Fr), &["Claire Martin", "Julien Petit"]);
     let journal = state.journal.len();
     let outcome = apply_checked(
         &mut state,
@@ -503,8 +503,8 @@ fn reconnecting_someone_elses_connection_is_the_transfer() {
         "thomas-leroy",
         &reconnect("tresorerie-plus", "restaurant-le-comptoir"),
     );
-    assert!(matches!(e, DomainError::TakeOverReserved { .. }), "{e}");
-    assert!(e.to_string().contains("Marie Dupont"));
+    assert!(matches!(e, DomainError::TakeOverReserved { .. }), "{e:?}");
+    assert!(e.text(Lang::Fr).contains("Marie Dupont"));
     apply_checked(
         &mut state,
         &cat,
@@ -520,7 +520,10 @@ fn reconnecting_someone_elses_connection_is_the_transfer() {
         "thomas-leroy",
         &reconnect("stock-malin", "pharmacie-du-port"),
     );
-    assert!(matches!(e, DomainError::ClientNotAccessible { .. }), "{e}");
+    assert!(
+        matches!(e, DomainError::ClientNotAccessible { .. }),
+        "{e:?}"
+    );
     apply_checked(
         &mut state,
         &cat,

@@ -13,6 +13,7 @@ use mes_apps::domain::journal::Event;
 use mes_apps::domain::model::{Product, Timestamp};
 use mes_apps::domain::questionnaire::{Questionnaire, Reason};
 use mes_apps::domain::receipt::{self, Undo, RECEIPTS_KEPT};
+use mes_apps::domain::settings::SettingKind;
 use mes_apps::domain::validate::validate;
 
 const QB: Product = Product::QuickBooks;
@@ -83,6 +84,23 @@ fn a_disconnection_writes_its_receipt() {
     ] {
         assert!(text.contains(&part), "{part:?} missing from:\n{text}");
     }
+    // The settings it had, as English says them ("Label: on"), not the French lines.
+    let english = r.settings_in(Lang::En);
+    assert_eq!(english.len(), def.settings.len());
+    let mut toggles = 0;
+    for (s, line) in def.settings.iter().zip(english) {
+        assert!(line.starts_with(&format!("{}: ", s.label)), "{line}");
+        if matches!(s.kind, SettingKind::Toggle { .. }) {
+            toggles += 1;
+            assert!(line.ends_with(": on") || line.ends_with(": off"), "{line}");
+        }
+        assert!(
+            text.contains(&format!("- {line}")),
+            "{line:?} missing from:\n{text}"
+        );
+    }
+    assert!(toggles > 0, "Stock Malin has a toggle to show");
+    assert_ne!(english, r.settings_in(Lang::Fr));
     assert!(r
         .file_name(0)
         .starts_with(&format!("recu-{}-stock-malin-", r.id)));
@@ -153,7 +171,7 @@ fn undo_follows_the_rights_of_connecting_and_brings_the_settings_back() {
     // A standard user may not; told who may.
     match receipt::undo(&state, &e, &u("sophie-bernard"), &r) {
         Undo::Refused(err) => {
-            assert_names_exactly(QB, &err.to_string(), &["Claire Martin", "Julien Petit"])
+            assert_names_exactly(QB, &err.text(Lang::Fr), &["Claire Martin", "Julien Petit"])
         }
         other => panic!("{other:?}"),
     }

@@ -139,7 +139,7 @@ fn those_who_may_disconnect_may_suspend() {
         &suspend("stock-malin", QB_COMPANY),
     );
     assert!(matches!(e, DomainError::Forbidden { .. }), "{e:?}");
-    assert!(e.to_string().contains("suspendre"), "{e}");
+    assert!(e.text(Lang::Fr).contains("suspendre"), "{e:?}");
     let mut s = demo_state(EC, &cat);
     refused(
         &mut s,

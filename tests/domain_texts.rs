@@ -170,8 +170,6 @@ fn every_refusal_is_said_in_both_languages() {
             assert_in(lang, &e.text(lang));
         }
         assert_ne!(e.text(Lang::Fr), e.text(Lang::En), "{e:?}");
-        // Logs keep the French sentence.
-        assert_eq!(e.to_string(), e.text(Lang::Fr));
     }
     for e in questionnaire_errors() {
         for lang in Lang::ALL {
@@ -539,7 +537,9 @@ fn storage_problems_in_both_languages() {
     let issues = [
         StorageIssue::Unreadable {
             product: p,
-            reason: "X".into(),
+            reason: mes_apps::domain::i18n::Said::new(|l| {
+                l.storage_reason_journal_incomplete().to_string()
+            }),
             backed_up: true,
         },
         StorageIssue::Blocked,
@@ -574,11 +574,11 @@ fn storage_problems_in_both_languages() {
                 Followed::Added { label: "X".into() },
                 Followed::Reset {
                     label: "X".into(),
-                    was: "X".into(),
+                    was: mes_apps::domain::i18n::Said::new(|l| l.setting_on().to_string()),
                 },
                 Followed::Removed {
                     key: "X".into(),
-                    was: "X".into(),
+                    was: mes_apps::domain::i18n::Said::new(|l| l.setting_off().to_string()),
                 },
             ],
         };
@@ -598,4 +598,18 @@ fn storage_problems_in_both_languages() {
         too_big(6 * 1024 * 1024, Lang::En),
         "The file weighs 6.0 MB: 5 MB at most."
     );
+}
+
+#[test]
+fn an_unreadable_catalogue_is_said_in_each_language() {
+    use mes_apps::domain::catalogue::CatalogueError;
+    use mes_apps::domain::i18n::Said;
+    let e = CatalogueError(Said::new(|l| l.json_eof().to_string()));
+    for lang in Lang::ALL {
+        assert_in(lang, &e.text(lang));
+        assert!(e.text(lang).contains(lang.json_eof()), "{}", e.text(lang));
+    }
+    assert!(e
+        .text(Lang::En)
+        .starts_with("The app catalogue cannot be read"));
 }

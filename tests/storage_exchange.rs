@@ -102,7 +102,7 @@ fn a_changed_state_round_trips() {
             disconnect("tableau-clair", FIRM, reason(Reason::DataConcerns)),
         ),
     ] {
-        apply(&mut state, &env(&cat), &u(actor), &command).unwrap_or_else(|e| panic!("{e}"));
+        apply(&mut state, &env(&cat), &u(actor), &command).unwrap_or_else(|e| panic!("{e:?}"));
     }
     let text = export(&state, Timestamp(0));
     assert_eq!(import(&text, EC, &cat, Lang::Fr), Ok(state));

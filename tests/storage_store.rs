@@ -84,7 +84,7 @@ fn exec<K: KeyValue>(
 ) -> Executed {
     store
         .execute(state, env, &u(actor), command)
-        .unwrap_or_else(|e| panic!("{command:?} by {actor} refused: {e}"))
+        .unwrap_or_else(|e| panic!("{command:?} by {actor} refused: {e:?}"))
 }
 
 /// Runs a command through the store and expects it to be applied and saved.
@@ -294,15 +294,17 @@ fn exec_over_unreadable(
         "claire-martin",
         &get("paie-facile", QB_COMPANY),
     );
-    assert_eq!(
-        done.saved,
+    match &done.saved {
         Err(StorageIssue::Unreadable {
-            product: QB,
-            reason: fr(why),
-            backed_up: true,
-        }),
-        "{text}"
-    );
+            product,
+            reason,
+            backed_up,
+        }) => {
+            assert_eq!((*product, *backed_up), (QB, true), "{text}");
+            assert_eq!(reason.text(Lang::Fr), fr(why), "{text}");
+        }
+        other => panic!("{text}: expected Unreadable, got {other:?}"),
+    }
     assert!(state
         .connection(&a("paie-facile"), &c(QB_COMPANY))
         .is_some());
@@ -391,7 +393,10 @@ fn unreadable_data_is_kept_copied_and_never_written_over() {
                 backed_up,
             }) => {
                 assert_eq!(*product, QB, "{name}");
-                assert!(!reason.is_empty(), "{name}");
+                // Said in each language, for whichever the banner shows it in.
+                let (fr, en) = (reason.text(Lang::Fr), reason.text(Lang::En));
+                assert!(!fr.is_empty() && !en.is_empty(), "{name}");
+                assert_ne!(fr, en, "{name}: the English reason is another sentence");
                 assert!(backed_up, "{name}");
             }
             other => panic!("{name}: expected Unreadable, got {other:?}"),
@@ -1011,7 +1016,10 @@ fn a_pending_command_that_no_longer_applies_is_dropped_with_its_reason() {
     match tab_a.refresh(&mut state_a, &cat) {
         Refresh::Reloaded { dropped } => {
             assert_eq!(dropped.len(), 1);
-            assert!(dropped[0].contains("Relances Pro"), "{dropped:?}");
+            assert!(
+                dropped[0].text(Lang::Fr).contains("Relances Pro"),
+                "{dropped:?}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -1423,7 +1431,7 @@ fn an_app_that_left_the_catalogue_keeps_its_connection_which_can_still_be_discon
     )
     .unwrap_err();
     assert_eq!(err, DomainError::UnknownApp(gone.app.to_string()));
-    assert!(err.to_string().contains(gone.app.as_str()), "{err}");
+    assert!(err.text(Lang::Fr).contains(gone.app.as_str()), "{err:?}");
 
     // A file to import gets no such allowance: the same data is refused there.
     let file = mes_apps::storage::exchange::export(&saved, Timestamp(0));

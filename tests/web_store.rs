@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use mes_apps::domain::catalogue::Catalogue;
 use mes_apps::domain::command::{Command, Env};
+use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
 use mes_apps::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
 use mes_apps::domain::questionnaire::{Answers, Reason};
@@ -65,7 +66,7 @@ fn run(
     };
     store
         .execute(state, &env, &UserId::new(actor), command)
-        .unwrap_or_else(|e| panic!("{command:?} by {actor} refused: {e}"))
+        .unwrap_or_else(|e| panic!("{command:?} by {actor} refused: {e:?}"))
 }
 
 fn get(app: &str) -> Command {
@@ -204,7 +205,7 @@ fn corrupted_data_is_reported_kept_copied_and_never_overwritten() {
             backed_up,
         }) => {
             assert_eq!(product, QB);
-            assert!(!reason.is_empty());
+            assert!(!reason.text(Lang::Fr).is_empty());
             assert!(backed_up, "a copy was made");
         }
         other => panic!("expected Unreadable, got {other:?}"),

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Said};
 use super::model::{AppId, Product};
 use super::settings::SettingDef;
 use super::text::fold;
@@ -127,11 +127,12 @@ pub struct Catalogue {
 
 /// The catalogue file could not be read: a build defect, reported rather than panicking.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CatalogueError(pub String);
+pub struct CatalogueError(pub Said);
 
-impl std::fmt::Display for CatalogueError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Le catalogue des applis est illisible : {}", self.0)
+impl CatalogueError {
+    /// The sentence in `lang`, with the parser's place and reason.
+    pub fn text(&self, lang: Lang) -> String {
+        lang.catalogue_unreadable(self.0.text(lang))
     }
 }
 
@@ -140,8 +141,8 @@ const CATALOGUE_JSON: &str = include_str!("catalogue.json");
 impl Catalogue {
     /// The catalogue shipped with the product.
     pub fn shipped() -> Result<Catalogue, CatalogueError> {
-        let apps: Vec<AppDef> =
-            super::json::parse(CATALOGUE_JSON).map_err(|e| CatalogueError(e.french()))?;
+        let apps: Vec<AppDef> = super::json::parse(CATALOGUE_JSON)
+            .map_err(|e| CatalogueError(Said::new(|l| e.text(l))))?;
         Ok(Catalogue::new(apps))
     }
 
@@ -151,12 +152,14 @@ impl Catalogue {
             .map(|a| Folded {
                 name: fold(&a.name),
                 rest: fold(&format!(
-                    "{}\n{}\n{}\n{}",
+                    "{}\n{}\n{}\n{}\n{}",
                     a.publisher,
                     a.tagline,
                     a.description,
-                    // The catalogue's words are French: so is what search looks in.
-                    a.category.label(Lang::Fr)
+                    // The catalogue's words are French; its categories are named in
+                    // each language, and found by either name.
+                    a.category.label(Lang::Fr),
+                    a.category.label(Lang::En)
                 )),
             })
             .collect::<Vec<Folded>>();

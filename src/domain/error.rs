@@ -1,8 +1,6 @@
 //! Every refusal of the domain, as a type; its `text` is the sentence the user reads, in
 //! either language, which says what went wrong and, for a permission, who may do it
-//! (`Display` is the French one, for logs).
-
-use std::fmt;
+//! (the UI has no French fallback: every sentence it shows is asked for in its language).
 
 use super::batch::BatchItem;
 use super::i18n::Lang;
@@ -100,13 +98,6 @@ impl From<SuspendError> for DomainError {
     }
 }
 
-impl fmt::Display for DomainError {
-    /// The French sentence, for logs and code that has no language at hand.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Lang::Fr))
-    }
-}
-
 impl DomainError {
     /// The sentence the user reads, in `lang`.
     pub fn text(&self, lang: Lang) -> String {
@@ -187,5 +178,3 @@ pub fn names_or(names: &[String], lang: Lang) -> String {
         [init @ .., last] => lang.names_or(init.join(", "), last),
     }
 }
-
-impl std::error::Error for DomainError {}

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 
 use super::catalogue::Catalogue;
-use super::i18n::Lang;
+use super::i18n::{Lang, Said};
 use super::model::ProductState;
 use super::settings::{SettingDef, SettingValue};
 use super::text::truncate_chars;
@@ -25,22 +25,25 @@ pub enum Followed {
     /// A setting the app now has, given its default value.
     Added { label: String },
     /// A value the setting no longer accepts, reset to the default.
-    Reset { label: String, was: String },
+    Reset { label: String, was: Said },
     /// A setting the app no longer has, removed with its value.
-    Removed { key: String, was: String },
+    Removed { key: String, was: Said },
 }
 
 /// The longest part of a removed or reset value quoted in the report.
 const QUOTE_MAX: usize = 40;
 
-fn quote(value: &SettingValue, def: Option<&SettingDef>) -> String {
-    let shown = value.display(def, Lang::Fr);
-    let cut = truncate_chars(&shown, QUOTE_MAX);
-    if cut.len() < shown.len() {
-        format!("{cut}…")
-    } else {
-        shown
-    }
+/// The value as each language shows it ("activé", "on"), cut to [`QUOTE_MAX`].
+fn quote(value: &SettingValue, def: Option<&SettingDef>) -> Said {
+    Said::new(|lang| {
+        let shown = value.display(def, lang);
+        let cut = truncate_chars(&shown, QUOTE_MAX);
+        if cut.len() < shown.len() {
+            format!("{cut}…")
+        } else {
+            shown
+        }
+    })
 }
 
 /// Brings `values` in line with `defs`; says what changed, in the order of `defs`, then
@@ -98,8 +101,8 @@ impl CatalogueChange {
             .iter()
             .map(|c| match c {
                 Followed::Added { label } => lang.follow_added(label),
-                Followed::Reset { label, was } => lang.follow_reset(label, was),
-                Followed::Removed { key, was } => lang.follow_removed(key, was),
+                Followed::Reset { label, was } => lang.follow_reset(label, was.text(lang)),
+                Followed::Removed { key, was } => lang.follow_removed(key, was.text(lang)),
             })
             .collect();
         lang.follow_line(
@@ -208,6 +211,8 @@ mod tests {
         conn.settings.insert(second.key.clone(), bad);
         conn.settings
             .insert("ancien_reglage".into(), SettingValue::Text("x".repeat(100)));
+        conn.settings
+            .insert("ancien_interrupteur".into(), SettingValue::Bool(false));
         let company = state
             .company_name(&state.connections[0].company)
             .to_string();
@@ -247,6 +252,15 @@ mod tests {
             "{line}"
         );
         assert!(line.contains("réglage « ancien_reglage » retiré"), "{line}");
+        // The old value is quoted as each language says it.
+        assert!(
+            line.contains("réglage « ancien_interrupteur » retiré (il valait « désactivé »)"),
+            "{line}"
+        );
+        assert!(
+            english.contains("setting “ancien_interrupteur” removed (it was “off”)"),
+            "{english}"
+        );
         assert!(
             line.contains(&format!("« {}… »", "x".repeat(QUOTE_MAX))),
             "long values are cut: {line}"

@@ -50,3 +50,21 @@ impl Default for Lang {
         Lang::Fr
     }
 }
+
+/// A sentence made before anyone knows which language will show it (why stored data
+/// could not be read, say), kept in every language of [`Lang::ALL`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said([String; 2]);
+
+impl Said {
+    /// The sentence `text` says in each language.
+    pub fn new(text: impl Fn(Lang) -> String) -> Said {
+        Said(Lang::ALL.map(text))
+    }
+
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.0[i]
+    }
+}

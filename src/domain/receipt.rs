@@ -43,8 +43,12 @@ pub struct Receipt {
     pub contact: String,
     /// The data it had access to.
     pub permissions: Vec<String>,
-    /// Its settings as they read ("Label : valeur").
+    /// Its settings as they read in French ("Label : valeur").
     pub settings: Vec<String>,
+    /// The same lines in English ("Label: value"). Absent from receipts written before
+    /// English existed, which show the French lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settings_en: Vec<String>,
     /// The same settings' raw values, to connect it again as it was.
     pub values: BTreeMap<String, SettingValue>,
     /// The other companies it stayed installed for. Absent from receipts written before
@@ -62,6 +66,10 @@ pub(super) fn make(
     at: Timestamp,
 ) -> Receipt {
     let def = catalogue.app(&connection.app);
+    let summary = |lang| {
+        def.map(|d| settings::summary(&d.settings, &connection.settings, lang))
+            .unwrap_or_default()
+    };
     Receipt {
         id: 0,
         at,
@@ -74,9 +82,8 @@ pub(super) fn make(
         publisher: def.map(|d| d.publisher.clone()).unwrap_or_default(),
         contact: def.map(|d| d.contact.clone()).unwrap_or_default(),
         permissions: def.map(|d| d.permissions.clone()).unwrap_or_default(),
-        settings: def
-            .map(|d| settings::summary(&d.settings, &connection.settings, Lang::Fr))
-            .unwrap_or_default(),
+        settings: summary(Lang::Fr),
+        settings_en: summary(Lang::En),
         values: connection.settings.clone(),
         also_at: Vec::new(),
     }
@@ -170,6 +177,14 @@ pub fn undo_command(catalogue: &Catalogue, receipt: &Receipt) -> Command {
 }
 
 impl Receipt {
+    /// Its settings as they read in `lang` (in French when the receipt predates English).
+    pub fn settings_in(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En if !self.settings_en.is_empty() => &self.settings_en,
+            _ => &self.settings,
+        }
+    }
+
     /// The note of the help article, as the receipt words it.
     pub fn note(&self, lang: Lang) -> String {
         let publisher = if self.publisher.is_empty() {
@@ -249,7 +264,7 @@ impl Receipt {
         ));
         list(&mut out, &self.permissions, lang.receipt_no_data());
         out.push_str(&format!("\n{}\n", lang.receipt_settings_had()));
-        list(&mut out, &self.settings, lang.receipt_no_settings());
+        list(&mut out, self.settings_in(lang), lang.receipt_no_settings());
         out.push_str(&format!(
             "\n{}\n\n{}\n",
             lang.receipt_to_know(),

@@ -272,12 +272,12 @@ mod properties {
             }
             let name = fold(&a.name);
             let rest = fold(&format!(
-                "{}\n{}\n{}\n{}",
+                "{}\n{}\n{}\n{}\n{}",
                 a.publisher,
                 a.tagline,
                 a.description,
-                // The catalogue's words are French: so is what search looks in.
-                a.category.label(Lang::Fr)
+                a.category.label(Lang::Fr),
+                a.category.label(Lang::En)
             ));
             if !terms.iter().all(|t| name.contains(t) || rest.contains(t)) {
                 continue;

@@ -569,6 +569,7 @@ fn check_receipt_text(r: &mut Report, at: &dyn Fn(&str) -> String, receipt: &Rec
     for (field, lines) in [
         ("permissions", &receipt.permissions),
         ("settings", &receipt.settings),
+        ("settings_en", &receipt.settings_en),
     ] {
         if lines.len() > MAX_LINES || lines.iter().any(|l| bad(l, MAX_LINE)) {
             r.push(at(field), |l| l.validate_receipt_lines(MAX_LINES, MAX_LINE));

@@ -105,7 +105,8 @@ pub fn import(
     } else {
         // An older file: its data is brought up to date, then read like a current one.
         let old: ImportOld = parse(text).map_err(|e| vec![e.text(lang)])?;
-        let data = migrate(old.data, header.schema).map_err(|e| vec![e.0])?;
+        let data =
+            migrate(old.data, header.schema).map_err(|e| vec![e.0.text(lang).to_string()])?;
         current = serde_json::json!({ "data": data }).to_string();
         &current
     };

@@ -18,6 +18,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::i18n::Said;
 use crate::domain::model::{Company, Connection, Product, User};
 use crate::domain::receipt::Receipt;
 use crate::domain::request::AppRequest;
@@ -97,7 +98,7 @@ pub struct Header {
 
 /// Why data of an older schema could not be brought up to date.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MigrationError(pub String);
+pub struct MigrationError(pub Said);
 
 /// Version 0 (before the first release) wrote `managed_by` where version 1 writes
 /// `manager`, and the connection's date as `"AAAA-MM-JJ"` where version 1 writes
@@ -106,17 +107,17 @@ fn v0_to_v1(mut data: Value) -> Result<Value, MigrationError> {
     let connections = data
         .get_mut("connections")
         .and_then(Value::as_array_mut)
-        .ok_or_else(|| MigrationError("les connexions manquent".into()))?;
+        .ok_or_else(|| MigrationError(Said::new(|l| l.migration_no_connections().to_string())))?;
     for (i, c) in connections.iter_mut().enumerate() {
         let obj = c
             .as_object_mut()
-            .ok_or_else(|| MigrationError(format!("connexion {i} illisible")))?;
+            .ok_or_else(|| MigrationError(Said::new(|l| l.migration_connection(i))))?;
         if let Some(manager) = obj.remove("managed_by") {
             obj.insert("manager".into(), manager);
         }
         if let Some(Value::String(date)) = obj.get("since").cloned() {
             let ms = parse_iso_date(&date)
-                .ok_or_else(|| MigrationError(format!("date « {date} » illisible")))?;
+                .ok_or_else(|| MigrationError(Said::new(|l| l.migration_date(&date))))?;
             obj.insert("since".into(), Value::from(ms));
         }
     }
@@ -138,9 +139,9 @@ fn parse_iso_date(s: &str) -> Option<i64> {
 pub fn migrate(mut data: Value, from: u32) -> Result<Value, MigrationError> {
     let steps: [fn(Value) -> Result<Value, MigrationError>; 1] = [v0_to_v1];
     if from > SCHEMA_VERSION {
-        return Err(MigrationError(format!(
-            "version {from} plus récente que celle de cette version de Mes apps ({SCHEMA_VERSION})"
-        )));
+        return Err(MigrationError(Said::new(|l| {
+            l.migration_newer(from, SCHEMA_VERSION)
+        })));
     }
     for step in &steps[from as usize..] {
         data = step(data)?;

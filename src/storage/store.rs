@@ -16,9 +16,9 @@ use crate::domain::command::{apply, Command, Env, Outcome};
 use crate::domain::demo;
 use crate::domain::error::DomainError;
 use crate::domain::follow::{follow_catalogue, CatalogueChange};
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{Lang, Said};
 use crate::domain::journal::{Event, JournalEntry};
-use crate::domain::json::parse;
+use crate::domain::json::{parse, JsonError};
 use crate::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
 use crate::domain::validate::validate_stored;
 
@@ -41,7 +41,7 @@ pub enum StorageIssue {
     /// nothing until the user chooses.
     Unreadable {
         product: Product,
-        reason: String,
+        reason: Said,
         backed_up: bool,
     },
     /// The browser refuses storage: everything stays in this tab's memory.
@@ -82,7 +82,7 @@ impl StorageIssue {
                 reason,
                 backed_up,
             } => {
-                let mut text = lang.storage_unreadable(product.label(), reason);
+                let mut text = lang.storage_unreadable(product.label(), reason.text(lang));
                 if *backed_up {
                     text.push_str(lang.storage_unreadable_backed_up());
                 }
@@ -103,7 +103,7 @@ impl StorageIssue {
 
 /// Another tab's newer revision, loaded before a command or a save: the commands of this
 /// tab that no longer applied on it, each with why (empty when all still applied).
-pub type Merged = Option<Vec<String>>;
+pub type Merged = Option<Vec<DomainError>>;
 
 /// The result of a command run through the store.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,12 +121,6 @@ pub struct Refused {
     pub merged: Merged,
 }
 
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.error.fmt(f)
-    }
-}
-
 /// The result of saving again what is pending.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Retried {
@@ -140,7 +134,7 @@ pub enum Refresh {
     Unchanged,
     /// Another tab's revision was loaded (with this tab's pending commands on top).
     Reloaded {
-        dropped: Vec<String>,
+        dropped: Vec<DomainError>,
     },
     Failed(StorageIssue),
 }
@@ -164,7 +158,7 @@ enum Read {
     },
     Unreadable {
         raw: String,
-        reason: String,
+        reason: Said,
     },
 }
 
@@ -191,7 +185,8 @@ pub struct ProductStore<K: KeyValue> {
     volatile_changes: bool,
 }
 
-fn kv_issue(product: Product, e: KvError) -> StorageIssue {
+/// What the user is told of a storage error while working on `product`.
+pub fn kv_issue(product: Product, e: KvError) -> StorageIssue {
     match e {
         KvError::Blocked => StorageIssue::Blocked,
         KvError::QuotaExceeded => StorageIssue::Full { product },
@@ -296,7 +291,7 @@ impl<K: KeyValue> ProductStore<K> {
         self.saved_len = journal.length;
     }
 
-    fn hold(&mut self, raw: String, reason: String) -> StorageIssue {
+    fn hold(&mut self, raw: String, reason: Said) -> StorageIssue {
         let backed_up = self.kv.set(&backup_key(self.product), &raw).is_ok();
         self.held = Some(raw);
         StorageIssue::Unreadable {
@@ -310,7 +305,7 @@ impl<K: KeyValue> ProductStore<K> {
         let Some(raw) = self.kv.get(&state_key(self.product))? else {
             return Ok(Read::Empty);
         };
-        let unreadable = |reason: String| {
+        let unreadable = |reason: Said| {
             Ok(Read::Unreadable {
                 raw: raw.clone(),
                 reason,
@@ -336,11 +331,10 @@ impl<K: KeyValue> ProductStore<K> {
         };
         let followed = follow_catalogue(&mut state, catalogue);
         if let Err(problems) = validate_stored(&state, self.product, catalogue) {
-            let first = problems
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            return unreadable(format!("données incohérentes : {first}"));
+            let first = problems.first();
+            return unreadable(Said::new(|l| {
+                l.storage_reason_inconsistent(first.map(|p| p.text(l)).unwrap_or_default())
+            }));
         }
         Ok(Read::Found {
             state,
@@ -353,12 +347,12 @@ impl<K: KeyValue> ProductStore<K> {
 
     /// The journal the envelope points at, from its chunks; the inner `Err` says why it
     /// cannot be read.
-    fn read_journal(&self, at: JournalRef) -> Result<Result<Vec<JournalEntry>, String>, KvError> {
+    fn read_journal(&self, at: JournalRef) -> Result<Result<Vec<JournalEntry>, Said>, KvError> {
         let mut journal: Vec<JournalEntry> = Vec::with_capacity(at.length);
         for k in 0..at.length.div_ceil(CHUNK) {
             let key = chunk_key(self.product, at.generation, k);
             let Some(text) = self.kv.get(&key)? else {
-                return Ok(Err(format!("une partie du journal manque ({key})")));
+                return Ok(Err(Said::new(|l| l.storage_reason_journal_missing(&key))));
             };
             match parse::<Vec<StoredEntry>>(&text) {
                 Ok(entries) => journal.extend(entries.into_iter().map(
@@ -372,11 +366,13 @@ impl<K: KeyValue> ProductStore<K> {
                         event,
                     },
                 )),
-                Err(e) => return Ok(Err(format!("journal : {}", e.french()))),
+                Err(e) => return Ok(Err(Said::new(|l| l.storage_reason_journal(e.text(l))))),
             }
         }
         if journal.len() < at.length {
-            return Ok(Err("le journal est incomplet".into()));
+            return Ok(Err(Said::new(|l| {
+                l.storage_reason_journal_incomplete().to_string()
+            })));
         }
         // A chunk may hold entries of a save whose envelope did not get written.
         journal.truncate(at.length);
@@ -397,7 +393,7 @@ impl<K: KeyValue> ProductStore<K> {
         &mut self,
         state: &mut ProductState,
         catalogue: &Catalogue,
-    ) -> Result<Option<Vec<String>>, StorageIssue> {
+    ) -> Result<Merged, StorageIssue> {
         if self.held.is_some() {
             return Ok(None);
         }
@@ -454,7 +450,7 @@ impl<K: KeyValue> ProductStore<K> {
                             kept.push(p);
                         }
                         Ok(_) => kept.push(p),
-                        Err(e) => dropped.push(e.to_string()),
+                        Err(e) => dropped.push(e),
                     }
                 }
                 self.pending = kept;
@@ -663,7 +659,7 @@ impl<K: KeyValue> ProductStore<K> {
 ///
 /// Current data is read in one pass; the header alone is read only when that fails, to
 /// tell which schema the text claims (and so why it failed, or how to migrate).
-fn decode(raw: &str) -> Result<(Header, StoredData), String> {
+fn decode(raw: &str) -> Result<(Header, StoredData), Said> {
     let whole = parse::<Envelope<StoredData>>(raw);
     let header = match &whole {
         Ok(e) => Header {
@@ -671,25 +667,27 @@ fn decode(raw: &str) -> Result<(Header, StoredData), String> {
             revision: e.revision,
             writer: e.writer,
         },
-        Err(_) => parse::<Header>(raw).map_err(|e| e.french())?,
+        Err(_) => parse::<Header>(raw).map_err(said)?,
     };
     if header.schema > SCHEMA_VERSION {
-        return Err(format!(
-            "enregistrées par une version plus récente de Mes apps (schéma {})",
-            header.schema
-        ));
+        return Err(Said::new(|l| l.storage_reason_newer(header.schema)));
     }
     let data = if header.schema == SCHEMA_VERSION {
-        whole.map(|e| e.data).map_err(|e| e.french())?
+        whole.map(|e| e.data).map_err(said)?
     } else {
         migrated(raw, header)?
     };
     Ok((header, data))
 }
 
+/// A JSON problem, in every language.
+fn said(e: JsonError) -> Said {
+    Said::new(|l| e.text(l))
+}
+
 /// Older data brought up to date, then read like current data.
-fn migrated(raw: &str, header: Header) -> Result<StoredData, String> {
-    let old = parse::<Envelope<serde_json::Value>>(raw).map_err(|e| e.french())?;
+fn migrated(raw: &str, header: Header) -> Result<StoredData, Said> {
+    let old = parse::<Envelope<serde_json::Value>>(raw).map_err(said)?;
     let data = migrate(old.data, header.schema).map_err(|m| m.0)?;
     let current = serde_json::json!({
         "schema": SCHEMA_VERSION,
@@ -698,7 +696,7 @@ fn migrated(raw: &str, header: Header) -> Result<StoredData, String> {
     });
     parse::<Envelope<StoredData>>(&current.to_string())
         .map(|e| e.data)
-        .map_err(|e| e.french())
+        .map_err(said)
 }
 
 /// `StoredData` by reference, so that saving does not clone the state.

@@ -11,13 +11,14 @@ pub mod widgets;
 
 use leptos::prelude::*;
 
-use crate::domain::catalogue::Catalogue;
+use crate::domain::catalogue::{Catalogue, CatalogueError};
+use crate::domain::i18n::Lang;
 pub use frame::App;
 use state::Contexts;
 
 /// The catalogue: the shipped one, or for measurements only a generated one of `n` apps
 /// when the page's URL holds `?banc=n` (never saved: the demo's data stay as they are).
-fn catalogue() -> Result<Catalogue, String> {
+fn catalogue() -> Result<Catalogue, CatalogueError> {
     let search = window().location().search().unwrap_or_default();
     let bench = search
         .trim_start_matches('?')
@@ -27,7 +28,7 @@ fn catalogue() -> Result<Catalogue, String> {
         .filter(|n| (1..=50_000).contains(n));
     match bench {
         Some(n) => Ok(Catalogue::generated(n)),
-        None => Catalogue::shipped().map_err(|e| e.to_string()),
+        None => Catalogue::shipped(),
     }
 }
 
@@ -70,7 +71,13 @@ pub fn mount() {
             })
             .into_any()
         }
-        Err(e) => view! { <p class="ma-loading" role="alert">{e}</p> }.into_any(),
+        // Before any preference is read: said in each language.
+        Err(e) => view! {
+            <div class="ma-loading" role="alert">
+                {Lang::ALL.map(|l| view! { <p lang=l.code()>{e.text(l)}</p> })}
+            </div>
+        }
+        .into_any(),
     });
     handle.forget();
     // Once the browser has drawn the first page.

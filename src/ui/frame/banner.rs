@@ -43,7 +43,7 @@ fn tone(notice: &Notice) -> &'static str {
 #[component]
 fn NoticeView(notice: Notice) -> impl IntoView {
     let lines: Vec<String> = match &notice {
-        Notice::OtherTab { dropped, .. } => dropped.clone(),
+        Notice::OtherTab { dropped, .. } => dropped.iter().map(|e| e.text(use_lang())).collect(),
         Notice::Storage(StorageIssue::CatalogueChanged { changes, .. }) => {
             changes.iter().map(|c| c.text(use_lang())).collect()
         }

@@ -18,7 +18,7 @@ use crate::domain::i18n::Lang;
 use crate::domain::model::Product;
 use crate::storage::browser::AnyKv;
 use crate::storage::kv::KvError;
-use crate::storage::store::StorageIssue;
+use crate::storage::store::{kv_issue, StorageIssue};
 
 use guide::GuideRun;
 use leave::LeaveGuard;
@@ -92,13 +92,8 @@ fn startup_notices(
 ) -> Vec<Notice> {
     let mut notices = Vec::new();
     if let Some(e) = kv_error {
-        notices.push(Notice::Storage(match e {
-            KvError::Blocked => StorageIssue::Blocked,
-            other => StorageIssue::Failed {
-                product: Product::ALL[0],
-                detail: other.to_string(),
-            },
-        }));
+        // The browser's own words (when it has any) rather than a sentence in French.
+        notices.push(Notice::Storage(kv_issue(Product::ALL[0], e)));
     }
     for issue in issues {
         if issue != StorageIssue::Blocked || notices.is_empty() {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::error::DomainError;
 use crate::domain::model::Product;
 use crate::storage::store::StorageIssue;
 
@@ -14,7 +15,7 @@ pub enum Notice {
     /// changes that no longer applied, with why.
     OtherTab {
         product: Product,
-        dropped: Vec<String>,
+        dropped: Vec<DomainError>,
     },
 }
 

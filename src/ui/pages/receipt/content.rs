@@ -58,7 +58,7 @@ pub fn ReceiptContent(product: Product, receipt: Receipt) -> impl IntoView {
             <p>{lang.receipt_no_access()}</p>
             {list(receipt.permissions.clone(), lang.receipt_view_no_data())}
             <p>{lang.receipt_settings_had()}</p>
-            {list(receipt.settings.clone(), lang.receipt_view_no_settings())}
+            {list(receipt.settings_in(lang).to_vec(), lang.receipt_view_no_settings())}
             {(!context.is_empty()).then(|| list(context.clone(), ""))}
         </section>
         <aside class="ma-note" aria-label=lang.ctl_about_your_data()>
