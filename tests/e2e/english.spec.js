@@ -74,6 +74,8 @@ test('QuickBooks in English: find an app, get it, connect, its settings and the 
   // Its verb (Connect) comes from the rules: the dialog's submit button.
   await dialog.locator('button[type=submit]').click();
   await expect(dialog).toBeHidden();
+  // What the rules say of it, in the status line, in English too.
+  await expect(page.getByRole('status')).toHaveText(/^Caisse Horizon is .+ Boulangerie Martin\. Check its settings\.$/);
 
   await expect(page).toHaveURL(/\/connexions\/boulangerie-martin\/caisse-horizon\/parametres$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Caisse Horizon settings' })).toBeVisible();
@@ -90,6 +92,7 @@ test('QuickBooks in English: find an app, get it, connect, its settings and the 
   await expect(page.getByRole('button', { name: 'Cancel changes' })).toBeVisible();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Unsaved changes')).toHaveCount(0);
+  await expect(page.getByRole('status')).toHaveText('Settings of Caisse Horizon saved (1 change).');
 
   await sectionAt(page, 'journal').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Journal' })).toBeVisible();
