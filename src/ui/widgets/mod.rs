@@ -3,6 +3,7 @@
 
 pub mod batch_report;
 pub mod char_counter;
+pub mod chosen;
 pub mod confirm_actions;
 pub mod connection_table;
 pub mod data_note;

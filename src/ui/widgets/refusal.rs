@@ -19,3 +19,19 @@ pub fn Refusal(
         </div>
     }
 }
+
+/// A dialog's body, or, when `refused` says why the user may not do what it is for at
+/// all, that sentence and "Fermer" instead.
+#[component]
+pub fn RefusedOr(
+    refused: Option<String>,
+    /// Closes the dialog.
+    on_close: Callback<()>,
+    /// The body, drawn only when nothing is refused.
+    children: Children,
+) -> impl IntoView {
+    match refused {
+        Some(message) => view! { <Refusal message=message on_close=on_close/> }.into_any(),
+        None => children().into_any(),
+    }
+}

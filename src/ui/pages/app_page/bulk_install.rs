@@ -19,7 +19,7 @@ use crate::ui::web::clock::now;
 use crate::ui::web::dom;
 use crate::ui::widgets::batch_report::{run_batch, ReportLine};
 use crate::ui::widgets::modal::Modal;
-use crate::ui::widgets::refusal::Refusal;
+use crate::ui::widgets::refusal::RefusedOr;
 use crate::ui::widgets::setting_field::{field_id_in, Field};
 
 /// The settings fields' id prefix in this dialog.
@@ -45,20 +45,14 @@ pub fn BulkInstallDialog(
                 catalogue,
                 now: now(),
             };
-            refusal_for_every_target(s, &env, &actor, &app)
-                .map(|e| e.text(crate::ui::state::session::use_lang()))
+            refusal_for_every_target(s, &env, &actor, &app).map(|e| e.text(lang))
         })
     });
-    let body = match refused {
-        Some(message) => view! { <Refusal message=message on_close=on_close/> }.into_any(),
-        None => {
-            view! { <BulkInstallForm product=product app=app report=report on_close=on_close/> }
-                .into_any()
-        }
-    };
     view! {
         <Modal title=lang.ctl_bulk_install_title(&name) on_close=on_close class="ma-dialog--wide">
-            {body}
+            <RefusedOr refused=refused on_close=on_close>
+                <BulkInstallForm product=product app=app report=report on_close=on_close/>
+            </RefusedOr>
         </Modal>
     }
 }
@@ -99,12 +93,7 @@ fn BulkInstallForm(
             if let Err(list) = validate_input(&defs, &values) {
                 errors.set(
                     list.iter()
-                        .map(|e| {
-                            (
-                                e.key.clone(),
-                                e.message(crate::ui::state::session::use_lang()),
-                            )
-                        })
+                        .map(|e| (e.key.clone(), e.message(lang)))
                         .collect(),
                 );
                 if let Some(first) = list.first() {

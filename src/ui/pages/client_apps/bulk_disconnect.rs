@@ -3,23 +3,21 @@
 //! by the rules of one disconnection, the whole saved once, and a report says what became
 //! of each.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::domain::command::Command;
-use crate::domain::model::{AppId, Product};
-use crate::domain::permissions::{role_refusal, Action};
+use crate::domain::model::Product;
+use crate::domain::permissions::Action;
 use crate::domain::questionnaire::{Answers, Reason};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
-use crate::ui::state::session::use_session;
-use crate::ui::widgets::batch_report::{run_batch, ReportLine};
+use crate::ui::widgets::batch_report::ReportLine;
+use crate::ui::widgets::chosen::{act_on_each, role_refused, Chosen, ChosenList};
 use crate::ui::widgets::data_note::DataNotes;
 use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::questionnaire::Questionnaire;
-use crate::ui::widgets::refusal::Refusal;
-use crate::ui::widgets::selection::{label, Key, Selection};
+use crate::ui::widgets::refusal::RefusedOr;
+use crate::ui::widgets::selection::{Key, Selection};
 
 #[component]
 pub fn BulkDisconnectDialog(
@@ -28,26 +26,19 @@ pub fn BulkDisconnectDialog(
     report: RwSignal<Vec<ReportLine>>,
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let products = use_products();
     let lang = use_lang();
-    let actor = use_session().actor_untracked(product);
-    let chosen: Vec<Key> = selected.get_untracked().into_iter().collect();
-    let refused = products
-        .state(product)
-        .with_untracked(|s| role_refusal(s, &actor, Action::Disconnect).map(|e| e.text(lang)));
-    let title = if lang.is_plural(chosen.len()) {
-        lang.ctl_disconnect_n_many(chosen.len())
+    let chosen = Chosen::read(product, selected);
+    let n = chosen.keys.len();
+    let title = if lang.is_plural(n) {
+        lang.ctl_disconnect_n_many(n)
     } else {
-        lang.ctl_disconnect_n_one(chosen.len())
-    };
-    let body = match refused {
-        Some(message) => view! { <Refusal message=message on_close=on_close/> }.into_any(),
-        None => view! { <BulkDisconnectForm product=product chosen=chosen selected=selected report=report on_close=on_close/> }
-            .into_any(),
+        lang.ctl_disconnect_n_one(n)
     };
     view! {
         <Modal title=title on_close=on_close class="ma-dialog--wide">
-            {body}
+            <RefusedOr refused=role_refused(product, Action::Disconnect) on_close=on_close>
+                <BulkDisconnectForm product=product chosen=chosen selected=selected report=report on_close=on_close/>
+            </RefusedOr>
         </Modal>
     }
 }
@@ -55,24 +46,18 @@ pub fn BulkDisconnectDialog(
 #[component]
 fn BulkDisconnectForm(
     product: Product,
-    chosen: Vec<Key>,
+    chosen: Chosen,
     selected: Selection,
     report: RwSignal<Vec<ReportLine>>,
     on_close: Callback<()>,
 ) -> impl IntoView {
     let products = use_products();
     let lang = use_lang();
-    let lines: Vec<String> = products.catalogue.with_value(|cat| {
-        products.state(product).with_untracked(|s| {
-            chosen
-                .iter()
-                .map(|(company, app)| label(cat.app_name(app), s.company_name(company)))
-                .collect()
-        })
-    });
-    let mut apps: Vec<AppId> = chosen.iter().map(|(_, a)| a.clone()).collect();
-    apps.sort();
-    apps.dedup();
+    let Chosen {
+        keys: chosen,
+        lines,
+        apps,
+    } = chosen;
     let reason = RwSignal::new(None::<Reason>);
     let other = RwSignal::new(String::new());
     let answers = move || Answers {
@@ -83,28 +68,24 @@ fn BulkDisconnectForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let answers = answers();
-        let batch = Command::Batch(
-            chosen
-                .iter()
-                .map(|(company, app)| Command::Disconnect {
-                    app: app.clone(),
-                    company: company.clone(),
-                    answers: answers.clone(),
-                })
-                .collect(),
+        let disconnect = |(company, app): &Key| Command::Disconnect {
+            app: app.clone(),
+            company: company.clone(),
+            answers: answers.clone(),
+        };
+        let done = lang.client_apps_disconnected();
+        act_on_each(
+            (products, product),
+            &chosen,
+            disconnect,
+            done,
+            (report, selected),
         );
-        report.set(run_batch(
-            products,
-            product,
-            batch,
-            lang.client_apps_disconnected(),
-        ));
-        selected.set(BTreeSet::new());
         on_close.run(());
     };
     view! {
         <p>{lang.client_apps_will_disconnect()}</p>
-        <ul class="ma-dialog__list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        <ChosenList lines=lines/>
         <form class="ma-form" on:submit=submit>
             <Questionnaire legend=lang.client_apps_why() reason=reason other=other/>
             <DataNotes apps=apps situation=lang.widgets_situation_disconnection()/>

@@ -7,14 +7,15 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::domain::handover;
-use crate::domain::model::{AppId, Product, UserId};
+use crate::domain::model::{Product, UserId};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::widgets::batch_report::{run_batch, ReportLine};
+use crate::ui::widgets::chosen::{Chosen, ChosenList};
 use crate::ui::widgets::confirm_actions::ConfirmActions;
 use crate::ui::widgets::data_note::DataNotes;
 use crate::ui::widgets::modal::Modal;
-use crate::ui::widgets::selection::{label, Key};
+use crate::ui::widgets::selection::Key;
 
 #[component]
 pub fn ConfirmHandover(
@@ -28,24 +29,18 @@ pub fn ConfirmHandover(
     let products = use_products();
     let session = use_session();
     let lang = use_lang();
-    let chosen: Vec<Key> = selected.get_untracked().into_iter().collect();
+    let Chosen {
+        keys: chosen,
+        lines,
+        apps,
+    } = Chosen::read(product, selected);
     let actor = session.actor_untracked(product);
-    let (from_name, actor_name, lines) = products.catalogue.with_value(|cat| {
-        products.state(product).with_untracked(|s| {
-            let lines: Vec<String> = chosen
-                .iter()
-                .map(|(company, app)| label(cat.app_name(app), s.company_name(company)))
-                .collect();
-            (
-                s.user_name(&from).to_string(),
-                s.user_name(&actor).to_string(),
-                lines,
-            )
-        })
+    let (from_name, actor_name) = products.state(product).with_untracked(|s| {
+        (
+            s.user_name(&from).to_string(),
+            s.user_name(&actor).to_string(),
+        )
     });
-    let mut apps: Vec<AppId> = chosen.iter().map(|(_, app)| app.clone()).collect();
-    apps.sort();
-    apps.dedup();
     let n = chosen.len();
     let confirm = Callback::new(move |_| {
         let selection: Vec<_> = chosen.iter().map(|(c, a)| (a.clone(), c.clone())).collect();
@@ -61,7 +56,7 @@ pub fn ConfirmHandover(
     view! {
         <Modal title=if lang.is_plural(n) { lang.ctl_take_over_n_many(n) } else { lang.ctl_take_over_n_one(n) } on_close=on_close class="ma-dialog--wide">
             <p>{lang.handover_each_by_you(&actor_name, &from_name)}</p>
-            <ul class="ma-dialog__list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <ChosenList lines=lines/>
             <p class="ma-field__hint">{handover::rule(product, lang)}</p>
             <DataNotes apps=apps situation=lang.widgets_situation_transfer()/>
             <ConfirmActions on_cancel=on_close confirm=lang.ctl_confirm_take_over() on_confirm=confirm/>
