@@ -58,3 +58,28 @@ async fn header_has_product_and_user_controls_with_demo_data() {
     assert!(link.is_some_and(|a| a.text_content().unwrap().trim() == "Mes apps"));
     root.remove();
 }
+
+/// The one way the UI sets HTML: data given to `text` stays text, in content and in a
+/// quoted attribute alike, whatever it holds.
+#[wasm_bindgen_test]
+fn html_drawn_as_a_string_keeps_data_as_text() {
+    use mes_apps::ui::web::html::Html;
+    let hostile = r#"<img src=x onerror="alert(1)"> & 'x' </td></tr><script>alert(2)</script>"#;
+    let mut html = Html::default();
+    html.tag("<p title=\"")
+        .text(hostile)
+        .tag("\">")
+        .text(hostile)
+        .tag("</p>");
+    let root = document().create_element("div").unwrap();
+    html.set_into(&root);
+    assert_eq!(root.children().length(), 1, "{}", html.as_str());
+    let p = root.first_element_child().unwrap();
+    assert_eq!(p.tag_name(), "P");
+    assert_eq!(p.text_content().as_deref(), Some(hostile));
+    assert_eq!(p.get_attribute("title").as_deref(), Some(hostile));
+    assert!(root
+        .query_selector("img, script, [onerror]")
+        .unwrap()
+        .is_none());
+}

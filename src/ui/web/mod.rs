@@ -5,5 +5,6 @@ pub mod clock;
 pub mod dom;
 pub mod download;
 pub mod format;
+pub mod html;
 pub mod listeners;
 pub mod paths;

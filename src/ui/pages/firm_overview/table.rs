@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use crate::domain::i18n::Lang;
-use crate::domain::model::{AppId, CompanyId, Product, UserId};
-use crate::domain::overview::Overview;
+use crate::domain::model::{AppId, CompanyId, Product, ProductState, UserId};
+use crate::domain::overview::{Overview, Row};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
+use crate::ui::web::html::Html;
 use crate::ui::web::{format, paths};
 
 /// What a column heads: the app's id and name.
@@ -33,29 +34,26 @@ pub fn OverviewTable(
             })
         })
     });
-    let body = move || {
+    // Thousands of cells, each a link: drawn as one HTML string set at once, which the
+    // browser parses far faster than as many nodes made one by one.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move || {
         let mark = highlight.get();
-        let cols = columns.get();
-        products.state(product).with(|s| {
-            table.with(|t| {
-                t.rows
-                    .iter()
-                    .map(|row| {
-                        let cells = row
-                            .cells
-                            .iter()
-                            .zip(&cols)
-                            .map(|(cell, (app, name))| {
-                                let manager = cell.as_ref().map(|m| (s.user_name(m).to_string(), mark.as_ref() == Some(m)));
-                                cell_view(lang, product, (app, name), (&row.company, &row.name), manager, mark.is_some())
-                            })
-                            .collect_view();
-                        view! { <tr><th scope="row" class="ma-overview__company">{row.name.clone()}</th>{cells}</tr> }
-                    })
-                    .collect_view()
+        let html = columns.with(|cols| {
+            products.state(product).with(|s| {
+                table.with(|t| {
+                    let mut out = Html::with_capacity(t.rows.len() * cols.len() * 160);
+                    for row in &t.rows {
+                        row_html(&mut out, (lang, product), row, cols, s, mark.as_ref());
+                    }
+                    out
+                })
             })
-        })
-    };
+        });
+        if let Some(tbody) = body.get() {
+            html.set_into(&tbody);
+        }
+    });
     view! {
         <Show
             when=move || table.with(|t| !t.columns.is_empty())
@@ -72,57 +70,93 @@ pub fn OverviewTable(
                             }).collect_view()}
                         </tr>
                     </thead>
-                    <tbody>{body}</tbody>
+                    <tbody node_ref=body></tbody>
                 </table>
             </div>
         </Show>
     }
 }
 
-/// One cell: a link to the settings where the app is installed (with who manages it,
-/// marked when it is the highlighted person), or to installing it there.
-fn cell_view(
-    lang: Lang,
-    product: Product,
-    (app, app_name): (&AppId, &str),
-    (company, company_name): (&CompanyId, &str),
-    manager: Option<(String, bool)>,
-    highlighting: bool,
-) -> impl IntoView {
-    match manager {
-        Some((who, marked)) => {
-            let href = paths::href(&paths::settings(product, company, app));
-            let class = match (highlighting, marked) {
-                (true, true) => "ma-cell ma-cell--on ma-cell--marked",
-                (true, false) => "ma-cell ma-cell--on ma-cell--dimmed",
-                _ => "ma-cell ma-cell--on",
-            };
-            view! {
-                <td class=class>
-                    <a href=href class="ma-cell__link">
-                        <span class="ma-visually-hidden">{lang.ctl_cell_app_at(app_name, company_name)}</span>
-                        <span aria-hidden="true">{marked.then_some("◆ ")}{format::initials(&who)}</span>
-                    </a>
-                    <span class="ma-visually-hidden">{lang.firm_overview_managed_by(&who)}</span>
-                </td>
+/// One row: the company's name, then a cell per app.
+fn row_html(
+    out: &mut Html,
+    (lang, product): (Lang, Product),
+    row: &Row,
+    cols: &[Column],
+    state: &ProductState,
+    mark: Option<&UserId>,
+) {
+    out.tag("<tr><th scope=\"row\" class=\"ma-overview__company\">");
+    out.text(&row.name);
+    out.tag("</th>");
+    for (cell, (app, app_name)) in row.cells.iter().zip(cols) {
+        let at = (&row.company, row.name.as_str());
+        match cell {
+            Some(manager) => {
+                let who = state.user_name(manager);
+                let marked = mark == Some(manager);
+                cell_on(
+                    out,
+                    (lang, product),
+                    (app, app_name),
+                    at,
+                    (who, marked, mark.is_some()),
+                );
             }
-            .into_any()
-        }
-        None => {
-            let href = paths::href(&paths::with_query(
-                paths::app(product, app),
-                &[("pour", Some(company.as_str()))],
-            ));
-            view! {
-                <td class="ma-cell ma-cell--off">
-                    <a href=href class="ma-cell__add">
-                        <span class="ma-visually-hidden">{lang.ctl_cell_install_at(app_name, company_name)}
-</span>
-                        <span aria-hidden="true">"+"</span>
-                    </a>
-                </td>
-            }
-            .into_any()
+            None => cell_off(out, (lang, product), (app, app_name), at),
         }
     }
+    out.tag("</tr>");
+}
+
+/// A cell where the app is installed: a link to its settings named "APP chez COMPANY",
+/// showing the manager's initials (◆ first when they are the highlighted person), then
+/// who manages it for screen readers.
+fn cell_on(
+    out: &mut Html,
+    (lang, product): (Lang, Product),
+    (app, app_name): (&AppId, &str),
+    (company, company_name): (&CompanyId, &str),
+    (who, marked, highlighting): (&str, bool, bool),
+) {
+    let class = match (highlighting, marked) {
+        (true, true) => "ma-cell ma-cell--on ma-cell--marked",
+        (true, false) => "ma-cell ma-cell--on ma-cell--dimmed",
+        _ => "ma-cell ma-cell--on",
+    };
+    out.tag("<td class=\"");
+    out.tag(class);
+    out.tag("\"><a class=\"ma-cell__link\" href=\"");
+    out.text(&paths::href(&paths::settings(product, company, app)));
+    // The name is the link's text, hidden from sight; the initials are seen, not read
+    // (a name given by aria-label would not contain the text seen).
+    out.tag("\"><span class=\"ma-visually-hidden\">");
+    out.text(&lang.ctl_cell_app_at(app_name, company_name));
+    out.tag("</span><span aria-hidden=\"true\">");
+    if marked {
+        out.tag("◆ ");
+    }
+    out.text(&format::initials(who));
+    out.tag("</span></a><span class=\"ma-visually-hidden\">");
+    out.text(&lang.firm_overview_managed_by(who));
+    out.tag("</span></td>");
+}
+
+/// A cell where the app is not installed: a link to installing it there, named
+/// "Installer APP chez COMPANY", showing "+".
+fn cell_off(
+    out: &mut Html,
+    (lang, product): (Lang, Product),
+    (app, app_name): (&AppId, &str),
+    (company, company_name): (&CompanyId, &str),
+) {
+    let href = paths::href(&paths::with_query(
+        paths::app(product, app),
+        &[("pour", Some(company.as_str()))],
+    ));
+    out.tag("<td class=\"ma-cell ma-cell--off\"><a class=\"ma-cell__add\" href=\"");
+    out.text(&href);
+    out.tag("\" aria-label=\"");
+    out.text(&lang.ctl_cell_install_at(app_name, company_name));
+    out.tag("\">+</a></td>");
 }
