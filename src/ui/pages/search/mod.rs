@@ -91,6 +91,20 @@ pub fn SearchPage() -> impl IntoView {
             .with_value(|cat| searcher.try_update_value(|s| s.search(cat, p, &q, c)))
             .unwrap_or_default()
     });
+    // The first keystrokes would run the matching code for the first time, which the
+    // browser runs slower than once it has seen it: run it once while the page is idle,
+    // on a searcher of its own (the page may be gone by then: nothing is read from it).
+    request_idle_callback(move || {
+        let Some(p) = product.try_get_untracked() else {
+            return;
+        };
+        products.catalogue.with_value(|cat| {
+            let mut warm = Searcher::default();
+            for q in ["e", "es", "a"] {
+                std::hint::black_box(warm.search(cat, p, q, None));
+            }
+        });
+    });
     let on_more = Callback::new(move |_| {
         more.update(|m| m.add(text.get_untracked(), category.get_untracked()))
     });
