@@ -131,11 +131,6 @@ pub fn depth(text: &str) -> usize {
 }
 
 impl JsonError {
-    /// The problem in French (see [`JsonError::text`]).
-    pub fn french(&self) -> String {
-        self.text(Lang::Fr)
-    }
-
     /// The problem in `lang`, keeping what helps to find it: the place, the field or
     /// value named by the parser, the line and column.
     pub fn text(&self, lang: Lang) -> String {
@@ -202,22 +197,26 @@ mod tests {
         let e = parse::<Doc>(r#"{"items": [{"since": 1}, {"since": "hier"}]}"#).unwrap_err();
         assert_eq!(e.path, "items[1].since");
         assert!(
-            e.french()
+            e.text(Lang::Fr)
                 .starts_with("items[1].since\u{202F}: type de valeur incorrect"),
             "{}",
-            e.french()
+            e.text(Lang::Fr)
         );
         let e = parse::<Doc>(r#"{"items": [{"since": 1}"#).unwrap_err();
-        assert!(e.french().contains("tronqué"), "{}", e.french());
+        assert!(e.text(Lang::Fr).contains("tronqué"), "{}", e.text(Lang::Fr));
         let e = parse::<Doc>(r#"{"items": [{}]}"#).unwrap_err();
         assert!(
-            e.french()
+            e.text(Lang::Fr)
                 .contains("champ «\u{202F}since\u{202F}» manquant"),
             "{}",
-            e.french()
+            e.text(Lang::Fr)
         );
         let e = parse::<serde_json::Value>(&"[".repeat(10_000)).unwrap_err();
-        assert!(e.french().contains("trop imbriquée"), "{}", e.french());
+        assert!(
+            e.text(Lang::Fr).contains("trop imbriquée"),
+            "{}",
+            e.text(Lang::Fr)
+        );
         assert!(e.text(Lang::En).contains("nested too deeply"));
         assert!(parse::<Doc>(r#"{"items": []} trailing"#).is_err());
     }

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::catalogue::Catalogue;
 use super::clock;
-use super::i18n::Lang;
+use super::i18n::{Lang, Said};
 use super::journal::Event;
 use super::model::{CompanyId, CompanyKind, Connection, Product, ProductState, Role, UserId};
 use super::questionnaire::{Answers, Questionnaire, QuestionnaireError, Reason};
@@ -37,8 +37,8 @@ pub const MAX_LINE: usize = 800;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
-    /// What is wrong, in each language of [`Lang::ALL`], in its order.
-    messages: [String; 2],
+    /// What is wrong, in each language.
+    message: Said,
 }
 
 impl Problem {
@@ -46,14 +46,13 @@ impl Problem {
     pub fn new(path: impl Into<String>, message: impl Fn(Lang) -> String) -> Problem {
         Problem {
             path: path.into(),
-            messages: Lang::ALL.map(message),
+            message: Said::new(message),
         }
     }
 
     /// What is wrong, without the place.
     pub fn message(&self, lang: Lang) -> &str {
-        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &self.messages[i]
+        self.message.text(lang)
     }
 
     /// "data.users[2].name : …", the place then what is wrong.
