@@ -186,7 +186,7 @@ impl Products {
                 (
                     executed
                         .outcome
-                        .message(s, c, crate::ui::state::session::use_lang()),
+                        .message(s, c, self.session.lang_untracked()),
                     receipt,
                 )
             })
