@@ -37,4 +37,5 @@ pub mod text;
 pub mod time;
 pub mod typography;
 pub mod validate;
+pub mod visible_rows;
 pub mod way_out;

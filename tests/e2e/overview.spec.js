@@ -94,3 +94,47 @@ test('at 360 px the page does not scroll sideways: the table scrolls in its regi
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a long table draws the rows around the view and follows the reader, by scroll and by keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await open(page, `${OVERVIEW}?scenario=grand-cabinet`);
+  const region = page.getByRole('region', { name: 'Tableau des applis par client' });
+  const t = table(page);
+  const row = (i) => t.locator(`tr[aria-rowindex="${i}"]`);
+  // 200 clients and the firm, under the header: the table says so, and draws a screenful.
+  await expect(t).toHaveAttribute('aria-rowcount', '202');
+  await expect(row(2).getByRole('rowheader')).toHaveCount(1);
+  const drawn = await t.getByRole('row').count();
+  expect(drawn).toBeGreaterThan(10);
+  expect(drawn).toBeLessThanOrEqual(1 + 60);
+  await expect(row(202)).toHaveCount(0);
+  expect(await axe(page)).toEqual([]);
+
+  // Scrolled to its end, the last rows are drawn and the first are not.
+  await region.evaluate((r) => { r.scrollTop = r.scrollHeight; });
+  await expect(row(202).getByRole('rowheader')).toHaveCount(1);
+  await expect(row(2)).toHaveCount(0);
+  // The empty space stands for the rows not drawn: the last row ends at the region's end.
+  const gap = await region.evaluate((r) => r.scrollHeight - r.clientHeight - r.scrollTop);
+  expect(Math.abs(gap)).toBeLessThanOrEqual(2);
+
+  // By keyboard: Home scrolls the region back, Tab goes to the firm's first cell.
+  await region.focus();
+  await page.keyboard.press('Home');
+  await expect(row(2).getByRole('rowheader')).toHaveText('Cabinet Dupont & Associés');
+  await page.keyboard.press('Tab');
+  await expect(row(2).getByRole('link').first()).toBeFocused();
+
+  // Focus on the last drawn row: Tab from its last cell reaches the next row, drawn by then.
+  const last = Number(await t.locator('tbody tr[aria-rowindex]').last().getAttribute('aria-rowindex'));
+  await row(last).getByRole('link').last().focus();
+  await page.keyboard.press('Tab');
+  await expect(row(last + 1).getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(row(last).getByRole('link').last()).toBeFocused();
+
+  // A focused cell scrolled far out of view is no longer drawn: focus stays in the region.
+  for (let i = 0; i < 12; i++) await page.keyboard.press('PageDown');
+  await expect(row(last)).toHaveCount(0);
+  await expect(region).toBeFocused();
+});

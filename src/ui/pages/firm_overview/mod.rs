@@ -3,6 +3,8 @@
 //! anywhere among them). "Géré par" highlights one person's connections and says how
 //! many; "Trier par" orders the rows; both live in the address.
 
+mod cells;
+mod reader;
 mod table;
 
 use leptos::prelude::*;

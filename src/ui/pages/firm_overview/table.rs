@@ -1,19 +1,22 @@
 //! The overview's table: sticky header and first column inside its own scrolling region
-//! (the page itself never scrolls sideways), a link in every cell — to the connection's
-//! settings where the app is installed, to installing it there where it is not.
+//! (the page itself never scrolls sideways). A long table puts only the rows around the
+//! view in the page (`domain::visible_rows`), with empty space for the others, and says
+//! how many rows it has (`aria-rowcount`) and where each drawn row is (`aria-rowindex`).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::domain::i18n::Lang;
-use crate::domain::model::{AppId, CompanyId, Product, ProductState, UserId};
-use crate::domain::overview::{Overview, Row};
+use crate::domain::model::{AppId, Product, UserId};
+use crate::domain::overview::Overview;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::html::Html;
-use crate::ui::web::{format, paths};
+
+use super::cells::row_html;
+use super::reader::Reader;
 
 /// What a column heads: the app's id and name.
-type Column = (AppId, String);
+pub(super) type Column = (AppId, String);
 
 #[component]
 pub fn OverviewTable(
@@ -34,129 +37,129 @@ pub fn OverviewTable(
             })
         })
     });
+    let total = Memo::new(move |_| table.with(|t| t.rows.len()));
+    let reader = Reader::new(total);
+    let (drawn, row_height) = (reader.drawn, reader.row_height);
+    let region = NodeRef::<leptos::html::Div>::new();
+    let body = NodeRef::<leptos::html::Tbody>::new();
     // Thousands of cells, each a link: drawn as one HTML string set at once, which the
     // browser parses far faster than as many nodes made one by one.
-    let body = NodeRef::<leptos::html::Tbody>::new();
     Effect::new(move || {
         let mark = highlight.get();
+        let drawn = drawn.get();
         let html = columns.with(|cols| {
             products.state(product).with(|s| {
                 table.with(|t| {
-                    let mut out = Html::with_capacity(t.rows.len() * cols.len() * 160);
-                    for row in &t.rows {
-                        row_html(&mut out, (lang, product), row, cols, s, mark.as_ref());
+                    let total = t.rows.len();
+                    let rows = drawn.start.min(total)..drawn.end.min(total);
+                    let mut out = Html::with_capacity(rows.len() * cols.len() * 160);
+                    gap_html(&mut out, rows.start > 0, cols.len());
+                    for (i, row) in t.rows[rows.clone()].iter().enumerate() {
+                        row_html(
+                            &mut out,
+                            (lang, product),
+                            (rows.start + i, row),
+                            cols,
+                            s,
+                            mark.as_ref(),
+                        );
                     }
+                    gap_html(&mut out, rows.end < total, cols.len());
                     out
                 })
             })
         });
         if let Some(tbody) = body.get() {
-            html.set_into(&tbody);
+            redraw(&tbody, &html, region.get_untracked());
+            let after = total.get_untracked().saturating_sub(drawn.end);
+            size_gaps(&tbody, [drawn.start, after], row_height.get());
         }
     });
+    let on_scroll = move |_| {
+        if let (Some(region), Some(tbody)) = (region.get_untracked(), body.get_untracked()) {
+            reader.scrolled(&region, &tbody);
+        }
+    };
+    let on_focus = move |e: web_sys::FocusEvent| {
+        if let Some(target) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            reader.focused(&target);
+        }
+    };
     view! {
         <Show
             when=move || table.with(|t| !t.columns.is_empty())
             fallback=move || view! { <p class="ma-empty">{lang.firm_overview_empty()}</p> }
         >
-            <div class="ma-overview" role="region" aria-label=lang.ctl_overview_region() tabindex="0">
-                <table class="ma-overview__table">
+            <div class="ma-overview" role="region" aria-label=lang.ctl_overview_region() tabindex="0" node_ref=region on:scroll=on_scroll>
+                <table class="ma-overview__table" aria-rowcount=move || (total.get() + 1).to_string()>
                     <caption class="ma-visually-hidden">{lang.firm_overview_caption()}</caption>
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             <th scope="col" class="ma-overview__corner">{lang.ctl_col_client()}</th>
                             {move || columns.get().into_iter().map(|(_, name)| view! {
                                 <th scope="col" class="ma-overview__app"><span>{name}</span></th>
                             }).collect_view()}
                         </tr>
                     </thead>
-                    <tbody node_ref=body></tbody>
+                    <tbody class="ma-overview__rows" node_ref=body on:focusin=on_focus></tbody>
                 </table>
             </div>
         </Show>
     }
 }
 
-/// One row: the company's name, then a cell per app.
-fn row_html(
-    out: &mut Html,
-    (lang, product): (Lang, Product),
-    row: &Row,
-    cols: &[Column],
-    state: &ProductState,
-    mark: Option<&UserId>,
-) {
-    out.tag("<tr><th scope=\"row\" class=\"ma-overview__company\">");
-    out.text(&row.name);
-    out.tag("</th>");
-    for (cell, (app, app_name)) in row.cells.iter().zip(cols) {
-        let at = (&row.company, row.name.as_str());
-        match cell {
-            Some(manager) => {
-                let who = state.user_name(manager);
-                let marked = mark == Some(manager);
-                cell_on(
-                    out,
-                    (lang, product),
-                    (app, app_name),
-                    at,
-                    (who, marked, mark.is_some()),
-                );
-            }
-            None => cell_off(out, (lang, product), (app, app_name), at),
+/// The empty row that stands for rows not drawn, if there are any (its height is set
+/// once it is in the page: a style attribute in HTML would be refused by the page's
+/// security policy).
+fn gap_html(out: &mut Html, any: bool, columns: usize) {
+    if any {
+        out.tag("<tr class=\"ma-overview__gap\" aria-hidden=\"true\"><td colspan=\"");
+        out.text(&(columns + 1).to_string());
+        out.tag("\"></td></tr>");
+    }
+}
+
+/// Gives the gaps drawn, in order, the height of the rows they stand for (`rows[0]`
+/// before the drawn rows, `rows[1]` after them).
+fn size_gaps(tbody: &web_sys::HtmlTableSectionElement, rows: [usize; 2], row_height: f64) {
+    let gaps = tbody.get_elements_by_class_name("ma-overview__gap");
+    let mut rows = rows.into_iter().filter(|n| *n > 0);
+    for i in 0..gaps.length() {
+        let cell = gaps.item(i).and_then(|tr| tr.first_element_child());
+        let cell = cell.and_then(|td| td.dyn_into::<web_sys::HtmlElement>().ok());
+        if let (Some(td), Some(n)) = (cell, rows.next()) {
+            // Whole pixels: the gap need not be exact, only about as tall as its rows.
+            let px = (n as f64 * row_height).round() as u64;
+            _ = td.style().set_property("height", &format!("{px}px"));
         }
     }
-    out.tag("</tr>");
 }
 
-/// A cell where the app is installed: a link to its settings named "APP chez COMPANY",
-/// showing the manager's initials (◆ first when they are the highlighted person), then
-/// who manages it for screen readers.
-fn cell_on(
-    out: &mut Html,
-    (lang, product): (Lang, Product),
-    (app, app_name): (&AppId, &str),
-    (company, company_name): (&CompanyId, &str),
-    (who, marked, highlighting): (&str, bool, bool),
+/// Sets the rows' HTML, keeping focus on the same cell's link when it is still drawn, on
+/// the region when it is not.
+fn redraw(
+    tbody: &web_sys::HtmlTableSectionElement,
+    html: &Html,
+    region: Option<web_sys::HtmlDivElement>,
 ) {
-    let class = match (highlighting, marked) {
-        (true, true) => "ma-cell ma-cell--on ma-cell--marked",
-        (true, false) => "ma-cell ma-cell--on ma-cell--dimmed",
-        _ => "ma-cell ma-cell--on",
-    };
-    out.tag("<td class=\"");
-    out.tag(class);
-    out.tag("\"><a class=\"ma-cell__link\" href=\"");
-    out.text(&paths::href(&paths::settings(product, company, app)));
-    // The name is the link's text, hidden from sight; the initials are seen, not read
-    // (a name given by aria-label would not contain the text seen).
-    out.tag("\"><span class=\"ma-visually-hidden\">");
-    out.text(&lang.ctl_cell_app_at(app_name, company_name));
-    out.tag("</span><span aria-hidden=\"true\">");
-    if marked {
-        out.tag("◆ ");
+    let doc = document();
+    let focused = doc
+        .active_element()
+        .filter(|e| tbody.contains(Some(e)))
+        .and_then(|e| e.get_attribute("href"));
+    html.set_into(tbody);
+    let Some(href) = focused else { return };
+    let links = tbody.get_elements_by_tag_name("a");
+    let again = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+    match (again, region) {
+        (Some(link), _) => _ = link.focus(),
+        (None, Some(region)) => _ = region.focus(),
+        (None, None) => {}
     }
-    out.text(&format::initials(who));
-    out.tag("</span></a><span class=\"ma-visually-hidden\">");
-    out.text(&lang.firm_overview_managed_by(who));
-    out.tag("</span></td>");
-}
-
-/// A cell where the app is not installed: a link to installing it there, named
-/// "Installer APP chez COMPANY", showing "+".
-fn cell_off(
-    out: &mut Html,
-    (lang, product): (Lang, Product),
-    (app, app_name): (&AppId, &str),
-    (company, company_name): (&CompanyId, &str),
-) {
-    let href = paths::href(&paths::with_query(
-        paths::app(product, app),
-        &[("pour", Some(company.as_str()))],
-    ));
-    out.tag("<td class=\"ma-cell ma-cell--off\"><a class=\"ma-cell__add\" href=\"");
-    out.text(&href);
-    out.tag("\" aria-label=\"");
-    out.text(&lang.ctl_cell_install_at(app_name, company_name));
-    out.tag("\">+</a></td>");
 }

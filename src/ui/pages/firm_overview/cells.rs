@@ -1,0 +1,98 @@
+//! The cells of the overview's table, drawn as one escaped HTML string per window of
+//! rows: a link in every cell, to the connection's settings where the app is installed,
+//! to installing it there where it is not.
+
+use crate::domain::i18n::Lang;
+use crate::domain::model::{AppId, CompanyId, Product, ProductState, UserId};
+use crate::domain::overview::Row;
+use crate::ui::web::html::Html;
+use crate::ui::web::{format, paths};
+
+use super::table::Column;
+
+/// One row, the `index`th of the table: the company's name, then a cell per app.
+pub(super) fn row_html(
+    out: &mut Html,
+    (lang, product): (Lang, Product),
+    (index, row): (usize, &Row),
+    cols: &[Column],
+    state: &ProductState,
+    mark: Option<&UserId>,
+) {
+    // Row 1 is the header's: the first company is row 2 of the table.
+    out.tag("<tr aria-rowindex=\"");
+    out.text(&(index + 2).to_string());
+    out.tag("\"><th scope=\"row\" class=\"ma-overview__company\">");
+    out.text(&row.name);
+    out.tag("</th>");
+    for (cell, (app, app_name)) in row.cells.iter().zip(cols) {
+        let at = (&row.company, row.name.as_str());
+        match cell {
+            Some(manager) => {
+                let who = state.user_name(manager);
+                let marked = mark == Some(manager);
+                cell_on(
+                    out,
+                    (lang, product),
+                    (app, app_name),
+                    at,
+                    (who, marked, mark.is_some()),
+                );
+            }
+            None => cell_off(out, (lang, product), (app, app_name), at),
+        }
+    }
+    out.tag("</tr>");
+}
+
+/// A cell where the app is installed: a link to its settings named "APP chez COMPANY",
+/// showing the manager's initials (◆ first when they are the highlighted person), then
+/// who manages it for screen readers.
+fn cell_on(
+    out: &mut Html,
+    (lang, product): (Lang, Product),
+    (app, app_name): (&AppId, &str),
+    (company, company_name): (&CompanyId, &str),
+    (who, marked, highlighting): (&str, bool, bool),
+) {
+    let class = match (highlighting, marked) {
+        (true, true) => "ma-cell ma-cell--on ma-cell--marked",
+        (true, false) => "ma-cell ma-cell--on ma-cell--dimmed",
+        _ => "ma-cell ma-cell--on",
+    };
+    out.tag("<td class=\"");
+    out.tag(class);
+    out.tag("\"><a class=\"ma-cell__link\" href=\"");
+    out.text(&paths::href(&paths::settings(product, company, app)));
+    // The name is the link's text, hidden from sight; the initials are seen, not read
+    // (a name given by aria-label would not contain the text seen).
+    out.tag("\"><span class=\"ma-visually-hidden\">");
+    out.text(&lang.ctl_cell_app_at(app_name, company_name));
+    out.tag("</span><span aria-hidden=\"true\">");
+    if marked {
+        out.tag("◆ ");
+    }
+    out.text(&format::initials(who));
+    out.tag("</span></a><span class=\"ma-visually-hidden\">");
+    out.text(&lang.firm_overview_managed_by(who));
+    out.tag("</span></td>");
+}
+
+/// A cell where the app is not installed: a link to installing it there, named
+/// "Installer APP chez COMPANY", showing "+".
+fn cell_off(
+    out: &mut Html,
+    (lang, product): (Lang, Product),
+    (app, app_name): (&AppId, &str),
+    (company, company_name): (&CompanyId, &str),
+) {
+    let href = paths::href(&paths::with_query(
+        paths::app(product, app),
+        &[("pour", Some(company.as_str()))],
+    ));
+    out.tag("<td class=\"ma-cell ma-cell--off\"><a class=\"ma-cell__add\" href=\"");
+    out.text(&href);
+    out.tag("\" aria-label=\"");
+    out.text(&lang.ctl_cell_install_at(app_name, company_name));
+    out.tag("\">+</a></td>");
+}
