@@ -154,7 +154,8 @@ const prefixes = [...QUERY].map((_, i) => QUERY.slice(0, i + 1));
   const p = await page.evaluate(({ runs }) => JSON.parse(window.wasmBindings.bench_persistence(1000, 5000, runs)), { runs: RUNS });
   if (!p.full_save_ok || !p.loaded_equal) console.error('persistence: the state did not round-trip', p);
   row('persistence: save after an action (1,000 conn., 5,000 entries)', median(p.save_ms), p95(p.save_ms), 'ms', '≤ 4 ms');
-  row('persistence: load (1,000 conn., 5,000 entries)', median(p.load_ms), p95(p.load_ms), 'ms', '≤ 10 ms');
+  row('persistence: load (1,000 conn., 5,000 entries), journal left for later', median(p.load_ms), p95(p.load_ms), 'ms', '≤ 10 ms');
+  row('persistence:   the journal read once the first page is shown', median(p.journal_ms), p95(p.journal_ms), 'ms');
   row('persistence: first full save', p.save_full_ms, p.save_full_ms, 'ms');
   row('persistence: stored size', p.stored_chars / 1024, p.stored_chars / 1024, 'K chars');
 

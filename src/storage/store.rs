@@ -183,6 +183,12 @@ pub struct ProductStore<K: KeyValue> {
     last_saved: Vec<Pending>,
     /// Something was saved to memory that does not outlast the tab (see `KeyValue::lasts`).
     volatile_changes: bool,
+    /// The stored journal `open_deferred` left unread: nothing is saved until it is read
+    /// (see `read_journal`).
+    unread: Option<JournalRef>,
+    /// When the store was opened: the demo data shown in place of a journal found
+    /// unreadable later are the ones `open` would have made.
+    opened_at: Timestamp,
 }
 
 /// What the user is told of a storage error while working on `product`.
@@ -203,6 +209,29 @@ impl<K: KeyValue> ProductStore<K> {
         catalogue: &Catalogue,
         now: Timestamp,
     ) -> (Self, ProductState, Option<StorageIssue>) {
+        Self::open_with(kv, product, catalogue, now, false)
+    }
+
+    /// Like `open`, but the journal is left in storage: the state comes back with an
+    /// empty journal, to be read by [`ProductStore::read_journal`] once the first page is
+    /// shown, or by the first command or save, whichever comes first. Its thousands of
+    /// entries are most of what loading reads.
+    pub fn open_deferred(
+        kv: K,
+        product: Product,
+        catalogue: &Catalogue,
+        now: Timestamp,
+    ) -> (Self, ProductState, Option<StorageIssue>) {
+        Self::open_with(kv, product, catalogue, now, true)
+    }
+
+    fn open_with(
+        kv: K,
+        product: Product,
+        catalogue: &Catalogue,
+        now: Timestamp,
+        defer: bool,
+    ) -> (Self, ProductState, Option<StorageIssue>) {
         let mut store = ProductStore {
             kv,
             product,
@@ -216,18 +245,25 @@ impl<K: KeyValue> ProductStore<K> {
             revision_writer: 0,
             last_saved: Vec::new(),
             volatile_changes: false,
+            unread: None,
+            opened_at: now,
         };
-        match store.read(catalogue) {
+        match store.read(catalogue, defer) {
             Ok(Read::Found {
-                state,
+                mut state,
                 revision,
                 writer,
                 journal,
                 followed,
             }) => {
                 store.adopt(revision, writer, journal);
+                store.unread = (defer && journal.length > 0).then_some(journal);
                 if followed.is_empty() {
                     return (store, state, None);
+                }
+                // Saving needs the journal.
+                if let Err(issue) = store.read_journal(&mut state, catalogue) {
+                    return (store, state, Some(issue));
                 }
                 // Saved at once, so that the next visit reads settings that already match.
                 // A failed save changes nothing: the next load follows the catalogue again.
@@ -301,7 +337,8 @@ impl<K: KeyValue> ProductStore<K> {
         }
     }
 
-    fn read(&self, catalogue: &Catalogue) -> Result<Read, KvError> {
+    /// The stored state; with `defer`, without its journal (left for `read_journal`).
+    fn read(&self, catalogue: &Catalogue, defer: bool) -> Result<Read, KvError> {
         let Some(raw) = self.kv.get(&state_key(self.product))? else {
             return Ok(Read::Empty);
         };
@@ -315,9 +352,13 @@ impl<K: KeyValue> ProductStore<K> {
             Ok(read) => read,
             Err(reason) => return unreadable(reason),
         };
-        let journal = match self.read_journal(data.journal)? {
-            Ok(journal) => journal,
-            Err(reason) => return unreadable(reason),
+        let journal = if defer {
+            Vec::new()
+        } else {
+            match self.read_chunks(data.journal)? {
+                Ok(journal) => journal,
+                Err(reason) => return unreadable(reason),
+            }
         };
         let mut state = ProductState {
             product: data.product,
@@ -331,10 +372,7 @@ impl<K: KeyValue> ProductStore<K> {
         };
         let followed = follow_catalogue(&mut state, catalogue);
         if let Err(problems) = validate_stored(&state, self.product, catalogue) {
-            let first = problems.first();
-            return unreadable(Said::new(|l| {
-                l.storage_reason_inconsistent(first.map(|p| p.text(l)).unwrap_or_default())
-            }));
+            return unreadable(inconsistent(&problems));
         }
         Ok(Read::Found {
             state,
@@ -347,7 +385,7 @@ impl<K: KeyValue> ProductStore<K> {
 
     /// The journal the envelope points at, from its chunks; the inner `Err` says why it
     /// cannot be read.
-    fn read_journal(&self, at: JournalRef) -> Result<Result<Vec<JournalEntry>, Said>, KvError> {
+    fn read_chunks(&self, at: JournalRef) -> Result<Result<Vec<JournalEntry>, Said>, KvError> {
         let mut journal: Vec<JournalEntry> = Vec::with_capacity(at.length);
         for k in 0..at.length.div_ceil(CHUNK) {
             let key = chunk_key(self.product, at.generation, k);
@@ -379,6 +417,88 @@ impl<K: KeyValue> ProductStore<K> {
         Ok(Ok(journal))
     }
 
+    /// Whether the journal is still to be read (see `open_deferred`).
+    pub fn journal_unread(&self) -> bool {
+        self.unread.is_some()
+    }
+
+    /// Reads into `state` the journal `open_deferred` left in storage; `Ok(false)` when
+    /// there was nothing left to read. Checked like the rest of the state at opening.
+    ///
+    /// When it cannot be read, it is as if `open` had found the data unreadable: the
+    /// stored text is held (copied under the backup key, nothing saved over it) and
+    /// `state` becomes the demo data. When storage cannot be read at all, the journal
+    /// stays unread, and so nothing is saved either.
+    pub fn read_journal(
+        &mut self,
+        state: &mut ProductState,
+        catalogue: &Catalogue,
+    ) -> Result<bool, StorageIssue> {
+        let Some(at) = self.unread else {
+            return Ok(false);
+        };
+        let issue = |e| kv_issue(self.product, e);
+        // Another tab saved since: its revision is read whole (a reset there may have
+        // removed the chunks this store was to read).
+        if self.stored_revision().map_err(issue)? != Some(self.revision) {
+            return self.read_newer(state, catalogue).map(|()| true);
+        }
+        let reason = match self.read_chunks(at).map_err(issue)? {
+            Ok(journal) => {
+                state.journal = journal;
+                match validate_stored(state, self.product, catalogue) {
+                    Ok(()) => {
+                        self.unread = None;
+                        return Ok(true);
+                    }
+                    Err(problems) => inconsistent(&problems),
+                }
+            }
+            Err(reason) => reason,
+        };
+        let raw = self.kv.get(&state_key(self.product)).map_err(issue)?;
+        self.unread = None;
+        *state = demo::state(self.product, catalogue, self.opened_at);
+        Err(self.hold(raw.unwrap_or_default(), reason))
+    }
+
+    /// The stored revision in place of `state`, journal included, while the journal of
+    /// the one it replaces was not read (no command ran on it).
+    fn read_newer(
+        &mut self,
+        state: &mut ProductState,
+        catalogue: &Catalogue,
+    ) -> Result<(), StorageIssue> {
+        match self
+            .read(catalogue, false)
+            .map_err(|e| kv_issue(self.product, e))?
+        {
+            Read::Found {
+                state: newer,
+                revision,
+                writer,
+                journal,
+                followed: _,
+            } => {
+                *state = newer;
+                self.adopt(revision, writer, journal);
+                self.unread = None;
+                Ok(())
+            }
+            // Removed by another tab: what was read stays, and is saved whole next time.
+            Read::Empty => {
+                self.unread = None;
+                self.regenerate = true;
+                Ok(())
+            }
+            Read::Unreadable { raw, reason } => {
+                self.unread = None;
+                *state = demo::state(self.product, catalogue, self.opened_at);
+                Err(self.hold(raw, reason))
+            }
+        }
+    }
+
     fn stored_revision(&self) -> Result<Option<u64>, KvError> {
         Ok(self
             .kv
@@ -394,6 +514,7 @@ impl<K: KeyValue> ProductStore<K> {
         state: &mut ProductState,
         catalogue: &Catalogue,
     ) -> Result<Merged, StorageIssue> {
+        self.read_journal(state, catalogue)?;
         if self.held.is_some() {
             return Ok(None);
         }
@@ -424,7 +545,7 @@ impl<K: KeyValue> ProductStore<K> {
             self.pending = again;
         }
         match self
-            .read(catalogue)
+            .read(catalogue, false)
             .map_err(|e| kv_issue(self.product, e))?
         {
             // Another tab saved it: settings it had to bring in line were reported there.
@@ -535,6 +656,7 @@ impl<K: KeyValue> ProductStore<K> {
     ) -> Result<(), StorageIssue> {
         *state = new;
         self.held = None;
+        self.unread = None;
         self.pending.clear();
         self.regenerate = true;
         if let Ok(Some(r)) = self.stored_revision() {
@@ -576,7 +698,8 @@ impl<K: KeyValue> ProductStore<K> {
     }
 
     fn save(&mut self, state: &ProductState) -> Result<(), StorageIssue> {
-        if self.held.is_some() {
+        // A journal not read is not in `state`: saving would write over it.
+        if self.held.is_some() || self.unread.is_some() {
             return Err(StorageIssue::Held {
                 product: self.product,
             });
@@ -678,6 +801,12 @@ fn decode(raw: &str) -> Result<(Header, StoredData), Said> {
         migrated(raw, header)?
     };
     Ok((header, data))
+}
+
+/// Why a state that breaks the rules cannot be read: its first problem.
+fn inconsistent(problems: &[crate::domain::validate::Problem]) -> Said {
+    let first = problems.first();
+    Said::new(|l| l.storage_reason_inconsistent(first.map(|p| p.text(l)).unwrap_or_default()))
 }
 
 /// A JSON problem, in every language.

@@ -91,6 +91,8 @@ fn watch_journal() {
             let product = run.as_ref().map(|r| r.guide.product());
             let last = product
                 .map(|p| {
+                    // Entries read later would all look new.
+                    products.need_journal(p);
                     products
                         .state(p)
                         .with(|s| s.journal.last().map_or(0, |e| e.seq))

@@ -54,7 +54,9 @@ pub fn open_stores(kv: &AnyKv, catalogue: &Catalogue) -> Opened {
     Product::ALL
         .into_iter()
         .map(|p| {
-            let (mut store, state, issue) = ProductStore::open(kv.clone(), p, catalogue, now());
+            // The journal is read once the first page is shown (see `Products::need_journal`).
+            let (mut store, state, issue) =
+                ProductStore::open_deferred(kv.clone(), p, catalogue, now());
             store.set_writer(tab);
             (store, state, issue)
         })
@@ -82,7 +84,44 @@ impl Products {
             leave,
         };
         products.listen_to_other_tabs();
+        // Once the first page is shown: the journals left in storage at start.
+        request_idle_callback(move || {
+            for product in Product::ALL {
+                products.need_journal(product);
+            }
+        });
         products
+    }
+
+    /// Reads `product`'s journal if it was left in storage at start
+    /// (`ProductStore::open_deferred`), and tells its readers. Views that show, follow or
+    /// export the journal call it first; it also runs on its own once the first page is
+    /// shown, and before any command.
+    pub fn need_journal(self, product: Product) {
+        let signal = self.signal(product);
+        let read = self.stores.try_update_value(|stores| {
+            let store = &mut stores.list[slot(product)];
+            if !store.journal_unread() {
+                return None;
+            }
+            let mut out = None;
+            self.catalogue.with_value(|catalogue| {
+                signal.maybe_update(|state| {
+                    let r = store.read_journal(state, catalogue);
+                    out = Some(r);
+                    true
+                })
+            });
+            out
+        });
+        if let Some(Some(Err(issue))) = read {
+            // Found unreadable, the data gave way to the demo's, as at start.
+            if matches!(issue, StorageIssue::Unreadable { .. }) {
+                self.leave.forget_drafts(product);
+                signal.with_untracked(|s| self.session.keep_valid(s));
+            }
+            self.notices.notify(Notice::Storage(issue));
+        }
     }
 
     fn listen_to_other_tabs(self) {
@@ -118,6 +157,7 @@ impl Products {
         product: Product,
         f: impl FnOnce(&mut ProductStore<AnyKv>, &mut ProductState, &Catalogue) -> (R, bool),
     ) -> Option<R> {
+        self.need_journal(product);
         let signal = self.signal(product);
         let mut out = None;
         self.stores.try_update_value(|stores| {

@@ -118,6 +118,7 @@ fn ConfirmImport(
     let summary = move || {
         pending.with(|pending| {
             let (p, new) = pending.as_ref()?;
+            products.need_journal(*p);
             let (connections, entries) = products
                 .state(*p)
                 .with_untracked(|s| (s.connections.len(), s.journal.len()));

@@ -77,6 +77,7 @@ fn ExportCard(
         if !allowed_now(products, p, problems) {
             return;
         }
+        products.need_journal(p);
         let text = products
             .state(p)
             .with_untracked(|s| exchange::export(s, now()));

@@ -30,6 +30,8 @@ pub fn JournalPage() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
     let product = use_product();
+    // Read now if it is still in storage, rather than shown empty first.
+    products.need_journal(product.get_untracked());
     let params = use_query_map();
     let query = Memo::new(move |_| {
         params.with(|q| {
