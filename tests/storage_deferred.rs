@@ -286,3 +286,51 @@ fn settings_to_follow_a_new_catalogue_read_the_journal_before_saving_again() {
     assert_eq!(state.journal.len(), saved(&cat));
     assert_eq!(eager(&kv, &newer), state, "saved again, journal included");
 }
+
+#[test]
+fn the_same_revision_written_over_by_another_tab_before_the_journal_is_read_is_read_whole() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut first, mut state, _) = ProductStore::open(kv.clone(), QB, &cat, NOW);
+    first.set_writer(1);
+    assert_eq!(
+        exec(
+            &mut first,
+            &mut state,
+            &cat,
+            &get("caisse-horizon", QB_COMPANY)
+        ),
+        Ok(())
+    );
+    // Another tab read the same revision, in a storage of its own for now.
+    let elsewhere = MemoryKv::new();
+    for (k, v) in everything(&kv) {
+        elsewhere.set(&k, &v.unwrap()).unwrap();
+    }
+    assert_eq!(
+        exec(
+            &mut first,
+            &mut state,
+            &cat,
+            &get("paie-facile", QB_COMPANY)
+        ),
+        Ok(())
+    );
+    let (mut late, mut late_state, _) = deferred(&kv, &cat);
+    let (mut other, mut other_state, _) = ProductStore::open(elsewhere.clone(), QB, &cat, NOW);
+    other.set_writer(2);
+    // It resets, which writes the same revision number under a new journal generation
+    // and removes the chunks the late tab is to read; its write lands over the first's.
+    assert_eq!(
+        exec(&mut other, &mut other_state, &cat, &Command::Reset),
+        Ok(())
+    );
+    for k in kv.keys().unwrap() {
+        kv.remove(&k).unwrap();
+    }
+    for (k, v) in everything(&elsewhere) {
+        kv.set(&k, &v.unwrap()).unwrap();
+    }
+    assert_eq!(late.read_journal(&mut late_state, &cat), Ok(true));
+    assert_eq!(late_state, other_state);
+}

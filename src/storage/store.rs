@@ -438,9 +438,15 @@ impl<K: KeyValue> ProductStore<K> {
             return Ok(false);
         };
         let issue = |e| kv_issue(self.product, e);
-        // Another tab saved since: its revision is read whole (a reset there may have
-        // removed the chunks this store was to read).
-        if self.stored_revision().map_err(issue)? != Some(self.revision) {
+        // Another tab saved since, or wrote the same revision over the one read: what is
+        // stored now is read whole (a reset there may have removed the chunks this store
+        // was to read).
+        let stored = self
+            .kv
+            .get(&state_key(self.product))
+            .map_err(issue)?
+            .and_then(|raw| parse::<Header>(&raw).ok());
+        if stored.map(|h| (h.revision, h.writer)) != Some((self.revision, self.revision_writer)) {
             return self.read_newer(state, catalogue).map(|()| true);
         }
         let reason = match self.read_chunks(at).map_err(issue)? {

@@ -114,13 +114,18 @@ impl Products {
             });
             out
         });
-        if let Some(Some(Err(issue))) = read {
-            // Found unreadable, the data gave way to the demo's, as at start.
-            if matches!(issue, StorageIssue::Unreadable { .. }) {
-                self.leave.forget_drafts(product);
-                signal.with_untracked(|s| self.session.keep_valid(s));
+        match read {
+            // Another tab's newer revision may have come with it: its users are the ones.
+            Some(Some(Ok(_))) => signal.with_untracked(|s| self.session.keep_valid(s)),
+            Some(Some(Err(issue))) => {
+                // Found unreadable, the data gave way to the demo's, as at start.
+                if matches!(issue, StorageIssue::Unreadable { .. }) {
+                    self.leave.forget_drafts(product);
+                    signal.with_untracked(|s| self.session.keep_valid(s));
+                }
+                self.notices.notify(Notice::Storage(issue));
             }
-            self.notices.notify(Notice::Storage(issue));
+            _ => {}
         }
     }
 
