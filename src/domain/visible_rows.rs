@@ -8,7 +8,7 @@ use std::ops::Range;
 /// Up to this many rows, a table is drawn whole (every firm of the demo data).
 pub const WHOLE_UP_TO: usize = 60;
 /// Rows drawn beyond each edge of the view.
-pub const MARGIN: usize = 12;
+pub const MARGIN: usize = 6;
 /// The window's first row is a multiple of this.
 pub const STEP: usize = 8;
 /// The most rows drawn at once, whatever the view's height says.
