@@ -475,33 +475,46 @@ impl<K: KeyValue> ProductStore<K> {
         state: &mut ProductState,
         catalogue: &Catalogue,
     ) -> Result<(), StorageIssue> {
+        let taken = self.take_stored(state, catalogue);
+        if self.held.is_some() {
+            // Unreadable: the demo data in memory, as at opening.
+            *state = demo::state(self.product, catalogue, self.opened_at);
+        } else if taken.is_err() {
+            // Storage could not be read: the journal stays unread, nothing is saved.
+            return taken.map(|_| ());
+        }
+        self.unread = None;
+        // Removed by another tab: what was read stays, and is saved whole next time.
+        if taken == Ok(false) {
+            self.regenerate = true;
+        }
+        taken.map(|_| ())
+    }
+
+    /// What is stored, in place of `state`: `Ok(false)` when nothing is. Unreadable
+    /// text is held.
+    fn take_stored(
+        &mut self,
+        state: &mut ProductState,
+        catalogue: &Catalogue,
+    ) -> Result<bool, StorageIssue> {
         match self
             .read(catalogue, false)
             .map_err(|e| kv_issue(self.product, e))?
         {
             Read::Found {
-                state: newer,
+                state: stored,
                 revision,
                 writer,
                 journal,
                 followed: _,
             } => {
-                *state = newer;
+                *state = stored;
                 self.adopt(revision, writer, journal);
-                self.unread = None;
-                Ok(())
+                Ok(true)
             }
-            // Removed by another tab: what was read stays, and is saved whole next time.
-            Read::Empty => {
-                self.unread = None;
-                self.regenerate = true;
-                Ok(())
-            }
-            Read::Unreadable { raw, reason } => {
-                self.unread = None;
-                *state = demo::state(self.product, catalogue, self.opened_at);
-                Err(self.hold(raw, reason))
-            }
+            Read::Empty => Ok(false),
+            Read::Unreadable { raw, reason } => Err(self.hold(raw, reason)),
         }
     }
 
@@ -550,42 +563,28 @@ impl<K: KeyValue> ProductStore<K> {
             again.append(&mut self.pending);
             self.pending = again;
         }
-        match self
-            .read(catalogue, false)
-            .map_err(|e| kv_issue(self.product, e))?
-        {
-            // Another tab saved it: settings it had to bring in line were reported there.
-            Read::Found {
-                state: newer,
-                revision,
-                writer,
-                journal,
-                followed: _,
-            } => {
-                *state = newer;
-                self.adopt(revision, writer, journal);
-                let mut dropped = Vec::new();
-                let mut kept = Vec::new();
-                for p in std::mem::take(&mut self.pending) {
-                    let env = Env {
-                        catalogue,
-                        now: p.at,
-                    };
-                    match apply(state, &env, &p.actor, &p.command) {
-                        Ok(Outcome::Reset) => {
-                            self.regenerate = true;
-                            kept.push(p);
-                        }
-                        Ok(_) => kept.push(p),
-                        Err(e) => dropped.push(e),
-                    }
-                }
-                self.pending = kept;
-                Ok(Some(dropped))
-            }
-            Read::Empty => Ok(None),
-            Read::Unreadable { raw, reason } => Err(self.hold(raw, reason)),
+        // Another tab saved it: settings it had to bring in line were reported there.
+        if !self.take_stored(state, catalogue)? {
+            return Ok(None);
         }
+        let mut dropped = Vec::new();
+        let mut kept = Vec::new();
+        for p in std::mem::take(&mut self.pending) {
+            let env = Env {
+                catalogue,
+                now: p.at,
+            };
+            match apply(state, &env, &p.actor, &p.command) {
+                Ok(Outcome::Reset) => {
+                    self.regenerate = true;
+                    kept.push(p);
+                }
+                Ok(_) => kept.push(p),
+                Err(e) => dropped.push(e),
+            }
+        }
+        self.pending = kept;
+        Ok(Some(dropped))
     }
 
     /// Runs a command: catches up with another tab's newer revision, applies the command,
