@@ -441,11 +441,8 @@ impl<K: KeyValue> ProductStore<K> {
         // Another tab saved since, or wrote the same revision over the one read: what is
         // stored now is read whole (a reset there may have removed the chunks this store
         // was to read).
-        let stored = self
-            .kv
-            .get(&state_key(self.product))
-            .map_err(issue)?
-            .and_then(|raw| parse::<Header>(&raw).ok());
+        let raw = self.kv.get(&state_key(self.product)).map_err(issue)?;
+        let stored = raw.as_deref().and_then(|raw| parse::<Header>(raw).ok());
         if stored.map(|h| (h.revision, h.writer)) != Some((self.revision, self.revision_writer)) {
             return self.read_newer(state, catalogue).map(|()| true);
         }
@@ -462,7 +459,6 @@ impl<K: KeyValue> ProductStore<K> {
             }
             Err(reason) => reason,
         };
-        let raw = self.kv.get(&state_key(self.product)).map_err(issue)?;
         self.unread = None;
         *state = demo::state(self.product, catalogue, self.opened_at);
         Err(self.hold(raw.unwrap_or_default(), reason))

@@ -47,13 +47,15 @@ pub fn OverviewTable(
     Effect::new(move || {
         let mark = highlight.get();
         let drawn = drawn.get();
-        let html = columns.with(|cols| {
+        // The rows not drawn, before and after the drawn ones, each stood for by a gap.
+        let (html, gaps) = columns.with(|cols| {
             products.state(product).with(|s| {
                 table.with(|t| {
                     let total = t.rows.len();
                     let rows = drawn.start.min(total)..drawn.end.min(total);
+                    let gaps = [rows.start, total - rows.end];
                     let mut out = Html::with_capacity(rows.len() * cols.len() * 160);
-                    gap_html(&mut out, rows.start > 0, cols.len());
+                    gap_html(&mut out, gaps[0], cols.len());
                     for (i, row) in t.rows[rows.clone()].iter().enumerate() {
                         row_html(
                             &mut out,
@@ -64,15 +66,14 @@ pub fn OverviewTable(
                             mark.as_ref(),
                         );
                     }
-                    gap_html(&mut out, rows.end < total, cols.len());
-                    out
+                    gap_html(&mut out, gaps[1], cols.len());
+                    (out, gaps)
                 })
             })
         });
         if let Some(tbody) = body.get() {
             redraw(&tbody, &html, region.get_untracked());
-            let after = total.get_untracked().saturating_sub(drawn.end);
-            size_gaps(&tbody, [drawn.start, after], row_height.get());
+            size_gaps(&tbody, gaps, row_height.get());
         }
     });
     let on_scroll = move |_| {
@@ -111,11 +112,11 @@ pub fn OverviewTable(
     }
 }
 
-/// The empty row that stands for rows not drawn, if there are any (its height is set
-/// once it is in the page: a style attribute in HTML would be refused by the page's
+/// The empty row that stands for `rows` rows not drawn, if there are any (its height is
+/// set once it is in the page: a style attribute in HTML would be refused by the page's
 /// security policy).
-fn gap_html(out: &mut Html, any: bool, columns: usize) {
-    if any {
+fn gap_html(out: &mut Html, rows: usize, columns: usize) {
+    if rows > 0 {
         out.tag("<tr class=\"ma-overview__gap\" aria-hidden=\"true\"><td colspan=\"");
         out.text(&(columns + 1).to_string());
         out.tag("\"></td></tr>");
