@@ -7,7 +7,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ## Installs what is missing, builds, serves on http://127.0.0.1:8080 (deep links work).
 serve:
 	scripts/setup.sh
-	trunk serve --dist target/serve-dist
+	OUT=target/serve-dist scripts/build.sh
+	sirv target/serve-dist --single --port 8080 --host 127.0.0.1
 
 ## Installs what is missing (browser included) and runs every check and test.
 test:

@@ -28,7 +28,10 @@ const row = (figure, med, p, unit, budget = '') => rows.push({ figure, med, p, u
 
 // --- Build the bench page (a separate wasm; the app's dist/ is built by scripts/dist.sh).
 if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run scripts/dist.sh first');
-execFileSync('trunk', ['build', 'bench/index.html', '--release', 'true', '--dist', 'target/bench-dist'], { stdio: 'inherit' });
+execFileSync('scripts/build.sh', [], {
+  stdio: 'inherit',
+  env: { ...process.env, BIN: 'bench', OUT: 'target/bench-dist', ASSEMBLE_FLAGS: '--bare --template bench/index.html' },
+});
 
 const servers = [serve('dist', APP_PORT), serve('target/bench-dist', BENCH_PORT)];
 process.on('exit', () => servers.forEach((s) => s.kill()));

@@ -1,5 +1,5 @@
 // Adds a strict Content-Security-Policy to the release build's index.html: scripts only
-// from the site itself plus Trunk's inline loader, allowed by its SHA-256 hash (computed
+// from the site itself plus the inline loader scripts/assemble.mjs writes, allowed by its SHA-256 hash (computed
 // here from the built file, so it always matches), WebAssembly compilation, and nothing
 // else: no inline code, no plugins, no <base> element, no form posting.
 //   node scripts/csp.mjs dist/index.html
@@ -22,9 +22,8 @@ const policy = [
   "form-action 'none'",
 ].join('; ');
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
-// `base-uri 'none'` refuses <base>: the public URL Trunk wrote there moves to a meta tag,
-// which the router reads instead (asset URLs are already absolute).
-// Trunk's minifier drops quotes and self-closing slashes: both spellings are read.
+// `base-uri 'none'` refuses <base>: a public URL written there moves to a meta tag, which
+// the router reads instead (asset URLs are already absolute). Quoted or bare, both read.
 html = html.replace(/<base href=(?:"([^"]*)"|([^\s>"]+))\s*\/?>/, (_, quoted, bare) => `<meta name="mes-apps-base" content="${quoted ?? bare}" />`);
 html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
 if (!html.includes('Content-Security-Policy')) {

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building and testing Mes apps needs, skipping whatever is already there at
 # the right version. Safe to run again: a second run installs nothing and says so.
-#   scripts/setup.sh            toolchain, Trunk, wasm-bindgen CLI, npm packages
+#   scripts/setup.sh            toolchain, the splitter, wasm-bindgen CLI, npm packages
 #   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
 #   scripts/setup.sh --bench    the same as --browser, plus the benchmark's npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRUNK_VERSION=0.22.1
+# The splitter that matches wasm_split_helpers 0.2.3 (Cargo.toml): the same code
+# cargo-leptos --split uses.
+SPLIT_VERSION=0.2.4
 TWIGGY_VERSION=0.8.0
 installed=()
 say() { printf 'setup: %s\n' "$*"; }
@@ -19,14 +21,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   installed+=("wasm32 target")
 fi
 
-# Trunk (its manifest asks for a newer rustc than it needs, hence --ignore-rust-version)
-if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (about 13 minutes the first time)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version
-  installed+=("trunk $TRUNK_VERSION")
+# wasm-split-cli: splits the release wasm into the main module and its chunks
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $SPLIT_VERSION (about 4 minutes the first time)"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked
+  installed+=("wasm-split-cli $SPLIT_VERSION")
 fi
 
-# wasm-bindgen CLI: exactly the version Cargo.lock resolved, for Trunk and the test runner
+# wasm-bindgen CLI: exactly the version Cargo.lock resolved, for the build and the test runner
 wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ -z "$wbg" ]; then
   echo "setup: Cargo.lock names no wasm-bindgen version" >&2

@@ -81,5 +81,8 @@ pub fn mount() {
     });
     handle.forget();
     // Once the browser has drawn the first page.
-    request_animation_frame(|| mark("ma:first-render"));
+    request_animation_frame(|| {
+        mark("ma:first-render");
+        frame::fetch_ahead();
+    });
 }

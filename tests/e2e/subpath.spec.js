@@ -13,8 +13,8 @@ const ROOT = join(tmpdir(), `mes-apps-subpath-${PORT}`);
 let server;
 
 test.beforeAll(async () => {
-  // The same files as dist/, with index.html's public URL moved, as Trunk writes it for
-  // --public-url, and its Content-Security-Policy recomputed for the changed loader.
+  // The same files as dist/, with index.html's public URL moved, as scripts/build.sh writes
+  // it for PUBLIC_URL, and its Content-Security-Policy recomputed for the changed loader.
   const dist = process.env.E2E_DIST ?? 'dist';
   rmSync(ROOT, { recursive: true, force: true });
   const target = join(ROOT, SUB);

@@ -11,6 +11,7 @@ mod header;
 mod leave_dialog;
 mod mes_apps;
 mod page_focus;
+mod parts;
 mod request_notice;
 mod reset;
 mod scenario;
@@ -20,14 +21,23 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use super::pages::{
-    app_page, backup, client_apps, firm_apps, firm_overview, guides, handover, home, journal,
-    launch, overview, receipt, requests, search, settings,
-};
+use super::pages::{app_page, client_apps, firm_apps, home, launch, overview, search, settings};
 use super::state::session::{use_session, CurrentProduct};
 use super::web::paths;
 
+use super::web::split::Part;
+use super::widgets::lazy_view::{Draw, LazyView};
 use super::widgets::not_found::NotFound;
+
+/// A route's view drawn from a part (a page kept out of the first load).
+fn lazy(part: &'static Part<Draw>) -> impl Fn() -> AnyView + Clone + Send + Sync {
+    move || view! { <LazyView part=part/> }.into_any()
+}
+
+/// Starts fetching the pages kept out of the first load, once the first page is shown.
+pub fn fetch_ahead() {
+    super::web::split::fetch_ahead(&parts::AHEAD);
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -58,7 +68,7 @@ fn Frame() -> impl IntoView {
                         <Route path=path!("apercu") view=overview::Overview/>
                         <Route path=path!("cabinet") view=firm_apps::FirmApps/>
                         <Route path=path!("clients") view=client_apps::ClientApps/>
-                        <Route path=path!("vue-d-ensemble") view=firm_overview::FirmOverviewPage/>
+                        <Route path=path!("vue-d-ensemble") view=lazy(&parts::OVERVIEW)/>
                         <Route path=path!("rechercher") view=search::SearchPage/>
                         <Route path=path!("applis/:appli") view=app_page::AppPage/>
                         <Route
@@ -69,12 +79,12 @@ fn Frame() -> impl IntoView {
                             path=path!("connexions/:entreprise/:appli/lancer")
                             view=launch::LaunchPage
                         />
-                        <Route path=path!("passation") view=handover::HandoverPage/>
-                        <Route path=path!("demandes") view=requests::RequestsPage/>
-                        <Route path=path!("guides") view=guides::GuidesPage/>
-                        <Route path=path!("journal") view=journal::JournalPage/>
-                        <Route path=path!("sauvegarde") view=backup::BackupPage/>
-                        <Route path=path!("recus/:recu") view=receipt::ReceiptPage/>
+                        <Route path=path!("passation") view=lazy(&parts::HANDOVER)/>
+                        <Route path=path!("demandes") view=lazy(&parts::REQUESTS)/>
+                        <Route path=path!("guides") view=lazy(&parts::GUIDES)/>
+                        <Route path=path!("journal") view=lazy(&parts::JOURNAL)/>
+                        <Route path=path!("sauvegarde") view=lazy(&parts::BACKUP)/>
+                        <Route path=path!("recus/:recu") view=lazy(&parts::RECEIPT)/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -14,6 +14,7 @@ use crate::domain::i18n::Lang;
 use crate::ui::state::guide::use_reporter;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::{dom, paths};
+use crate::ui::widgets::lazy_view::Arrivals;
 
 /// "Aller au contenu": the router handles in-page links without moving focus, so the
 /// link moves it itself.
@@ -26,25 +27,64 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="ma-skip" href="#contenu" on:click=skip>{use_lang().ctl_skip_to_content()}</a> }
 }
 
+/// Names the page and moves focus to its heading after a navigation; a page whose part
+/// arrives later (see `widgets::lazy_view`) is named, and focused if the navigation
+/// found no heading to focus, when it arrives.
 #[component]
 pub fn PageChange() -> impl IntoView {
     let location = use_location();
     let guide = use_reporter();
     let lang = use_lang();
+    let arrivals = Arrivals(RwSignal::new(0));
+    provide_context(arrivals);
+    // Whether the last navigation still owes the new page's heading its focus.
+    let owed = StoredValue::new(false);
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.as_deref() != Some(path.as_str()) {
             guide.tell(Seen::Page(paths::page_of(&path)));
             let moved = previous.is_some();
             // After the new view is in the page.
-            request_animation_frame(move || name_and_focus_page(moved, lang));
+            request_animation_frame(move || {
+                let found = name_and_focus_page(moved, lang);
+                owed.set_value(moved && !found);
+            });
         }
         path
     });
+    Effect::new(move |previous: Option<u32>| {
+        let n = arrivals.0.get();
+        if previous.is_some() {
+            request_animation_frame(move || {
+                let moved = owed.get_value() || focus_lost();
+                name_and_focus_page(moved, lang);
+                owed.set_value(false);
+            });
+        }
+        n
+    });
 }
 
-fn name_and_focus_page(moved: bool, lang: Lang) {
+/// Whether nothing has focus (the control that had it was removed, as **Réessayer** is
+/// once its part arrives).
+fn focus_lost() -> bool {
     let doc = document();
+    doc.active_element()
+        .is_none_or(|a| doc.body().is_some_and(|b| *b == a))
+}
+
+/// Names the page after its heading and, when `moved`, focuses that heading; false (and
+/// nothing done) while the page's part is still loading.
+fn name_and_focus_page(moved: bool, lang: Lang) -> bool {
+    let doc = document();
+    if doc
+        .query_selector("main .ma-part-loading")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return false;
+    }
     let heading = doc
         .get_element_by_id("ma-section-title")
         .or_else(|| doc.query_selector("main h2[tabindex='-1']").ok().flatten())
@@ -66,6 +106,7 @@ fn name_and_focus_page(moved: bool, lang: Lang) {
             let _ = h.focus();
         }
     }
+    true
 }
 
 /// The tab's title: the page's heading, then the app's name.

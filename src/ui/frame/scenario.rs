@@ -7,30 +7,44 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::i18n::Lang;
-use crate::domain::model::Product;
+use crate::domain::model::{Product, ProductState, Timestamp};
 
 use crate::domain::scenario::Scenario;
 use crate::ui::state::products::{use_products, Products};
 use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::state::status::{use_status, Status};
 use crate::ui::web::clock::now;
+use crate::ui::web::split::part;
 use crate::ui::widgets::confirm_actions::ConfirmActions;
 use crate::ui::widgets::modal::Modal;
 
-/// Replaces `product`'s data with the scenario's, and says so.
+/// How a scenario's data are made: kept out of the first load with the large firm's
+/// generator, fetched the first time a scenario is loaded.
+type Build = fn(Scenario, Product, &Catalogue, Timestamp) -> Option<ProductState>;
+part!(pub static BUILD: Build = scenario_build => |s, p, c, now| s.build(p, c, now););
+
+/// Replaces `product`'s data with the scenario's, and says so; if the scenario's part
+/// cannot be fetched, says that instead and changes nothing.
 fn load(products: Products, status: Status, product: Product, scenario: Scenario, lang: Lang) {
-    let Some(state) = products
-        .catalogue
-        .with_value(|c| scenario.build(product, c, now()))
-    else {
-        return;
-    };
-    let said = match products.replace(product, state) {
-        Ok(()) => lang.frame_scenario_loaded(scenario.label(lang), product.label()),
-        Err(issue) => lang.frame_scenario_unsaved(issue, scenario.label(lang)),
-    };
-    status.say(said);
+    leptos::task::spawn_local(async move {
+        let Ok(build) = BUILD.load().await else {
+            status.say(lang.frame_scenario_unreachable(scenario.label(lang)));
+            return;
+        };
+        let Some(state) = products
+            .catalogue
+            .with_value(|c| build(scenario, product, c, now()))
+        else {
+            return;
+        };
+        let said = match products.replace(product, state) {
+            Ok(()) => lang.frame_scenario_loaded(scenario.label(lang), product.label()),
+            Err(issue) => lang.frame_scenario_unsaved(issue, scenario.label(lang)),
+        };
+        status.say(said);
+    });
 }
 
 #[component]

@@ -8,3 +8,4 @@ pub mod format;
 pub mod html;
 pub mod listeners;
 pub mod paths;
+pub mod split;

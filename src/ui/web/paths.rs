@@ -10,9 +10,9 @@ use crate::domain::guide::Page;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::domain::product::Section;
 
-/// The path the app is served under ("" at the root): Trunk's public URL, which the release
-/// build keeps in `<meta name="mes-apps-base">` (its Content-Security-Policy refuses a
-/// `<base>` element) and the development build in `<base href>`.
+/// The path the app is served under ("" at the root): the build's public URL, which
+/// `scripts/build.sh` writes in `<meta name="mes-apps-base">` (the Content-Security-Policy
+/// refuses a `<base>` element); a `<base href>` is read too.
 fn base_path() -> Option<String> {
     let doc = document();
     let href = doc

@@ -13,6 +13,7 @@ use crate::ui::widgets::batch_report::{run_batch, ReportLine};
 use crate::ui::widgets::selection::{label, Key, Selection};
 
 /// The chosen connections, as the dialog lists them.
+#[derive(Clone)]
 pub struct Chosen {
     pub keys: Vec<Key>,
     /// "Stock Malin — Boulangerie Martin", one per connection, in the order of `keys`.

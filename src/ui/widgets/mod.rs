@@ -11,6 +11,7 @@ pub mod disconnect_dialog;
 pub mod filter_select;
 pub mod get_dialog;
 pub mod health_badge;
+pub mod lazy_view;
 pub mod menu_button;
 pub mod modal;
 pub mod not_found;

@@ -17,13 +17,21 @@ use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::clock::now;
 use crate::ui::web::dom;
+use crate::ui::web::split::part;
 use crate::ui::widgets::batch_report::{run_batch, ReportLine};
+use crate::ui::widgets::lazy_view::lazy_with;
 use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::refusal::RefusedOr;
 use crate::ui::widgets::setting_field::{field_id_in, Field};
 
 /// The settings fields' id prefix in this dialog.
 const PREFIX: &str = "ma-masse-reglage";
+
+/// The form, kept out of the first load: fetched when the dialog first opens.
+type Form = fn(Product, AppId, RwSignal<Vec<ReportLine>>, Callback<()>) -> AnyView;
+part!(pub static FORM: Form = bulk_install_form => |product, app, report, on_close| {
+    view! { <BulkInstallForm product=product app=app report=report on_close=on_close/> }.into_any()
+};);
 
 #[component]
 pub fn BulkInstallDialog(
@@ -51,7 +59,7 @@ pub fn BulkInstallDialog(
     view! {
         <Modal title=lang.ctl_bulk_install_title(&name) on_close=on_close class="ma-dialog--wide">
             <RefusedOr refused=refused on_close=on_close>
-                <BulkInstallForm product=product app=app report=report on_close=on_close/>
+                {lazy_with(&FORM, move |form: Form| form(product, app.clone(), report, on_close))}
             </RefusedOr>
         </Modal>
     }

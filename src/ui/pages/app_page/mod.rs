@@ -19,6 +19,8 @@ use crate::ui::widgets::batch_report::{BatchReport, ReportLine};
 use crate::ui::widgets::get_dialog::GetDialog;
 
 use bulk_install::BulkInstallDialog;
+/// The bulk install's form, kept out of the first load (see `web::split`).
+pub use bulk_install::FORM as BULK_INSTALL_FORM;
 use connected::WhereConnected;
 
 #[component]

@@ -11,13 +11,24 @@ use crate::domain::permissions::Action;
 use crate::domain::questionnaire::{Answers, Reason};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
+use crate::ui::web::split::part;
 use crate::ui::widgets::batch_report::ReportLine;
 use crate::ui::widgets::chosen::{act_on_each, role_refused, Chosen, ChosenList};
 use crate::ui::widgets::data_note::DataNotes;
+use crate::ui::widgets::lazy_view::lazy_with;
 use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::questionnaire::Questionnaire;
 use crate::ui::widgets::refusal::RefusedOr;
 use crate::ui::widgets::selection::{Key, Selection};
+
+/// The form, kept out of the first load: fetched when the dialog first opens.
+type Form = fn(Product, Chosen, Selection, RwSignal<Vec<ReportLine>>, Callback<()>) -> AnyView;
+part!(pub static FORM: Form = bulk_disconnect_form => |product, chosen, selected, report, on_close| {
+    view! {
+        <BulkDisconnectForm product=product chosen=chosen selected=selected report=report on_close=on_close/>
+    }
+    .into_any()
+};);
 
 #[component]
 pub fn BulkDisconnectDialog(
@@ -37,7 +48,7 @@ pub fn BulkDisconnectDialog(
     view! {
         <Modal title=title on_close=on_close class="ma-dialog--wide">
             <RefusedOr refused=role_refused(product, Action::Disconnect) on_close=on_close>
-                <BulkDisconnectForm product=product chosen=chosen selected=selected report=report on_close=on_close/>
+                {lazy_with(&FORM, move |form: Form| form(product, chosen.clone(), selected, report, on_close))}
             </RefusedOr>
         </Modal>
     }

@@ -22,6 +22,8 @@ use crate::ui::widgets::filter_select::FilterSelect;
 use crate::ui::widgets::not_found::ForSection;
 
 use bulk_disconnect::BulkDisconnectDialog;
+/// The bulk disconnection's form, kept out of the first load (see `web::split`).
+pub use bulk_disconnect::FORM as BULK_DISCONNECT_FORM;
 use bulk_suspend::BulkSuspendDialog;
 
 const HEADING_ID: &str = "ma-section-title";
