@@ -2,9 +2,11 @@
 //   OUT/b/HASH/   the wasm-bindgen JS, the main module, its chunks and their loader, the
 //                 stylesheet and the icon. HASH is taken from their contents: a new build
 //                 gets a new folder, written once, so two builds' chunks never mix.
-//   OUT/index.html  the template with the assets' links and the loader written in.
+//   OUT/index.html  the template with the assets' links and the loader written in;
+//   OUT/sw.js       the service worker that keeps this build for offline visits (from
+//                   scripts/sw.js, with the build's name and file list written in).
 //   node scripts/assemble.mjs BUILD_DIR OUT PUBLIC_URL MODULE_NAME [--template F] [--bare]
-// --bare: no stylesheet or icon (the benchmark's page).
+// --bare: no stylesheet, icon or service worker (the benchmark's page).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -54,6 +56,14 @@ if (!html.includes('<!-- build: assets -->')) {
 html = html.replace('<!-- build: assets -->', head.join('\n    '));
 writeFileSync(join(out, 'index.html'), html);
 
+if (!bare) {
+  // Every file a visit may need, relative to sw.js: the page and this build's folder.
+  const keep = ['./', ...[...files.keys()].map((f) => `b/${build}/${f}`)];
+  const sw = readFileSync('scripts/sw.js', 'utf8')
+    .replace('__BUILD__', build)
+    .replace('[/* __FILES__ */]', JSON.stringify(keep));
+  writeFileSync(join(out, 'sw.js'), sw);
+}
 console.log(`assemble: build ${build}, ${files.size} files in ${dir}`);
 
 /** Comments and indentation out; nothing else is touched. */

@@ -84,5 +84,6 @@ pub fn mount() {
     request_animation_frame(|| {
         mark("ma:first-render");
         frame::fetch_ahead();
+        web::offline::keep_for_offline();
     });
 }

@@ -7,5 +7,6 @@ pub mod download;
 pub mod format;
 pub mod html;
 pub mod listeners;
+pub mod offline;
 pub mod paths;
 pub mod split;
