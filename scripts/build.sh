@@ -24,7 +24,8 @@ rm -rf "$work"
 mkdir -p "$work/split" "$work/out"
 
 # The Cargo config's rustflags are replaced by RUSTFLAGS: erase_components is repeated here.
-RUSTFLAGS="--cfg erase_components -Clink-args=--emit-relocs" \
+# mes_apps_split turns the parts into split points (src/ui/web/split.rs).
+RUSTFLAGS="--cfg erase_components --cfg mes_apps_split -Clink-args=--emit-relocs" \
   cargo build --release --target wasm32-unknown-unknown --bin "$BIN"
 wasm="target/wasm32-unknown-unknown/release/$BIN.wasm"
 name=${BIN//-/_}

@@ -12,8 +12,13 @@ use std::sync::OnceLock;
 
 pub use wasm_split_helpers::SplitLoaderError;
 
-/// What loading a part's chunk gives: its value, or the loader's error.
-pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
+/// A part's chunk could not be loaded: the network is down, or the host no longer has
+/// the build the page started with. Nothing was changed; a new try fetches it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unloaded;
+
+/// What loading a part's chunk gives: its value, or [`Unloaded`].
+pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, Unloaded>>>>;
 
 /// One part: how to load its chunk, and its value once loaded.
 pub struct Part<T: 'static> {
@@ -37,7 +42,7 @@ impl<T: Copy + Send + Sync + 'static> Part<T> {
 
     /// Its value, loading its chunk first if needed. A failure is not kept: the next call
     /// fetches again.
-    pub async fn load(&'static self) -> Result<T, SplitLoaderError> {
+    pub async fn load(&'static self) -> Result<T, Unloaded> {
         if let Some(value) = self.ready() {
             return Ok(value);
         }
@@ -63,14 +68,25 @@ impl<T: Copy + Send + Sync + 'static> Ahead for Part<T> {
 /// Declares a part: `part!(pub static NAME: TYPE = chunk_name => value);`. Every part
 /// has a chunk name of its own; `value` is built in the chunk and must be `Copy` (a
 /// function pointer, a non-capturing closure).
+///
+/// The split points exist in the build `scripts/build.sh` makes (`--cfg mes_apps_split`),
+/// which runs the splitter; elsewhere (browser tests, clippy) a part is a plain async
+/// function, since an unsplit wasm could not resolve the loader's imports.
 macro_rules! part {
     ($vis:vis static $name:ident: $ty:ty = $chunk:ident => $value:expr;) => {
         $vis static $name: $crate::ui::web::split::Part<$ty> = {
+            #[cfg(mes_apps_split)]
             #[wasm_split_helpers::wasm_split($chunk, fallible)]
             fn $chunk() -> Result<$ty, $crate::ui::web::split::SplitLoaderError> {
                 Ok($value)
             }
-            $crate::ui::web::split::Part::new(|| Box::pin($chunk()))
+            #[cfg(not(mes_apps_split))]
+            async fn $chunk() -> Result<$ty, $crate::ui::web::split::SplitLoaderError> {
+                Ok($value)
+            }
+            $crate::ui::web::split::Part::new(|| {
+                Box::pin(async { $chunk().await.map_err(|_| $crate::ui::web::split::Unloaded) })
+            })
         };
     };
 }
