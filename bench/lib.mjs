@@ -15,9 +15,10 @@ export const median = (xs) => quantile(xs, 0.5);
 export const p95 = (xs) => quantile(xs, 0.95);
 export const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 
-/** Serves `dir` on `port` with an SPA fallback (deep links load like on a static host). */
+/** Serves `dir` on `port` with an SPA fallback (deep links load like on a static host),
+ *  sending the precompressed brotli copies as a real host does. */
 export function serve(dir, port) {
-  return spawn('node_modules/.bin/sirv', [dir, '--single', '--port', String(port), '--host', '127.0.0.1', '--quiet'], { stdio: 'ignore' });
+  return spawn('node_modules/.bin/sirv', [dir, '--single', '--brotli', '--gzip', '--port', String(port), '--host', '127.0.0.1', '--quiet'], { stdio: 'ignore' });
 }
 
 export async function waitUp(url) {
@@ -33,7 +34,8 @@ export async function waitUp(url) {
 
 /** A page in a fresh browser context (nothing stored, nothing cached). */
 export async function fresh(browser, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  // No service worker: every measure is of a first visit.
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', serviceWorkers: 'block' });
   const page = await context.newPage();
   return { context, page };
 }

@@ -6,7 +6,8 @@
 //   OUT/sw.js       the service worker that keeps this build for offline visits (from
 //                   scripts/sw.js, with the build's name and file list written in).
 //   node scripts/assemble.mjs BUILD_DIR OUT PUBLIC_URL MODULE_NAME [--template F] [--bare]
-// --bare: no stylesheet, icon or service worker (the benchmark's page).
+// --bare: the benchmark's page: no stylesheet, icon or service worker; its exports on
+// window.wasmBindings.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -46,7 +47,10 @@ const head = [
   `<link rel="modulepreload" href="${at(`${name}.js`)}" />`,
   files.has('__wasm_split.js') ? `<link rel="modulepreload" href="${at('__wasm_split.js')}" />` : '',
   `<link rel="preload" href="${at(`${name}_bg.wasm`)}" as="fetch" type="application/wasm" crossorigin="anonymous" />`,
-  `<script type="module">import init from "${at(`${name}.js`)}";init({module_or_path:"${at(`${name}_bg.wasm`)}"});</script>`,
+  bare
+    // The benchmark's page: its exported functions for the benchmark to call.
+    ? `<script type="module">import init, * as bindings from "${at(`${name}.js`)}";await init({module_or_path:"${at(`${name}_bg.wasm`)}"});window.wasmBindings=bindings;</script>`
+    : `<script type="module">import init from "${at(`${name}.js`)}";init({module_or_path:"${at(`${name}_bg.wasm`)}"});</script>`,
 ].filter(Boolean);
 let html = readFileSync(template, 'utf8');
 if (!html.includes('<!-- build: assets -->')) {

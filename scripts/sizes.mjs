@@ -15,9 +15,10 @@ const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dist';
 const asJson = process.argv.includes('--json');
 const check = process.argv.includes('--check');
 const KB = 1024;
-// The main wasm was 411.6 KB brotli when this ceiling was set, the first build split into
-// chunks (the whole app was 455 KB before). Lower it each time the size drops.
-const CEILING = { main_wasm: 420 * KB };
+// The main wasm was 392.9 KB brotli when this ceiling was set (the pages, the bulk
+// dialogs' forms and the scenarios split off; the whole app's wasm was 455.6 KB before),
+// plus 3%. Lower it each time the size drops.
+const CEILING = { main_wasm: 405 * KB };
 const BUDGET = { first_load: 150 * KB };
 
 function walk(d) {
