@@ -14,7 +14,7 @@ use crate::domain::i18n::Lang;
 use crate::ui::state::guide::use_reporter;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::{dom, paths};
-use crate::ui::widgets::lazy_view::Arrivals;
+use crate::ui::widgets::lazy_view::{Arrival, Arrivals};
 
 /// "Aller au contenu": the router handles in-page links without moving focus, so the
 /// link moves it itself.
@@ -35,7 +35,7 @@ pub fn PageChange() -> impl IntoView {
     let location = use_location();
     let guide = use_reporter();
     let lang = use_lang();
-    let arrivals = Arrivals(RwSignal::new(0));
+    let arrivals = Arrivals(RwSignal::new(Arrival::default()));
     provide_context(arrivals);
     // Whether the last navigation still owes the new page's heading its focus.
     let owed = StoredValue::new(false);
@@ -53,24 +53,16 @@ pub fn PageChange() -> impl IntoView {
         path
     });
     Effect::new(move |previous: Option<u32>| {
-        let n = arrivals.0.get();
+        let arrival = arrivals.0.get();
         if previous.is_some() {
             request_animation_frame(move || {
-                let moved = owed.get_value() || focus_lost();
+                let moved = owed.get_value() || arrival.after_retry;
                 name_and_focus_page(moved, lang);
                 owed.set_value(false);
             });
         }
-        n
+        arrival.count
     });
-}
-
-/// Whether nothing has focus (the control that had it was removed, as **Réessayer** is
-/// once its part arrives).
-fn focus_lost() -> bool {
-    let doc = document();
-    doc.active_element()
-        .is_none_or(|a| doc.body().is_some_and(|b| *b == a))
 }
 
 /// Names the page after its heading and, when `moved`, focuses that heading; false (and

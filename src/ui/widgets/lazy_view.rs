@@ -13,7 +13,15 @@ pub type Draw = fn() -> AnyView;
 /// Told each time a part's view arrives after the page was drawn, so that the frame can
 /// name the page and move focus to its heading then.
 #[derive(Clone, Copy)]
-pub struct Arrivals(pub RwSignal<u32>);
+pub struct Arrivals(pub RwSignal<Arrival>);
+
+/// The last arrival: how many so far, and whether it came from **Réessayer** (whose
+/// button, gone with the message, had focus).
+#[derive(Clone, Copy, Default, PartialEq)]
+pub struct Arrival {
+    pub count: u32,
+    pub after_retry: bool,
+}
 
 #[derive(Clone, Copy)]
 enum State<T> {
@@ -43,7 +51,7 @@ pub fn lazy_with<T: Copy + Send + Sync + 'static>(
     let lang = use_lang();
     let arrivals = use_context::<Arrivals>();
     let state = RwSignal::new(State::Loading);
-    let fetch = move || {
+    let fetch = move |after_retry: bool| {
         state.set(State::Loading);
         leptos::task::spawn_local(async move {
             let next = match part.load().await {
@@ -53,13 +61,18 @@ pub fn lazy_with<T: Copy + Send + Sync + 'static>(
             let arrived = matches!(next, State::Ready(_));
             // The view may have been left meanwhile.
             if state.try_set(next).is_none() && arrived {
-                if let Some(Arrivals(n)) = arrivals {
-                    n.try_update(|n| *n += 1);
+                if let Some(Arrivals(last)) = arrivals {
+                    last.try_update(|a| {
+                        *a = Arrival {
+                            count: a.count + 1,
+                            after_retry,
+                        }
+                    });
                 }
             }
         });
     };
-    fetch();
+    fetch(false);
     (move || match state.get() {
         State::Loading => view! {
             <p class="ma-loading ma-part-loading" role="status">{lang.widgets_part_loading()}</p>
@@ -69,7 +82,7 @@ pub fn lazy_with<T: Copy + Send + Sync + 'static>(
         State::Failed => view! {
             <div class="ma-card ma-part-failed" role="alert">
                 <p>{lang.widgets_part_failed()}</p>
-                <button type="button" class="ma-button" on:click=move |_| fetch()>
+                <button type="button" class="ma-button" on:click=move |_| fetch(true)>
                     {lang.ctl_retry()}
                 </button>
             </div>
