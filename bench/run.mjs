@@ -31,7 +31,7 @@ const row = (figure, med, p, unit, budget = '') => rows.push({ figure, med, p, u
 if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run scripts/dist.sh first');
 execFileSync('scripts/build.sh', [], {
   stdio: 'inherit',
-  env: { ...process.env, BIN: 'bench', OUT: 'target/bench-dist', ASSEMBLE_FLAGS: '--bare --template bench/index.html' },
+  env: { ...process.env, BIN: 'bench', OUT: 'target/bench-dist' },
 });
 
 const servers = [serve('dist', APP_PORT), serve('target/bench-dist', BENCH_PORT)];

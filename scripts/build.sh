@@ -11,7 +11,8 @@
 # Then a strict Content-Security-Policy, .br and .gz copies beside each file, the sizes.
 #   scripts/build.sh                  dist/, served from /
 #   PUBLIC_URL=/demo/ scripts/build.sh   for a sub-path
-#   BIN=bench OUT=target/bench-dist scripts/build.sh   the benchmark's page (no split)
+#   BIN=bench OUT=target/bench-dist scripts/build.sh   the benchmark's page (bench/index.html,
+#                                     no split point, no policy: make bench adds scripts to it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -41,7 +42,11 @@ for f in "$work/out"/*.wasm; do
   wasm-opt -Oz --strip-debug --strip-producers "$f" -o "$f" 2> >(grep -v 'unknown name subsection' >&2)
 done
 
-node scripts/assemble.mjs "$work/out" "$OUT" "$PUBLIC_URL" "$name" ${ASSEMBLE_FLAGS:-}
-node scripts/csp.mjs "$OUT/index.html"
-cp "$OUT/index.html" "$OUT/404.html"
+if [ "$BIN" = mes-apps ]; then
+  node scripts/assemble.mjs "$work/out" "$OUT" "$PUBLIC_URL" "$name"
+  node scripts/csp.mjs "$OUT/index.html"
+  cp "$OUT/index.html" "$OUT/404.html"
+else
+  node scripts/assemble.mjs "$work/out" "$OUT" "$PUBLIC_URL" "$name" --bare --template bench/index.html
+fi
 node scripts/precompress.mjs "$OUT"
