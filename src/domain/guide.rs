@@ -397,13 +397,17 @@ fn disconnect_steps(list: Section) -> Vec<Step> {
     steps
 }
 
-/// A guide under way: which step, for which connection, and what to tell the user.
+/// A guide under way: which step, for which connection, and what to tell the user. It
+/// keeps its procedure's steps, taken once when it starts: the step tables are then
+/// needed only where a guide is started (the Guides page, kept out of the first load),
+/// not by the panel that follows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Run {
     pub guide: GuideId,
     pub app: AppId,
     pub company: CompanyId,
-    /// The current step (0-based); `steps().len()` once done.
+    steps: Vec<Step>,
+    /// The current step (0-based); the number of steps once done.
     pub step: usize,
     /// A hint after a wrong turn, until the next step.
     pub hint: Option<Hint>,
@@ -415,13 +419,14 @@ impl Run {
             guide,
             app,
             company,
+            steps: guide.steps(),
             step: 0,
             hint: None,
         }
     }
 
     pub fn total(&self) -> usize {
-        self.guide.steps().len()
+        self.steps.len()
     }
 
     pub fn finished(&self) -> bool {
@@ -430,7 +435,7 @@ impl Run {
 
     /// The current step, unless done.
     pub fn current(&self) -> Option<Step> {
-        self.guide.steps().get(self.step).copied()
+        self.steps.get(self.step).copied()
     }
 
     /// The current step's text for this connection.
@@ -445,7 +450,8 @@ impl Run {
         if self.finished() {
             return;
         }
-        let steps = self.guide.steps();
+        // A copy (a few steps): `wrong_turn` may move the run back a step.
+        let steps = self.steps.clone();
         if let Some(i) = (self.step..steps.len()).find(|&i| self.completes(steps[i].done, seen)) {
             self.step = i + 1;
             self.hint = None;
