@@ -16,6 +16,8 @@ const APP_PORT = 4175;
 const BENCH_PORT = 4176;
 const APP = `http://127.0.0.1:${APP_PORT}`;
 const BENCH = `http://127.0.0.1:${BENCH_PORT}`;
+const UNSPLIT_PORT = 4178;
+const UNSPLIT = `http://127.0.0.1:${UNSPLIT_PORT}`;
 const QUERY = 'tresorerie plus';
 const CATALOGUE = 10_000;
 import { CHROME_ARGS, median, p95, fmt, serve, waitUp, fresh as freshPage } from './lib.mjs';
@@ -34,10 +36,14 @@ execFileSync('scripts/build.sh', [], {
   env: { ...process.env, BIN: 'bench', OUT: 'target/bench-dist' },
 });
 
-const servers = [serve('dist', APP_PORT), serve('target/bench-dist', BENCH_PORT)];
+// The same app in one module (no split point), to measure the split against it.
+execFileSync('scripts/build.sh', [], { stdio: 'inherit', env: { ...process.env, SPLIT: '0', OUT: 'target/bench-unsplit' } });
+
+const servers = [serve('dist', APP_PORT), serve('target/bench-dist', BENCH_PORT), serve('target/bench-unsplit', UNSPLIT_PORT)];
 process.on('exit', () => servers.forEach((s) => s.kill()));
 await waitUp(`${APP}/`);
 await waitUp(`${BENCH}/`);
+await waitUp(`${UNSPLIT}/`);
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_ARGS });
 const fresh = (viewport) => freshPage(browser, viewport);
@@ -58,7 +64,7 @@ for (const r of sizes.rows) {
 }
 
 // --- Startup, split into phases, and the static page it is measured against.
-await startup(browser, { app: APP, runs: RUNS, row });
+await startup(browser, { app: APP, unsplit: UNSPLIT, runs: RUNS, row });
 
 // --- The pages kept out of the first load: first and second open.
 await lazyPages(browser, { app: APP, runs: RUNS, row });

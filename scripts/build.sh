@@ -25,10 +25,15 @@ rm -rf "$work"
 mkdir -p "$work/split" "$work/out"
 
 # The Cargo config's rustflags are replaced by RUSTFLAGS: erase_components is repeated here.
-# mes_apps_split turns the parts into split points (src/ui/web/split.rs).
-RUSTFLAGS="--cfg erase_components --cfg mes_apps_split -Clink-args=--emit-relocs" \
-  cargo build --release --target wasm32-unknown-unknown --bin "$BIN"
-wasm="target/wasm32-unknown-unknown/release/$BIN.wasm"
+# mes_apps_split turns the parts into split points (src/ui/web/split.rs); SPLIT=0 leaves
+# them out: the same app in one module, which make bench measures beside the split one.
+# (in a target folder of its own: other flags would rebuild every dependency both ways).
+split_cfg="--cfg mes_apps_split"
+target=target
+[ "${SPLIT:-1}" = 0 ] && split_cfg="" && target=target/one-module
+RUSTFLAGS="--cfg erase_components $split_cfg -Clink-args=--emit-relocs" \
+  cargo build --release --target wasm32-unknown-unknown --bin "$BIN" --target-dir "$target"
+wasm="$target/wasm32-unknown-unknown/release/$BIN.wasm"
 name=${BIN//-/_}
 
 wasm-split-cli "$wasm" "$work/split" --out-name "$name"

@@ -94,7 +94,7 @@ async function measure(browser, url, runs, preset, withPhases) {
   return all;
 }
 
-export async function startup(browser, { app, runs, row }) {
+export async function startup(browser, { app, unsplit, runs, row }) {
   const all = await measure(browser, `${app}/quickbooks/mes-apps/apercu`, runs, null, true);
   row('startup: navigation → Aperçu rendered', median(all.rows), p95(all.rows), 'ms', '≤ 1.5 × static');
   row('  startup phase: HTML parsed', median(all.html), p95(all.html), 'ms');
@@ -114,6 +114,8 @@ export async function startup(browser, { app, runs, row }) {
     const floor = (await measure(browser, floorUrl, runs, null, false)).rows;
     row('startup floor: the same Aperçu as static HTML', median(floor), p95(floor), 'ms');
     row('startup: app / static page', median(all.rows) / median(floor), p95(all.rows) / p95(floor), '×', '≤ 1.5');
+    const whole = (await measure(browser, `${unsplit}/quickbooks/mes-apps/apercu`, runs, null, false)).rows;
+    row('startup, the same app in one module (no split): navigation → Aperçu rendered', median(whole), p95(whole), 'ms');
     // The phone-like preset: fewer runs, each takes seconds.
     const n = Math.max(5, Math.ceil(runs / 2));
     const phone = (await measure(browser, `${app}/quickbooks/mes-apps/apercu`, n, MOBILE, false)).rows;
@@ -121,6 +123,8 @@ export async function startup(browser, { app, runs, row }) {
     row('startup, phone preset: navigation → Aperçu rendered', median(phone), p95(phone), 'ms', '≤ 2 × static');
     row('startup floor, phone preset: the same Aperçu as static HTML', median(phoneFloor), p95(phoneFloor), 'ms');
     row('startup, phone preset: app / static page', median(phone) / median(phoneFloor), p95(phone) / p95(phoneFloor), '×', '≤ 2');
+    const phoneWhole = (await measure(browser, `${unsplit}/quickbooks/mes-apps/apercu`, n, MOBILE, false)).rows;
+    row('startup, phone preset, the same app in one module (no split)', median(phoneWhole), p95(phoneWhole), 'ms');
   } finally {
     server.kill();
   }
