@@ -25,10 +25,22 @@ async function serve(root, port) {
   throw new Error('the server did not start');
 }
 
-/** Writes into `root` the release build as it is. */
-function deploy(root) {
+/** Runs `body(base, root)` against the release build deployed in a folder of its own,
+ *  served by a server of its own; then closes the page (so that nothing asks the server
+ *  once it is gone) and removes it all. */
+async function hosted(page, info, n, body) {
+  const port = 4500 + info.workerIndex * 10 + n;
+  const root = join(tmpdir(), `mes-apps-host-${port}`);
   rmSync(root, { recursive: true, force: true });
   cpSync(DIST, root, { recursive: true });
+  const server = await serve(root, port);
+  try {
+    await body(`http://127.0.0.1:${port}`, root);
+  } finally {
+    await page.close();
+    server.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** Deploys over `root`, while it is served, the same build renamed `name` (a new build:
@@ -61,12 +73,7 @@ function buildsUsed(urls) {
 }
 
 test('offline after the first visit: a reload, a lazy page and deep links open with no network', async ({ page, context }, info) => {
-  const port = 4500 + info.workerIndex * 10 + 1;
-  const root = join(tmpdir(), `mes-apps-offline-${port}`);
-  deploy(root);
-  const server = await serve(root, port);
-  try {
-    const base = `http://127.0.0.1:${port}`;
+  await hosted(page, info, 1, async (base) => {
     await open(page, `${base}${QB}/apercu`);
     await keptFor(page, BUILD);
     await context.setOffline(true);
@@ -79,23 +86,14 @@ test('offline after the first visit: a reload, a lazy page and deep links open w
       await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(0);
     }
-  } finally {
-    await page.close();
-    server.kill();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('two deployments in a row: each visit uses one build only, and the new one is taken', async ({ page }, info) => {
-  const port = 4500 + info.workerIndex * 10 + 2;
-  const root = join(tmpdir(), `mes-apps-deploy-${port}`);
   const next = 'f'.repeat(16) === BUILD ? 'e'.repeat(16) : 'f'.repeat(16);
   const urls = [];
   page.on('request', (r) => urls.push(r.url()));
-  deploy(root);
-  const server = await serve(root, port);
-  try {
-    const base = `http://127.0.0.1:${port}`;
+  await hosted(page, info, 2, async (base, root) => {
     await open(page, `${base}${QB}/apercu`);
     await keptFor(page, BUILD);
     expect(buildsUsed(urls)).toEqual([BUILD]);
@@ -119,9 +117,5 @@ test('two deployments in a row: each visit uses one build only, and the new one 
       .map((e) => e.textContent + (e.getAttribute('href') ?? '')).join(' '));
     expect(scripts).toContain(`/b/${next}/`);
     expect(scripts).not.toContain(`/b/${BUILD}/`);
-  } finally {
-    await page.close();
-    server.kill();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
