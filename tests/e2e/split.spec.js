@@ -96,6 +96,35 @@ base.describe('a chunk that cannot be fetched', () => {
     expect(problems.length).toBeGreaterThan(0);
   });
 
+  base('in a dialog: the message inside it, and Réessayer by keyboard brings the form, focus in the dialog', async ({ page }) => {
+    const problems = await watch(page);
+    let down = true;
+    await page.route(/split_bulk_install_form\.wasm$/, (r) => (down ? r.abort('internetdisconnected') : r.continue()));
+    await open(page, `${EC}/applis/paie-facile`);
+    await page.getByRole('button', { name: 'Installer pour plusieurs clients' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Installer Paie Facile pour plusieurs clients' });
+    const alert = dialog.getByRole('alert').filter({ hasText: "Cette partie de Mes apps n'a pas pu être chargée" });
+    await expect(alert).toBeVisible();
+    expect(await axe(page, 'dialog[open]')).toEqual([]);
+    down = false;
+    await tabTo(page, alert.getByRole('button', { name: 'Réessayer' }));
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('searchbox', { name: 'Filtrer les clients' })).toBeVisible();
+    await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    expect(problems.filter((p) => !/Failed to load resource|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
+  });
+
+  base('a scenario whose part cannot be fetched says so and changes nothing', async ({ page }) => {
+    await watch(page);
+    await page.route(/split_scenario_build\.wasm$/, (r) => r.abort('internetdisconnected'));
+    await open(page, `${QB}/apercu`);
+    const rows = await page.getByRole('row').count();
+    await page.getByRole('combobox', { name: 'Scénario' }).selectOption({ label: 'Connexions qui expirent' });
+    await expect(page.getByRole('status').filter({ hasText: /Le scénario\W+Connexions qui expirent\W+n.a pas pu être chargé/ })).toBeVisible();
+    await expect(page.getByRole('row')).toHaveCount(rows);
+    await expect(row(page, 'Notes Éclair')).toBeVisible();
+  });
+
   base('in English, the message and its button are in English', async ({ page }) => {
     await watch(page);
     await page.route(/split_page_guides\.wasm$/, (r) => r.abort('internetdisconnected'));

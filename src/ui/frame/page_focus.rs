@@ -15,6 +15,7 @@ use crate::ui::state::guide::use_reporter;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::{dom, paths};
 use crate::ui::widgets::lazy_view::{Arrival, Arrivals};
+use crate::ui::widgets::modal::focus_initial;
 
 /// "Aller au contenu": the router handles in-page links without moving focus, so the
 /// link moves it itself.
@@ -56,6 +57,13 @@ pub fn PageChange() -> impl IntoView {
         let arrival = arrivals.0.get();
         if previous.is_some() {
             request_animation_frame(move || {
+                // Réessayer inside a dialog: focus goes back into the dialog, not to the
+                // page behind it.
+                let dialog = document().query_selector("dialog[open]").ok().flatten();
+                if let (true, Some(dialog)) = (arrival.after_retry, dialog) {
+                    focus_initial(&dialog);
+                    return;
+                }
                 let moved = owed.get_value() || arrival.after_retry;
                 name_and_focus_page(moved, lang);
                 owed.set_value(false);

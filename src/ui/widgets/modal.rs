@@ -60,8 +60,9 @@ pub fn tab_stops(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
 
 /// The element marked `data-autofocus`, else the first control, except that a link (the
 /// publisher's address in a note, say) is never where a dialog starts: the title is then
-/// focused, and reading begins at the top of the dialog.
-fn focus_initial(dialog: &web_sys::Element) {
+/// focused, and reading begins at the top of the dialog. Also where focus goes when a
+/// part of the dialog arrives after **Réessayer** (`frame::page_focus`).
+pub fn focus_initial(dialog: &web_sys::Element) {
     let as_html = |e: web_sys::Element| e.dyn_into::<web_sys::HtmlElement>().ok();
     let first = tab_stops(dialog)
         .into_iter()
