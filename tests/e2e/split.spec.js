@@ -114,6 +114,23 @@ base.describe('a chunk that cannot be fetched', () => {
     expect(problems.filter((p) => !/Failed to load resource|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
   });
 
+  base('a dialog whose part arrives after it opened starts on its first control', async ({ page }) => {
+    const problems = await watch(page);
+    // The form's chunk is held until the dialog is open: fetching ahead waits for it too.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/split_bulk_disconnect_form\.wasm$/, async (r) => { await held; await r.continue(); });
+    await open(page, `${EC}/clients`);
+    await page.getByRole('checkbox', { name: 'Tout sélectionner' }).check();
+    await page.getByRole('button', { name: 'Déconnecter la sélection' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.locator('.ma-part-loading')).toBeVisible();
+    release();
+    await expect(dialog.getByRole('radio').first()).toBeFocused();
+    expect(problems).toEqual([]);
+  });
+
   base('a scenario whose part cannot be fetched says so and changes nothing', async ({ page }) => {
     await watch(page);
     await page.route(/split_scenario_build\.wasm$/, (r) => r.abort('internetdisconnected'));

@@ -57,11 +57,13 @@ pub fn PageChange() -> impl IntoView {
         let arrival = arrivals.0.get();
         if previous.is_some() {
             request_animation_frame(move || {
-                // Réessayer inside a dialog: focus goes back into the dialog, not to the
-                // page behind it.
-                let dialog = document().query_selector("dialog[open]").ok().flatten();
-                if let (true, Some(dialog)) = (arrival.after_retry, dialog) {
-                    focus_initial(&dialog);
+                // A dialog's part: the dialog opened on its title while the part was on
+                // its way (or on Réessayer, now gone); it now starts on its first
+                // control, as it would have with the part there. Never the page behind.
+                if let Some(dialog) = document().query_selector("dialog[open]").ok().flatten() {
+                    if arrival.after_retry || !focus_on_a_control_in(&dialog) {
+                        focus_initial(&dialog);
+                    }
                     return;
                 }
                 let moved = owed.get_value() || arrival.after_retry;
@@ -71,6 +73,13 @@ pub fn PageChange() -> impl IntoView {
         }
         arrival.count
     });
+}
+
+/// Whether focus is on a control of `dialog` (not on its title, nor outside it).
+fn focus_on_a_control_in(dialog: &web_sys::Element) -> bool {
+    document().active_element().is_some_and(|a| {
+        dialog.contains(Some(&a)) && a.closest(".ma-dialog__title").ok().flatten().is_none()
+    })
 }
 
 /// Names the page after its heading and, when `moved`, focuses that heading; false (and
