@@ -8,7 +8,7 @@
 //   node scripts/assemble.mjs BUILD_DIR OUT PUBLIC_URL MODULE_NAME [--template F] [--bare]
 // --bare: the benchmark's page: no stylesheet, icon or service worker; its exports on
 // window.wasmBindings.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 

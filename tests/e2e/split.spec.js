@@ -19,6 +19,9 @@ const LAZY = [
   [`${EC}/vue-d-ensemble`, "Vue d'ensemble", 'split_page_firm_overview'],
 ];
 
+/** What the browser and the chunk loader report of a fetch refused on purpose. */
+const FETCH_FAILED = /Failed to load resource|Failed to fetch|ERR_INTERNET_DISCONNECTED/;
+
 /** The split points' own chunks of the build under test (`split_NAME.wasm`). */
 const DIST = process.env.E2E_DIST ?? 'dist';
 const SPLITS = readdirSync(join(DIST, 'b', readdirSync(join(DIST, 'b'))[0])).filter((f) => /^split_.*\.wasm$/.test(f));
@@ -91,7 +94,7 @@ base.describe('a chunk that cannot be fetched', () => {
     await expect(heading).toBeFocused();
     await expect(page.getByRole('alert')).toHaveCount(0);
     // Only the failed fetches were reported, by the browser and the chunk loader.
-    const unexpected = problems.filter((p) => !/Failed to load resource|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p));
+    const unexpected = problems.filter((p) => !FETCH_FAILED.test(p));
     expect(unexpected).toEqual([]);
     expect(problems.length).toBeGreaterThan(0);
   });
@@ -111,7 +114,7 @@ base.describe('a chunk that cannot be fetched', () => {
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('searchbox', { name: 'Filtrer les clients' })).toBeVisible();
     await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
-    expect(problems.filter((p) => !/Failed to load resource|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
+    expect(problems.filter((p) => !FETCH_FAILED.test(p))).toEqual([]);
   });
 
   base('a dialog whose part arrives after it opened starts on its first control', async ({ page }) => {
