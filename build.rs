@@ -1,6 +1,6 @@
 //! Builds the translations: the JSON files of `locales/fr/` and `locales/en/` (the same
 //! file names and keys on both sides), merged per language, French set by French
-//! typography (`src/domain/typography.rs`) except `controls.json` and `*_controls.json`
+//! typography (`src/domain/i18n/typography.rs`) except `controls.json` and `*_controls.json`
 //! (the names outside tests find controls by keep their exact characters), then turned
 //! into the `Lang` type by rosetta. A key missing on one side, or whose `{placeholders}` differ, fails the
 //! build with the list of what differs: no page can show a key or a missing text.
@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-#[path = "src/domain/typography.rs"]
+#[path = "src/domain/i18n/typography.rs"]
 #[allow(dead_code)]
 mod typography;
 
-#[path = "src/domain/locales_check.rs"]
+#[path = "src/domain/i18n/locales_check.rs"]
 #[allow(dead_code)]
 mod locales_check;
 
@@ -65,8 +65,8 @@ fn merged(files: BTreeMap<String, Texts>, french: bool) -> Texts {
 
 fn main() {
     println!("cargo:rerun-if-changed=locales");
-    println!("cargo:rerun-if-changed=src/domain/typography.rs");
-    println!("cargo:rerun-if-changed=src/domain/locales_check.rs");
+    println!("cargo:rerun-if-changed=src/domain/i18n/typography.rs");
+    println!("cargo:rerun-if-changed=src/domain/i18n/locales_check.rs");
     let (fr, en) = (read_dir("fr"), read_dir("en"));
     let problems = locales_check::differences(&fr, &en);
     if !problems.is_empty() {

@@ -5,15 +5,15 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::batch::BatchItem;
-use mes_apps::domain::command::{apply, Command, Outcome};
-use mes_apps::domain::error::DomainError;
-use mes_apps::domain::handover;
+use mes_apps::domain::commands::batch::BatchItem;
+use mes_apps::domain::commands::handover;
+use mes_apps::domain::commands::{apply, Command, Outcome};
+use mes_apps::domain::forms::questionnaire::Reason;
+use mes_apps::domain::forms::settings::SettingValue;
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{Product, ProductState};
-use mes_apps::domain::questionnaire::Reason;
-use mes_apps::domain::settings::SettingValue;
 use mes_apps::storage::kv::MemoryKv;
 use mes_apps::storage::store::ProductStore;
 
@@ -223,7 +223,7 @@ fn a_batch_inside_a_batch_a_reset_or_nothing_are_refused() {
 
 fn install_with(app: &str, company: &str, values: &[(&str, SettingValue)]) -> Command {
     let cat = catalogue();
-    let mut all = mes_apps::domain::settings::defaults(&app_def(&cat, app).settings);
+    let mut all = mes_apps::domain::forms::settings::defaults(&app_def(&cat, app).settings);
     for (k, v) in values {
         all.insert(k.to_string(), v.clone());
     }

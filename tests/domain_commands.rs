@@ -7,19 +7,19 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
+use mes_apps::domain::catalogue::product::GetKind;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::command::{
+use mes_apps::domain::commands::{
     apply, plan_get, refusal_for_every_target, Command, GetPlan, Outcome,
 };
-use mes_apps::domain::demo;
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::data::demo;
+use mes_apps::domain::forms::questionnaire::{Questionnaire, QuestionnaireError, Reason};
+use mes_apps::domain::forms::settings::{self, SettingValue};
 use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::import::validate::validate;
 use mes_apps::domain::journal::{Event, SettingChange};
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{Gender, Product, ProductState, Timestamp};
-use mes_apps::domain::product::GetKind;
-use mes_apps::domain::questionnaire::{Questionnaire, QuestionnaireError, Reason};
-use mes_apps::domain::settings::{self, SettingValue};
-use mes_apps::domain::validate::validate;
 
 /// Recognises the refusal a case expects.
 type Expect = fn(&DomainError) -> bool;
@@ -525,7 +525,7 @@ fn questionnaire_errors_are_refused_without_change() {
     let app = "banque-sereine";
     let cases = [
         (
-            mes_apps::domain::questionnaire::Answers::default(),
+            mes_apps::domain::forms::questionnaire::Answers::default(),
             QuestionnaireError::MissingReason,
         ),
         (other(""), QuestionnaireError::MissingOther),
@@ -966,7 +966,7 @@ fn disconnect_removes_the_connection_and_journals_the_answers() {
             &disconnect(
                 next.app.as_str(),
                 next.company.as_str(),
-                mes_apps::domain::questionnaire::Answers {
+                mes_apps::domain::forms::questionnaire::Answers {
                     reason: Some(Reason::DataConcerns),
                     other: "ignoré".into(),
                 },
@@ -1143,8 +1143,8 @@ fn plan_get_changes_nothing() {
 
 #[test]
 fn direction_controls_are_refused_in_new_text_and_still_read_in_saved_data() {
-    use mes_apps::domain::questionnaire::Answers;
-    use mes_apps::domain::validate::validate_stored;
+    use mes_apps::domain::forms::questionnaire::Answers;
+    use mes_apps::domain::import::validate::validate_stored;
     let cat = catalogue();
     let product = Product::ExpertComptable;
     let mut state = demo_state(product, &cat);
@@ -1215,8 +1215,8 @@ fn direction_controls_are_refused_in_new_text_and_still_read_in_saved_data() {
 
 #[test]
 fn only_the_primary_admin_may_export_or_import() {
+    use mes_apps::domain::access::permissions::check_manage_data;
     use mes_apps::domain::model::Role;
-    use mes_apps::domain::permissions::check_manage_data;
     let cat = catalogue();
     for product in [Product::QuickBooks, Product::ExpertComptable] {
         let state = demo_state(product, &cat);
@@ -1229,7 +1229,7 @@ fn only_the_primary_admin_may_export_or_import() {
                 let refusal = result.expect_err("refused");
                 assert!(
                     matches!(&refusal, DomainError::Forbidden {
-                        action: mes_apps::domain::permissions::Action::ManageData,
+                        action: mes_apps::domain::access::permissions::Action::ManageData,
                         allowed,
                         ..
                     } if allowed == std::slice::from_ref(&primary)),

@@ -7,11 +7,11 @@ use std::collections::{BTreeSet, HashSet};
 
 use common::*;
 use mes_apps::domain::catalogue::{Catalogue, Category};
+use mes_apps::domain::forms::settings::{self, SettingDef, SettingKind, SettingValue, TextFormat};
 use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::import::validate::{validate, Problem};
 use mes_apps::domain::model::{CompanyKind, Product, Role as ModelRole};
-use mes_apps::domain::search::search;
-use mes_apps::domain::settings::{self, SettingDef, SettingKind, SettingValue, TextFormat};
-use mes_apps::domain::validate::{validate, Problem};
+use mes_apps::domain::views::search::search;
 
 fn role_of(r: Role) -> ModelRole {
     match r {

@@ -5,13 +5,13 @@
 mod common;
 
 use common::*;
+use mes_apps::domain::catalogue::product::Section;
+use mes_apps::domain::data::scenario::{Scenario, DEPART_CONNECTIONS};
 use mes_apps::domain::guide::{prepare, Control, Dialog, GuideId, Page, Run, Seen, Trigger};
 use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::import::validate::validate;
 use mes_apps::domain::journal::EventKind;
 use mes_apps::domain::model::Product;
-use mes_apps::domain::product::Section;
-use mes_apps::domain::scenario::{Scenario, DEPART_CONNECTIONS};
-use mes_apps::domain::validate::validate;
 
 #[test]
 fn every_step_points_at_a_control_and_an_event_that_exist() {

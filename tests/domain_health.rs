@@ -7,12 +7,12 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::clock::{self, DAY_MS};
-use mes_apps::domain::command::{Command, Outcome};
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::commands::{Command, Outcome};
+use mes_apps::domain::health::clock::{self, DAY_MS};
 use mes_apps::domain::health::{self, Health};
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{Product, ProductState, Timestamp};
 
 const QB: Product = Product::QuickBooks;
@@ -144,7 +144,8 @@ fn the_demo_starts_active_but_for_one_expiring_connection_per_product() {
         assert_eq!(health_of(&state, app, company), Health::ExpiresIn(9));
         assert_eq!(state.clock_offset, 0);
         // The demo made at another time ages the same way from that time.
-        let later = mes_apps::domain::demo::state(product, &cat, Timestamp(NOW.0 + days(500)));
+        let later =
+            mes_apps::domain::data::demo::state(product, &cat, Timestamp(NOW.0 + days(500)));
         let conn = later.connection(&a(app), &c(company)).unwrap();
         assert_eq!(
             health::of(&later, conn, Timestamp(NOW.0 + days(500))),
@@ -216,7 +217,7 @@ fn advancing_the_clock_is_open_to_everyone_not_journaled_and_dates_what_follows(
 }
 
 fn at_2027_01_01() -> i64 {
-    mes_apps::domain::time::at(2027, 1, 1, 12, 0).0
+    mes_apps::domain::health::time::at(2027, 1, 1, 12, 0).0
 }
 
 #[test]
@@ -374,7 +375,8 @@ fn a_refused_command_is_not_use() {
             changed_values(app_def(&cat, "tableau-clair")),
         ),
     );
-    let defaults = mes_apps::domain::settings::defaults(&app_def(&cat, "tableau-clair").settings);
+    let defaults =
+        mes_apps::domain::forms::settings::defaults(&app_def(&cat, "tableau-clair").settings);
     let unchanged = state
         .connection(&a("tableau-clair"), &c(FIRM))
         .unwrap()

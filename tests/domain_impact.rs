@@ -5,10 +5,10 @@
 mod common;
 
 use common::*;
+use mes_apps::domain::disconnection::impact;
+use mes_apps::domain::forms::questionnaire::Reason;
 use mes_apps::domain::i18n::Lang;
-use mes_apps::domain::impact;
 use mes_apps::domain::model::Product;
-use mes_apps::domain::questionnaire::Reason;
 
 #[test]
 fn the_list_says_data_settings_elsewhere_and_manager() {

@@ -5,11 +5,11 @@
 mod common;
 
 use common::*;
+use mes_apps::domain::access::queries;
 use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::journal::csv::{columns, file_name, safe_cell, write};
 use mes_apps::domain::journal::JournalFilter;
-use mes_apps::domain::journal_csv::{columns, file_name, safe_cell, write};
 use mes_apps::domain::model::{Product, ProductState};
-use mes_apps::domain::queries;
 
 const EC: Product = Product::ExpertComptable;
 
@@ -48,7 +48,7 @@ fn a_header_then_one_row_per_entry_with_crlf() {
     assert_eq!(rows[1][0], last.seq.to_string());
     assert_eq!(
         rows[1][1],
-        mes_apps::domain::time::iso_date_time(last.at, 60)
+        mes_apps::domain::health::time::iso_date_time(last.at, 60)
     );
     assert_eq!(rows[1][2], "Installation");
     assert_eq!(rows[1][3], "Stock Malin");

@@ -4,10 +4,10 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::generated::large_firm;
+use mes_apps::domain::data::generated::large_firm;
+use mes_apps::domain::import::validate::validate;
 use mes_apps::domain::model::{CompanyKind, Product};
-use mes_apps::domain::overview::{overview, RowOrder};
-use mes_apps::domain::validate::validate;
+use mes_apps::domain::views::overview::{overview, RowOrder};
 
 const EC: Product = Product::ExpertComptable;
 

@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use common::*;
 use mes_apps::domain::catalogue::{AppDef, Catalogue};
-use mes_apps::domain::command::{apply, Command, Env, Outcome};
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::commands::{apply, Command, Env, Outcome};
+use mes_apps::domain::forms::questionnaire::{Answers, Reason};
+use mes_apps::domain::forms::settings::{self, SettingKind, SettingValue};
+use mes_apps::domain::import::validate::validate;
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{Product, ProductState, Role as ModelRole, Timestamp};
-use mes_apps::domain::questionnaire::{Answers, Reason};
-use mes_apps::domain::settings::{self, SettingKind, SettingValue};
-use mes_apps::domain::validate::validate;
 use mes_apps::storage::kv::MemoryKv;
 use mes_apps::storage::store::ProductStore;
 use proptest::prelude::*;

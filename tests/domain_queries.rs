@@ -5,14 +5,14 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::command::apply;
-use mes_apps::domain::journal::{EventKind, JournalFilter};
-use mes_apps::domain::model::{CompanyKind, Product, ProductState};
-use mes_apps::domain::queries::{
+use mes_apps::domain::access::queries::{
     accessible_clients, app_connections, client_filter, connections, install_targets, journal,
     managed_by, visible_connection, ClientFilter, Listing,
 };
-use mes_apps::domain::questionnaire::Reason;
+use mes_apps::domain::commands::apply;
+use mes_apps::domain::forms::questionnaire::Reason;
+use mes_apps::domain::journal::{EventKind, JournalFilter};
+use mes_apps::domain::model::{CompanyKind, Product, ProductState};
 use mes_apps::domain::text::fold;
 
 fn pairs(rows: &[&mes_apps::domain::model::Connection]) -> Vec<(String, String)> {
@@ -426,10 +426,9 @@ fn visible_connections_count_only_companies_the_actor_may_access() {
                     .map(|c| (c.app.to_string(), c.company.to_string()))
                     .collect(),
             );
-            let got = sorted(pairs(&mes_apps::domain::queries::visible_connections(
-                &state,
-                &u(who.id),
-            )));
+            let got = sorted(pairs(
+                &mes_apps::domain::access::queries::visible_connections(&state, &u(who.id)),
+            ));
             assert_eq!(got, expected, "{} in {product:?}", who.name);
         }
     }
@@ -437,14 +436,14 @@ fn visible_connections_count_only_companies_the_actor_may_access() {
     // Moreau sees her three clients' apps and the firm's.
     let ec = demo_state(Product::ExpertComptable, &cat);
     assert_eq!(
-        mes_apps::domain::queries::visible_connections(&ec, &u("thomas-leroy")).len(),
+        mes_apps::domain::access::queries::visible_connections(&ec, &u("thomas-leroy")).len(),
         ec.connections.len() - 1
     );
     assert_eq!(
-        mes_apps::domain::queries::visible_connections(&ec, &u("lea-moreau")).len(),
+        mes_apps::domain::access::queries::visible_connections(&ec, &u("lea-moreau")).len(),
         6
     );
-    assert!(mes_apps::domain::queries::visible_connections(&ec, &u("inconnu")).is_empty());
+    assert!(mes_apps::domain::access::queries::visible_connections(&ec, &u("inconnu")).is_empty());
 }
 
 #[test]

@@ -6,15 +6,15 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::command::Command;
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::commands::Command;
+use mes_apps::domain::disconnection::receipt::{self, Undo, RECEIPTS_KEPT};
+use mes_apps::domain::forms::questionnaire::{Questionnaire, Reason};
+use mes_apps::domain::forms::settings::SettingKind;
 use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::import::validate::validate;
 use mes_apps::domain::journal::Event;
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{Product, Timestamp};
-use mes_apps::domain::questionnaire::{Questionnaire, Reason};
-use mes_apps::domain::receipt::{self, Undo, RECEIPTS_KEPT};
-use mes_apps::domain::settings::SettingKind;
-use mes_apps::domain::validate::validate;
 
 const QB: Product = Product::QuickBooks;
 const EC: Product = Product::ExpertComptable;

@@ -6,12 +6,12 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::command::{Command, Outcome};
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::commands::{Command, Outcome};
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::{Event, EventKind};
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{Product, ProductState};
-use mes_apps::domain::request::{self, RequestError, Status, MAX_MESSAGE};
+use mes_apps::domain::requests::{self, RequestError, Status, MAX_MESSAGE};
 
 const QB: Product = Product::QuickBooks;
 const EC: Product = Product::ExpertComptable;
@@ -109,7 +109,7 @@ fn in_the_firm_requests_follow_client_access() {
     ));
     // Where each may ask.
     let targets = |who: &str| -> Vec<String> {
-        request::targets(&s, &u(who))
+        requests::targets(&s, &u(who))
             .iter()
             .map(|c| c.id.to_string())
             .collect()
@@ -253,9 +253,9 @@ fn approval_follows_the_rules_of_installing_for_that_client() {
     // Léa may not install; Thomas may not reach that client: neither approves.
     for who in ["lea-moreau", "thomas-leroy"] {
         refused(&mut s, &cat, who, &Command::ApproveRequest { id });
-        assert!(!request::may_decide(&s, &u(who), &s.requests[0]));
+        assert!(!requests::may_decide(&s, &u(who), &s.requests[0]));
     }
-    assert!(request::may_decide(&s, &u("marie-dupont"), &s.requests[0]));
+    assert!(requests::may_decide(&s, &u("marie-dupont"), &s.requests[0]));
     // Installed there meanwhile: the approval is refused, the request stays pending.
     push_connection(&mut s, &cat, PAIE, hidden, "marie-dupont", NOW.0);
     let e = refused(
@@ -303,7 +303,7 @@ fn a_refusal_carries_its_reason_and_the_author_is_told_once() {
     };
     refused(&mut s, &cat, "lea-moreau", &decline("non"));
     refused(&mut s, &cat, "marie-dupont", &decline("bad\u{0}"));
-    assert!(request::unseen(&s, &u("lea-moreau")).is_empty());
+    assert!(requests::unseen(&s, &u("lea-moreau")).is_empty());
     apply_checked(
         &mut s,
         &cat,
@@ -316,21 +316,21 @@ fn a_refusal_carries_its_reason_and_the_author_is_told_once() {
         matches!(last_event(&s), Event::RequestRefusal { reason, .. } if reason.contains("logiciel"))
     );
     // Léa sees it in the list and, once, in a notice.
-    let seen: Vec<_> = request::visible(&s, &u("lea-moreau"))
+    let seen: Vec<_> = requests::visible(&s, &u("lea-moreau"))
         .iter()
         .map(|r| r.id)
         .collect();
     assert_eq!(seen, [id]);
-    let unseen = request::unseen(&s, &u("lea-moreau"));
+    let unseen = requests::unseen(&s, &u("lea-moreau"));
     assert_eq!(unseen.len(), 1);
-    let sentence = request::outcome_sentence(&s, "Paie Facile", unseen[0], Lang::Fr);
+    let sentence = requests::outcome_sentence(&s, "Paie Facile", unseen[0], Lang::Fr);
     assert!(
         sentence.contains("Marie Dupont") && sentence.contains("logiciel"),
         "{sentence}"
     );
     let before = s.journal.len();
     apply_checked(&mut s, &cat, "lea-moreau", &Command::AcknowledgeRequests).unwrap();
-    assert!(request::unseen(&s, &u("lea-moreau")).is_empty());
+    assert!(requests::unseen(&s, &u("lea-moreau")).is_empty());
     assert_eq!(s.journal.len(), before, "acknowledging is not journaled");
     assert_eq!(
         s.requests[0].status.label(&s, Lang::Fr),
@@ -393,7 +393,7 @@ fn who_sees_which_requests() {
         .find(|c| !THOMAS_CLIENTS.contains(c))
         .unwrap();
     apply_checked(&mut s, &cat, "thomas-leroy", &ask(PAIE, hidden, "")).unwrap();
-    let count = |who: &str| request::visible(&s, &u(who)).len();
+    let count = |who: &str| requests::visible(&s, &u(who)).len();
     assert_eq!(count("marie-dupont"), 2);
     // Thomas: his own, and Léa's (he may install for Studio Nova).
     assert_eq!(count("thomas-leroy"), 2);

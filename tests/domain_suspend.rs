@@ -5,14 +5,14 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::clock::DAY_MS;
-use mes_apps::domain::command::{Command, Outcome};
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::commands::{Command, Outcome};
+use mes_apps::domain::health::clock::DAY_MS;
+use mes_apps::domain::health::suspension::SuspendError;
 use mes_apps::domain::health::{self, Health};
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{Product, Timestamp};
-use mes_apps::domain::suspend::SuspendError;
 
 const QB: Product = Product::QuickBooks;
 const EC: Product = Product::ExpertComptable;

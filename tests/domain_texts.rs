@@ -3,14 +3,14 @@
 
 mod common;
 
-use mes_apps::domain::batch::BatchItem;
-use mes_apps::domain::error::DomainError;
-use mes_apps::domain::follow::{CatalogueChange, Followed};
+use mes_apps::domain::access::permissions::Action;
+use mes_apps::domain::catalogue::follow::{CatalogueChange, Followed};
+use mes_apps::domain::catalogue::product::GetKind;
+use mes_apps::domain::commands::batch::BatchItem;
+use mes_apps::domain::forms::questionnaire::{QuestionnaireError, Reason};
 use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{AppId, CompanyId, Gender, Product, Role};
-use mes_apps::domain::permissions::Action;
-use mes_apps::domain::product::GetKind;
-use mes_apps::domain::questionnaire::{QuestionnaireError, Reason};
 
 /// Words only French has (whole words, lower case), and its accented letters.
 const FRENCH: [&str; 16] = [
@@ -224,7 +224,7 @@ fn reasons_are_named_in_both_languages_and_french_ones_as_written() {
 
 #[test]
 fn every_setting_refusal_is_said_in_both_languages() {
-    use mes_apps::domain::settings::FieldIssue;
+    use mes_apps::domain::forms::settings::FieldIssue;
     for issue in FieldIssue::ALL_KINDS {
         for lang in Lang::ALL {
             assert_in(lang, &issue.text(lang));
@@ -255,7 +255,7 @@ fn broken_state(product: Product) -> mes_apps::domain::model::ProductState {
         c.since = Timestamp(i64::MIN);
         c.settings.insert(
             "nothing".into(),
-            mes_apps::domain::settings::SettingValue::Bool(true),
+            mes_apps::domain::forms::settings::SettingValue::Bool(true),
         );
     }
     if let Some(c) = s.connections.get(1).cloned() {
@@ -270,7 +270,7 @@ fn broken_state(product: Product) -> mes_apps::domain::model::ProductState {
 
 #[test]
 fn every_problem_of_an_import_is_said_in_both_languages() {
-    use mes_apps::domain::validate::validate;
+    use mes_apps::domain::import::validate::validate;
     let cat = common::catalogue();
     for product in Product::ALL {
         let problems = validate(&broken_state(product), product, &cat).expect_err("broken");
@@ -309,7 +309,7 @@ fn health_and_journal_wording_in_both_languages() {
         for k in EventKind::ALL {
             assert_in(lang, k.label(lang));
         }
-        for c in mes_apps::domain::journal_csv::columns(lang) {
+        for c in mes_apps::domain::journal::csv::columns(lang) {
             assert_in(lang, c);
         }
     }
@@ -347,7 +347,7 @@ fn journal_details_in_both_languages() {
 
 #[test]
 fn what_a_command_did_is_said_in_both_languages() {
-    use mes_apps::domain::command::Outcome;
+    use mes_apps::domain::commands::Outcome;
     use mes_apps::domain::model::{Timestamp, UserId};
     let cat = common::catalogue();
     let state = common::demo_state(Product::QuickBooks, &cat);
@@ -421,7 +421,7 @@ fn what_a_command_did_is_said_in_both_languages() {
 
 #[test]
 fn sections_and_the_ways_of_adding_in_both_languages() {
-    use mes_apps::domain::product::Section;
+    use mes_apps::domain::catalogue::product::Section;
     for lang in Lang::ALL {
         for s in Section::ALL {
             assert!(!s.label(lang).is_empty());
@@ -447,7 +447,7 @@ fn sections_and_the_ways_of_adding_in_both_languages() {
 
 #[test]
 fn receipts_and_dates_in_both_languages() {
-    use mes_apps::domain::time::{at, format_date, format_date_time};
+    use mes_apps::domain::health::time::{at, format_date, format_date_time};
     let cat = common::catalogue();
     let mut state = common::demo_state(Product::QuickBooks, &cat);
     common::apply_checked(
@@ -480,8 +480,8 @@ fn receipts_and_dates_in_both_languages() {
 
 #[test]
 fn guides_and_scenarios_in_both_languages() {
+    use mes_apps::domain::data::scenario::Scenario;
     use mes_apps::domain::guide::{GuideId, Hint};
-    use mes_apps::domain::scenario::Scenario;
     for lang in Lang::ALL {
         for g in GuideId::ALL {
             assert_in(lang, g.title(lang));

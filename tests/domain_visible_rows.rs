@@ -2,7 +2,7 @@
 //! view and a margin, never more than the most, redrawn only when the window moves by a
 //! step; any numbers the page gives (zero, negative, not a number) give a window.
 
-use mes_apps::domain::visible_rows::{rows_to_draw, View, MARGIN, MOST, STEP, WHOLE_UP_TO};
+use mes_apps::domain::views::visible_rows::{rows_to_draw, View, MARGIN, MOST, STEP, WHOLE_UP_TO};
 use proptest::prelude::*;
 
 fn at(scroll_top: f64, height: f64) -> View {

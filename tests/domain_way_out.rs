@@ -6,11 +6,11 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::forms::questionnaire::{Questionnaire, Reason};
 use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::Product;
-use mes_apps::domain::questionnaire::{Questionnaire, Reason};
-use mes_apps::domain::way_out::{for_reason, WayOut};
+use mes_apps::domain::views::way_out::{for_reason, WayOut};
 
 const QB: Product = Product::QuickBooks;
 const EC: Product = Product::ExpertComptable;

@@ -5,11 +5,11 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::clock::{self, DAY_MS};
-use mes_apps::domain::command::Command;
+use mes_apps::domain::commands::Command;
+use mes_apps::domain::forms::questionnaire::Reason;
+use mes_apps::domain::health::clock::{self, DAY_MS};
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::model::Product;
-use mes_apps::domain::questionnaire::Reason;
 use mes_apps::storage::exchange::{export, import};
 use mes_apps::storage::kv::{KeyValue, MemoryKv};
 use mes_apps::storage::schema::state_key;

@@ -8,11 +8,11 @@ mod common;
 
 use common::*;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::command::Command;
-use mes_apps::domain::demo;
+use mes_apps::domain::commands::Command;
+use mes_apps::domain::data::demo;
+use mes_apps::domain::forms::settings;
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::model::{Product, ProductState};
-use mes_apps::domain::settings;
 use mes_apps::storage::kv::{KeyValue, MemoryKv};
 use mes_apps::storage::schema::{backup_key, state_key};
 use mes_apps::storage::store::{ProductStore, Refresh, StorageIssue};

@@ -5,12 +5,12 @@ mod common;
 
 use common::*;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::command::apply;
+use mes_apps::domain::commands::apply;
+use mes_apps::domain::forms::questionnaire::Reason;
+use mes_apps::domain::health::time::at;
 use mes_apps::domain::i18n::Lang;
+use mes_apps::domain::import::validate::MAX_REPORTED;
 use mes_apps::domain::model::{Product, ProductState, Timestamp};
-use mes_apps::domain::questionnaire::Reason;
-use mes_apps::domain::time::at;
-use mes_apps::domain::validate::MAX_REPORTED;
 use mes_apps::storage::exchange::{export, file_name, import, IMPORT_MAX_BYTES};
 use mes_apps::storage::kv::MemoryKv;
 use mes_apps::storage::store::ProductStore;

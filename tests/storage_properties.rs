@@ -6,10 +6,10 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::command::{Command, Env, Outcome};
+use mes_apps::domain::commands::{Command, Env, Outcome};
+use mes_apps::domain::forms::questionnaire::Reason;
+use mes_apps::domain::import::validate::validate;
 use mes_apps::domain::model::{Product, Timestamp};
-use mes_apps::domain::questionnaire::Reason;
-use mes_apps::domain::validate::validate;
 use mes_apps::storage::kv::MemoryKv;
 use mes_apps::storage::store::{Merged, ProductStore, Refresh, Retried, StorageIssue};
 use proptest::prelude::*;
@@ -64,7 +64,7 @@ fn command(cat: &mes_apps::domain::catalogue::Catalogue, op: &Op) -> Command {
             let values = if *changed {
                 changed_values(def)
             } else {
-                mes_apps::domain::settings::defaults(&def.settings)
+                mes_apps::domain::forms::settings::defaults(&def.settings)
             };
             update(APPS[*i], QB_COMPANY, values)
         }

@@ -5,10 +5,10 @@
 mod common;
 
 use common::*;
-use mes_apps::domain::command::Command;
+use mes_apps::domain::commands::Command;
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::model::Product;
-use mes_apps::domain::request::MAX_MESSAGE;
+use mes_apps::domain::requests::MAX_MESSAGE;
 use mes_apps::storage::exchange::{export, import};
 use mes_apps::storage::kv::MemoryKv;
 use mes_apps::storage::store::ProductStore;

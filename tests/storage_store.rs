@@ -5,17 +5,17 @@
 mod common;
 
 use common::*;
+use mes_apps::domain::access::permissions::Action;
+use mes_apps::domain::catalogue::product::GetKind;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::command::{apply, Command, Env, Outcome};
-use mes_apps::domain::demo;
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::commands::{apply, Command, Env, Outcome};
+use mes_apps::domain::data::demo;
+use mes_apps::domain::forms::questionnaire::Reason;
+use mes_apps::domain::forms::settings;
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{Gender, Product, ProductState, Role, Timestamp};
-use mes_apps::domain::permissions::Action;
-use mes_apps::domain::product::GetKind;
-use mes_apps::domain::questionnaire::Reason;
-use mes_apps::domain::settings;
 use mes_apps::storage::kv::{KeyValue, MemoryKv};
 use mes_apps::storage::prefs::{self, Prefs};
 use mes_apps::storage::schema::{backup_key, chunk_key, state_key, CHUNK};
@@ -539,7 +539,7 @@ fn a_version_0_envelope_is_migrated_on_open() {
     kv.set(&state_key(QB), &v0).unwrap();
     let loaded = reopen(&kv, QB, &cat);
     assert_eq!(loaded.connections.len(), state.connections.len());
-    let midnight = mes_apps::domain::time::at(2025, 11, 20, 0, 0);
+    let midnight = mes_apps::domain::health::time::at(2025, 11, 20, 0, 0);
     for (l, s) in loaded.connections.iter().zip(&state.connections) {
         assert_eq!(l.manager, s.manager);
         assert_eq!(l.since, midnight);
@@ -920,7 +920,7 @@ fn two_tabs_each_change_and_both_changes_survive() {
 }
 
 fn validate_ok(state: &ProductState, cat: &Catalogue) -> bool {
-    mes_apps::domain::validate::validate(state, state.product, cat).is_ok()
+    mes_apps::domain::import::validate::validate(state, state.product, cat).is_ok()
 }
 
 #[test]

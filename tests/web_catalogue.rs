@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::demo;
+use mes_apps::domain::data::demo;
+use mes_apps::domain::forms::settings::{SettingDef, SettingKind};
 use mes_apps::domain::model::Product;
-use mes_apps::domain::settings::{SettingDef, SettingKind};
 use mes_apps::storage::browser::BrowserKv;
 use mes_apps::storage::store::ProductStore;
 use mes_apps::ui::state::Contexts;

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::command::Command;
+use mes_apps::domain::commands::Command;
+use mes_apps::domain::forms::settings::SettingValue;
 use mes_apps::domain::model::{AppId, CompanyId, Product};
-use mes_apps::domain::settings::SettingValue;
 use mes_apps::ui::state::Contexts;
 use mes_apps::ui::App;
 use wasm_bindgen::{JsCast, JsValue};

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::command::Command;
+use mes_apps::domain::commands::Command;
 use mes_apps::domain::model::Product;
 use mes_apps::ui::state::Contexts;
 use mes_apps::ui::App;

@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
+use mes_apps::domain::forms::questionnaire::{Questionnaire, Reason};
 use mes_apps::domain::journal::Event;
 use mes_apps::domain::model::{AppId, CompanyId, Product, UserId};
-use mes_apps::domain::questionnaire::{Questionnaire, Reason};
 use mes_apps::ui::state::Contexts;
 use mes_apps::ui::widgets::disconnect_dialog::DisconnectDialog;
 use wasm_bindgen::JsCast;

@@ -6,12 +6,12 @@
 use std::collections::BTreeMap;
 
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::command::{Command, Env};
+use mes_apps::domain::commands::{Command, Env};
+use mes_apps::domain::forms::questionnaire::{Answers, Reason};
+use mes_apps::domain::forms::settings::SettingValue;
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
 use mes_apps::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
-use mes_apps::domain::questionnaire::{Answers, Reason};
-use mes_apps::domain::settings::SettingValue;
 use mes_apps::storage::browser::BrowserKv;
 use mes_apps::storage::store::{Executed, ProductStore, StorageIssue};
 use wasm_bindgen_test::*;

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::demo;
+use mes_apps::domain::data::demo;
 use mes_apps::domain::model::{AppId, Company, CompanyId, CompanyKind, Product, UserId};
 use mes_apps::ui::state::Contexts;
 use mes_apps::ui::widgets::get_dialog::TargetChooser;

@@ -7,14 +7,14 @@ mod measures {
     use std::collections::BTreeMap;
 
     use mes_apps::domain::catalogue::Catalogue;
-    use mes_apps::domain::command::{Command, Env};
-    use mes_apps::domain::demo;
+    use mes_apps::domain::commands::{Command, Env};
+    use mes_apps::domain::data::demo;
+    use mes_apps::domain::forms::settings::{self, SettingKind, SettingValue};
     use mes_apps::domain::journal::{Event, JournalEntry, SettingChange};
     use mes_apps::domain::model::{
         AppId, CompanyId, Connection, Product, ProductState, Timestamp, UserId,
     };
-    use mes_apps::domain::search::{search, Searcher};
-    use mes_apps::domain::settings::{self, SettingKind, SettingValue};
+    use mes_apps::domain::views::search::{search, Searcher};
     use mes_apps::storage::browser::BrowserKv;
     use mes_apps::storage::kv::KeyValue;
     use mes_apps::storage::store::ProductStore;
@@ -87,7 +87,7 @@ mod measures {
     /// times from the same saved firm; JSON `{"targets": n, "ms": [..], "done": n}`.
     #[wasm_bindgen]
     pub fn bench_bulk_install(runs: usize) -> String {
-        use mes_apps::domain::scenario::Scenario;
+        use mes_apps::domain::data::scenario::Scenario;
         let cat = match Catalogue::shipped() {
             Ok(c) => c,
             Err(_) => return String::new(),

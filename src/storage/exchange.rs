@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::i18n::Lang;
-use crate::domain::json::{depth, parse};
+use crate::domain::import::validate::validate;
 use crate::domain::model::{Product, ProductState, Timestamp};
-use crate::domain::validate::validate;
+use crate::domain::text::json::{depth, parse};
 
 use super::schema::{migrate, SCHEMA_VERSION};
 

@@ -24,7 +24,7 @@ pub fn load(kv: &impl KeyValue) -> Prefs {
     kv.get(&prefs_key())
         .ok()
         .flatten()
-        .and_then(|raw| crate::domain::json::parse(&raw).ok())
+        .and_then(|raw| crate::domain::text::json::parse(&raw).ok())
         .unwrap_or_default()
 }
 

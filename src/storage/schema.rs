@@ -18,10 +18,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::i18n::Said;
 use crate::domain::model::{Company, Connection, Product, User};
-use crate::domain::receipt::Receipt;
-use crate::domain::request::AppRequest;
+use crate::domain::requests::AppRequest;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -132,7 +132,7 @@ fn parse_iso_date(s: &str) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    Some(crate::domain::time::at(y, m, d, 0, 0).0)
+    Some(crate::domain::health::time::at(y, m, d, 0, 0).0)
 }
 
 /// Brings `data` written with schema `from` up to [`SCHEMA_VERSION`].
@@ -166,7 +166,10 @@ mod tests {
         let c = &v1["connections"][0];
         assert_eq!(c["manager"], "julien-petit");
         assert!(c.get("managed_by").is_none());
-        assert_eq!(c["since"], crate::domain::time::at(2025, 11, 20, 0, 0).0);
+        assert_eq!(
+            c["since"],
+            crate::domain::health::time::at(2025, 11, 20, 0, 0).0
+        );
     }
 
     #[test]

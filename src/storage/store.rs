@@ -11,16 +11,16 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::domain::catalogue::follow::{follow_catalogue, CatalogueChange};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::command::{apply, Command, Env, Outcome};
-use crate::domain::demo;
-use crate::domain::error::DomainError;
-use crate::domain::follow::{follow_catalogue, CatalogueChange};
+use crate::domain::commands::{apply, Command, Env, Outcome};
+use crate::domain::data::demo;
 use crate::domain::i18n::{Lang, Said};
+use crate::domain::import::validate::validate_stored;
 use crate::domain::journal::{Event, JournalEntry};
-use crate::domain::json::{parse, JsonError};
+use crate::domain::model::error::DomainError;
 use crate::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
-use crate::domain::validate::validate_stored;
+use crate::domain::text::json::{parse, JsonError};
 
 use super::kv::{KeyValue, KvError};
 use super::schema::{
@@ -805,7 +805,7 @@ fn decode(raw: &str) -> Result<(Header, StoredData), Said> {
 }
 
 /// Why a state that breaks the rules cannot be read: its first problem.
-fn inconsistent(problems: &[crate::domain::validate::Problem]) -> Said {
+fn inconsistent(problems: &[crate::domain::import::validate::Problem]) -> Said {
     let first = problems.first();
     Said::new(|l| l.storage_reason_inconsistent(first.map(|p| p.text(l)).unwrap_or_default()))
 }
@@ -840,9 +840,9 @@ struct StoredDataRef<'a> {
     #[serde(skip_serializing_if = "is_zero")]
     clock_offset: i64,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    receipts: &'a [crate::domain::receipt::Receipt],
+    receipts: &'a [crate::domain::disconnection::receipt::Receipt],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    requests: &'a [crate::domain::request::AppRequest],
+    requests: &'a [crate::domain::requests::AppRequest],
 }
 
 fn is_zero(n: &i64) -> bool {

@@ -6,16 +6,16 @@
 
 use std::collections::BTreeMap;
 
+use mes_apps::domain::catalogue::product::GetKind;
 use mes_apps::domain::catalogue::{AppDef, Catalogue};
-use mes_apps::domain::command::{apply, Command, Env, Outcome};
-use mes_apps::domain::demo;
-use mes_apps::domain::error::DomainError;
+use mes_apps::domain::commands::{apply, Command, Env, Outcome};
+use mes_apps::domain::data::demo;
+use mes_apps::domain::forms::questionnaire::{Answers, Reason};
+use mes_apps::domain::forms::settings::{self, SettingKind, SettingValue};
+use mes_apps::domain::model::error::DomainError;
 use mes_apps::domain::model::{
     AppId, CompanyId, Connection, Product, ProductState, Timestamp, UserId,
 };
-use mes_apps::domain::product::GetKind;
-use mes_apps::domain::questionnaire::{Answers, Reason};
-use mes_apps::domain::settings::{self, SettingKind, SettingValue};
 
 pub const QB_COMPANY: &str = "boulangerie-martin";
 pub const FIRM: &str = "cabinet-dupont";
@@ -370,7 +370,7 @@ pub fn assert_names_exactly(product: Product, message: &str, allowed: &[&str]) {
 /// what the translations hold, for tests that compare whole sentences.
 #[allow(dead_code)]
 pub fn fr(text: &str) -> String {
-    mes_apps::domain::typography::french(text)
+    mes_apps::domain::i18n::typography::french(text)
 }
 
 /// `text` with the no-break spaces of French typography made plain, for tests that look

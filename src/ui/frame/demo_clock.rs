@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::clock;
-use crate::domain::command::{Command, Outcome};
+use crate::domain::commands::{Command, Outcome};
+use crate::domain::health::clock;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::state::status::use_status;

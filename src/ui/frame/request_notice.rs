@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
+use crate::domain::commands::Command;
 use crate::domain::model::Product;
-use crate::domain::request;
+use crate::domain::requests;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 
@@ -19,9 +19,9 @@ pub fn RequestNotice(product: Product) -> impl IntoView {
         let actor = session.actor(product);
         products.catalogue.with_value(|cat| {
             products.state(product).with(|s| {
-                request::unseen(s, &actor)
+                requests::unseen(s, &actor)
                     .into_iter()
-                    .map(|r| request::outcome_sentence(s, cat.app_name(&r.app), r, lang))
+                    .map(|r| requests::outcome_sentence(s, cat.app_name(&r.app), r, lang))
                     .collect::<Vec<_>>()
             })
         })

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
+use crate::domain::commands::Command;
 use crate::domain::model::Product;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;

@@ -11,7 +11,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::i18n::Lang;
 use crate::domain::model::{Product, ProductState, Timestamp};
 
-use crate::domain::scenario::Scenario;
+use crate::domain::data::scenario::Scenario;
 use crate::ui::state::products::{use_products, Products};
 use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::state::status::{use_status, Status};

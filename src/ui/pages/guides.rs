@@ -7,10 +7,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::command::Env;
-use crate::domain::demo;
+use crate::domain::catalogue::product::Section;
+use crate::domain::commands::Env;
+use crate::domain::data::demo;
 use crate::domain::guide::{prepare, GuideId, Prepared, Run};
-use crate::domain::product::Section;
 
 use crate::ui::state::guide::use_guide;
 use crate::ui::state::products::use_products;

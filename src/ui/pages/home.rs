@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::access::queries;
 use crate::domain::model::Product;
-use crate::domain::queries;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::web::paths;

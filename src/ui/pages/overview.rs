@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::product::Section;
-use crate::domain::queries::Listing;
+use crate::domain::access::queries::Listing;
+use crate::domain::catalogue::product::Section;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::widgets::connection_table::ConnectionTable;

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::domain::forms::settings::SettingValue;
 use crate::domain::i18n::Lang;
 use crate::domain::model::{AppId, CompanyId, Product, UserId};
-use crate::domain::settings::SettingValue;
 
 /// A way of leaving the current view that waits for the user's answer.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::error::DomainError;
+use crate::domain::model::error::DomainError;
 use crate::domain::model::Product;
 use crate::storage::store::StorageIssue;
 

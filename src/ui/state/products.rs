@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::command::{Command, Env, Outcome};
-use crate::domain::demo;
-use crate::domain::error::DomainError;
+use crate::domain::commands::{Command, Env, Outcome};
+use crate::domain::data::demo;
+use crate::domain::disconnection::receipt;
+use crate::domain::model::error::DomainError;
 use crate::domain::model::{Product, ProductState, User};
-use crate::domain::receipt;
 use crate::storage::browser::{AnyKv, ChangeListener};
 use crate::storage::schema::state_key;
 use crate::storage::store::{Merged, ProductStore, Refresh, StorageIssue};

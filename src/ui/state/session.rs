@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::domain::access::queries::acting_user;
 use crate::domain::i18n::Lang;
 use crate::domain::model::{Product, ProductState, UserId};
-use crate::domain::queries::acting_user;
 use crate::storage::browser::AnyKv;
 use crate::storage::prefs::{self, Prefs};
 

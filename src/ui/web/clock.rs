@@ -1,6 +1,6 @@
 //! The browser's clock and time zone: the only place the UI reads them.
 
-use crate::domain::clock;
+use crate::domain::health::clock;
 use crate::domain::model::{ProductState, Timestamp};
 
 /// Milliseconds since 1970, from the browser's clock.

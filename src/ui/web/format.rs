@@ -1,9 +1,9 @@
 //! Dates and people as the interface's language writes them, in the browser's time zone:
 //! "1er décembre 2026" in French, "December 1, 2026" in English.
 
+use crate::domain::health::time;
 use crate::domain::i18n::Lang;
 use crate::domain::model::Timestamp;
-use crate::domain::time;
 
 use super::clock::utc_offset;
 

@@ -5,10 +5,10 @@ use std::sync::OnceLock;
 
 use leptos::prelude::{document, window};
 
+use crate::domain::catalogue::product::Section;
 use crate::domain::catalogue::Category;
 use crate::domain::guide::Page;
 use crate::domain::model::{AppId, CompanyId, Product};
-use crate::domain::product::Section;
 
 /// The path the app is served under ("" at the root): the build's public URL, which
 /// `scripts/build.sh` writes in `<meta name="mes-apps-base">` (the Content-Security-Policy

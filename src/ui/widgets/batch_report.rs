@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::batch::BatchItem;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::command::{Command, Outcome};
-use crate::domain::error::DomainError;
+use crate::domain::commands::batch::BatchItem;
+use crate::domain::commands::{Command, Outcome};
+use crate::domain::model::error::DomainError;
 use crate::domain::model::Product;
 use crate::domain::model::ProductState;
 use crate::ui::state::products::Products;

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
+use crate::domain::access::permissions::{role_refusal, Action};
+use crate::domain::commands::Command;
 use crate::domain::model::{AppId, Product};
-use crate::domain::permissions::{role_refusal, Action};
 use crate::ui::state::products::{use_products, Products};
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::widgets::batch_report::{run_batch, ReportLine};

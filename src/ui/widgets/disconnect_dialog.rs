@@ -6,12 +6,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
+use crate::domain::access::permissions::{self, Action};
+use crate::domain::commands::Command;
+use crate::domain::disconnection::impact;
+use crate::domain::forms::questionnaire::{Answers, Reason};
 use crate::domain::guide::{Dialog, Seen};
-use crate::domain::impact;
 use crate::domain::model::{AppId, CompanyId, Product};
-use crate::domain::permissions::{self, Action};
-use crate::domain::questionnaire::{Answers, Reason};
 use crate::ui::state::guide::use_reporter;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::product::Section;
+use crate::domain::catalogue::product::Section;
 use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::web::paths;
 

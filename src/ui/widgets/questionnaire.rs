@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::questionnaire::{Reason, OTHER_MAX};
+use crate::domain::forms::questionnaire::{Reason, OTHER_MAX};
 use crate::ui::web::dom::unique_id;
 
 use super::char_counter::CharCounter;

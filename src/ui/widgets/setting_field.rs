@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::domain::settings::{SettingDef, SettingKind, SettingOption, SettingValue, TextFormat};
+use crate::domain::forms::settings::{
+    SettingDef, SettingKind, SettingOption, SettingValue, TextFormat,
+};
 use crate::ui::widgets::char_counter::CharCounter;
 
 type Draft = RwSignal<BTreeMap<String, SettingValue>>;

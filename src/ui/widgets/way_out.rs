@@ -1,13 +1,13 @@
 //! The better way out the questionnaire offers for the chosen reason (see
-//! `domain::way_out`): a sentence, and the button that takes it when the user may —
+//! `domain::views::way_out`): a sentence, and the button that takes it when the user may —
 //! "Reconnecter plutôt", "Prendre en charge plutôt" — or who may. Déconnecter stays.
 
 use leptos::prelude::*;
 
-use crate::domain::command::Env;
+use crate::domain::commands::Env;
+use crate::domain::forms::questionnaire::Reason;
 use crate::domain::model::{AppId, CompanyId, Product};
-use crate::domain::questionnaire::Reason;
-use crate::domain::way_out::{self, WayOut};
+use crate::domain::views::way_out::{self, WayOut};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_session;
 use crate::ui::web::clock::now;

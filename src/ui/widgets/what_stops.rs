@@ -1,4 +1,4 @@
-//! "Ce qui va s'arrêter": the list of what a disconnection stops (see `domain::impact`),
+//! "Ce qui va s'arrêter": the list of what a disconnection stops (see `domain::disconnection::impact`),
 //! as a section with its own heading, so that a screen reader reaches it in reading
 //! order before the questionnaire and the Déconnecter button; the receipt shows the same
 //! list under its own heading.

@@ -8,10 +8,10 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::command::{refusal_for_every_target, Command, Env};
+use crate::domain::access::queries;
+use crate::domain::commands::{refusal_for_every_target, Command, Env};
+use crate::domain::forms::settings::{defaults, validate_input};
 use crate::domain::model::{AppId, CompanyId, CompanyKind, Product};
-use crate::domain::queries;
-use crate::domain::settings::{defaults, validate_input};
 use crate::domain::text::fold;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};

@@ -6,9 +6,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
+use crate::domain::commands::Command;
 use crate::domain::model::{AppId, CompanyId, Product};
-use crate::domain::request::{self, MAX_MESSAGE};
+use crate::domain::requests::{self, MAX_MESSAGE};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::dom::unique_id;
@@ -25,7 +25,7 @@ pub fn RequestButton(product: Product, app: AppId) -> impl IntoView {
     let targets = Memo::new(move |_| {
         let actor = session.actor(product);
         products.state(product).with(|s| {
-            request::targets(s, &actor)
+            requests::targets(s, &actor)
                 .into_iter()
                 .map(|c| (c.id.clone(), c.name.clone()))
                 .collect::<Vec<_>>()

@@ -6,8 +6,8 @@ mod import;
 
 use leptos::prelude::*;
 
+use crate::domain::access::permissions;
 use crate::domain::model::Product;
-use crate::domain::permissions;
 use crate::storage::exchange;
 use crate::ui::state::products::{use_products, Products};
 use crate::ui::state::session::{use_lang, use_product};

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
+use crate::domain::access::permissions::Action;
+use crate::domain::commands::Command;
+use crate::domain::forms::questionnaire::{Answers, Reason};
 use crate::domain::model::Product;
-use crate::domain::permissions::Action;
-use crate::domain::questionnaire::{Answers, Reason};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::split::part;

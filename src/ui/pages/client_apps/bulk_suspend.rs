@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
+use crate::domain::access::permissions::Action;
+use crate::domain::commands::Command;
 use crate::domain::model::Product;
-use crate::domain::permissions::Action;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
 use crate::ui::widgets::batch_report::ReportLine;

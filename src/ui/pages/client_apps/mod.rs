@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::domain::access::queries::{self, Listing};
+use crate::domain::catalogue::product::Section;
 use crate::domain::model::CompanyId;
-use crate::domain::product::Section;
-use crate::domain::queries::{self, Listing};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_product, use_session};
 use crate::ui::web::paths;

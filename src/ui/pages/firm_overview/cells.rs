@@ -4,7 +4,7 @@
 
 use crate::domain::i18n::Lang;
 use crate::domain::model::{AppId, CompanyId, Product, ProductState, UserId};
-use crate::domain::overview::Row;
+use crate::domain::views::overview::Row;
 use crate::ui::web::html::Html;
 use crate::ui::web::{format, paths};
 

@@ -10,10 +10,10 @@ mod table;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::domain::catalogue::product::Section;
 use crate::domain::i18n::Lang;
 use crate::domain::model::UserId;
-use crate::domain::overview::{overview, RowOrder};
-use crate::domain::product::Section;
+use crate::domain::views::overview::{overview, RowOrder};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::web::paths;
@@ -131,7 +131,7 @@ fn FirmOverview() -> impl IntoView {
 #[component]
 fn Count(
     product: crate::domain::model::Product,
-    table: Memo<crate::domain::overview::Overview>,
+    table: Memo<crate::domain::views::overview::Overview>,
     highlight: Signal<Option<UserId>>,
 ) -> impl IntoView {
     let products = use_products();

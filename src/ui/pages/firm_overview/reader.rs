@@ -1,5 +1,5 @@
 //! Where the reader is in a long table, and so which of its rows are drawn
-//! (`domain::visible_rows`): it follows the region's scroll, and a link focused near an
+//! (`domain::views::visible_rows`): it follows the region's scroll, and a link focused near an
 //! edge of the drawn rows, so that Tab always finds the next row drawn.
 
 use std::ops::Range;
@@ -7,7 +7,7 @@ use std::ops::Range;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::visible_rows::{rows_to_draw, View, WHOLE_UP_TO};
+use crate::domain::views::visible_rows::{rows_to_draw, View, WHOLE_UP_TO};
 
 /// A row's height before one is measured, in CSS pixels (what it is at the default font
 /// size). Measured at the first scroll: measuring at the first draw would lay the page out

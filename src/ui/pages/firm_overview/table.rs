@@ -1,13 +1,13 @@
 //! The overview's table: sticky header and first column inside its own scrolling region
 //! (the page itself never scrolls sideways). A long table puts only the rows around the
-//! view in the page (`domain::visible_rows`), with empty space for the others, and says
+//! view in the page (`domain::views::visible_rows`), with empty space for the others, and says
 //! how many rows it has (`aria-rowcount`) and where each drawn row is (`aria-rowindex`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::model::{AppId, Product, UserId};
-use crate::domain::overview::Overview;
+use crate::domain::views::overview::Overview;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::html::Html;

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::handover;
+use crate::domain::commands::handover;
 use crate::domain::model::{Product, UserId};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::handover;
+use crate::domain::commands::handover;
 use crate::domain::model::{Product, UserId};
 use crate::domain::text::fold;
 use crate::ui::state::products::use_products;

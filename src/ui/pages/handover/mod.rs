@@ -10,9 +10,9 @@ mod list;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::handover;
+use crate::domain::catalogue::product::Section;
+use crate::domain::commands::handover;
 use crate::domain::model::UserId;
-use crate::domain::product::Section;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::web::paths;

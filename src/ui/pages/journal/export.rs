@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::journal::csv;
 use crate::domain::journal::JournalEntry;
-use crate::domain::journal_csv;
 use crate::domain::model::{CompanyId, Product};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::domain::access::queries;
 use crate::domain::journal::JournalFilter;
-use crate::domain::queries;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::web::paths::{self, JournalQuery};

@@ -10,9 +10,9 @@ mod filters;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::domain::access::queries;
 use crate::domain::journal::{EventKind, JournalFilter};
 use crate::domain::model::{AppId, CompanyId};
-use crate::domain::queries;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::web::paths::JournalQuery;

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::domain::access::queries;
 use crate::domain::catalogue::AppDef;
 use crate::domain::health::{self, Health};
 use crate::domain::model::{AppId, CompanyId, Product};
-use crate::domain::queries;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::web::clock::now;

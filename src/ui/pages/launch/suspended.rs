@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::command::Command;
+use crate::domain::access::permissions::{self, Action};
+use crate::domain::commands::Command;
 use crate::domain::model::{AppId, CompanyId, Product};
-use crate::domain::permissions::{self, Action};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::{dom, format, paths};
@@ -25,11 +25,11 @@ pub fn Suspended(
     let actor = session.actor_untracked(product);
     let (sentence, by, allowed) = products.catalogue.with_value(|cat| {
         products.state(product).with_untracked(|s| {
-            let env = crate::domain::command::Env {
+            let env = crate::domain::commands::Env {
                 catalogue: cat,
                 now: crate::ui::web::clock::now(),
             };
-            let sentence = crate::domain::suspend::refusal(s, &env, &app, &company)
+            let sentence = crate::domain::health::suspension::refusal(s, &env, &app, &company)
                 .map(|e| e.text(lang))
                 .unwrap_or_default();
             let by = s

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::impact;
+use crate::domain::disconnection::impact;
+use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::model::Product;
-use crate::domain::receipt::Receipt;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::state::status::use_status;

@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::domain::catalogue::product::Section;
+use crate::domain::disconnection::receipt::{self, RECEIPTS_KEPT};
 use crate::domain::model::Product;
-use crate::domain::product::Section;
-use crate::domain::receipt::{self, RECEIPTS_KEPT};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::web::paths;

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::command::Env;
+use crate::domain::commands::Env;
+use crate::domain::disconnection::receipt::{self, Receipt, Undo};
 use crate::domain::model::Product;
-use crate::domain::receipt::{self, Receipt, Undo};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::clock::now;

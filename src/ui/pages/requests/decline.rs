@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
+use crate::domain::commands::Command;
 use crate::domain::model::Product;
-use crate::domain::request::MAX_MESSAGE;
+use crate::domain::requests::MAX_MESSAGE;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::dom::unique_id;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::model::Product;
-use crate::domain::request::{self, AppRequest, Status};
+use crate::domain::requests::{self, AppRequest, Status};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::format;
@@ -27,7 +27,7 @@ pub fn RequestItem(product: Product, request: AppRequest) -> impl IntoView {
             s.company_name(&r.company).to_string(),
             s.user_name(&r.requester).to_string(),
             r.status.label(s, lang),
-            request::may_decide(s, &actor, &r),
+            requests::may_decide(s, &actor, &r),
         )
     });
     let heading_id = format!("ma-demande-{}", r.id);
@@ -51,7 +51,7 @@ pub fn RequestItem(product: Product, request: AppRequest) -> impl IntoView {
     let withdraw = move |_| {
         let _ = products.dispatch(
             product,
-            crate::domain::command::Command::WithdrawRequest { id },
+            crate::domain::commands::Command::WithdrawRequest { id },
         );
     };
     let approve_with = (id, requester.clone(), r.message.clone());

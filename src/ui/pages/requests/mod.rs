@@ -8,8 +8,8 @@ mod item;
 
 use leptos::prelude::*;
 
-use crate::domain::product::Section;
-use crate::domain::request;
+use crate::domain::catalogue::product::Section;
+use crate::domain::requests;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::widgets::not_found::ForSection;
@@ -36,7 +36,7 @@ fn Requests() -> impl IntoView {
     let list = Memo::new(move |_| {
         let actor = session.actor(product);
         let seen = products.state(product).with(|s| {
-            request::visible(s, &actor)
+            requests::visible(s, &actor)
                 .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()

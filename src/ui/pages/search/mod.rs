@@ -10,8 +10,8 @@ use leptos_router::NavigateOptions;
 mod result_card;
 
 use crate::domain::catalogue::Category;
-use crate::domain::search::{Searcher, QUERY_MAX};
 use crate::domain::text::char_len;
+use crate::domain::views::search::{Searcher, QUERY_MAX};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::web::paths;

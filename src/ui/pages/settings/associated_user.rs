@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::association::{association, TakeOver};
-use crate::domain::command::Env;
+use crate::domain::commands::Env;
 use crate::domain::model::{AppId, CompanyId, Product};
+use crate::domain::views::association::{association, TakeOver};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::clock::now;

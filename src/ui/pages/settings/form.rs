@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::domain::access::permissions::{self, Action};
 use crate::domain::catalogue::AppDef;
-use crate::domain::command::Command;
-use crate::domain::error::DomainError;
+use crate::domain::commands::Command;
+use crate::domain::forms::settings::{validate_input, SettingValue};
+use crate::domain::model::error::DomainError;
 use crate::domain::model::{CompanyId, Product, UserId};
-use crate::domain::permissions::{self, Action};
-use crate::domain::settings::{validate_input, SettingValue};
 use crate::ui::state::leave::{use_leave_guard, LeaveGuard, SettingsDraft};
 use crate::ui::state::products::{use_products, Products};
 use crate::ui::state::session::use_lang;

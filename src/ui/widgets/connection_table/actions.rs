@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::command::Command;
+use crate::domain::access::permissions::{self, Action};
+use crate::domain::commands::Command;
 use crate::domain::guide::Seen;
 use crate::domain::health::Health;
 use crate::domain::model::{Connection, Product};
-use crate::domain::permissions::{self, Action};
 use crate::ui::state::guide::use_reporter;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::access::queries;
+use crate::domain::forms::settings;
 use crate::domain::guide::Seen;
 use crate::domain::model::Product;
-use crate::domain::queries;
-use crate::domain::settings;
 use crate::ui::state::guide::use_reporter;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};

@@ -16,8 +16,8 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::access::queries::{self, Listing};
 use crate::domain::model::{AppId, CompanyId, Connection, Product};
-use crate::domain::queries::{self, Listing};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::paths;

@@ -15,7 +15,7 @@ mod undo;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::command::{plan_get, refusal_for_every_target, Command, Env};
+use crate::domain::commands::{plan_get, refusal_for_every_target, Command, Env};
 use crate::domain::guide::{Dialog, Seen};
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::guide::use_reporter;

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::command::GetPlan;
-use crate::domain::error::DomainError;
+use crate::domain::commands::GetPlan;
+use crate::domain::model::error::DomainError;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};

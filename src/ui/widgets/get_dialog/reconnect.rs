@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::{plan_reconnect, Command, Env, ReconnectPlan};
+use crate::domain::commands::{plan_reconnect, Command, Env, ReconnectPlan};
 use crate::domain::health;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::products::use_products;

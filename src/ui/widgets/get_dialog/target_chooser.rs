@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::access::queries;
 use crate::domain::model::{AppId, CompanyId, Product};
-use crate::domain::queries;
 use crate::domain::text::fold;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::command::Env;
+use crate::domain::commands::Env;
+use crate::domain::disconnection::receipt::{self, Receipt, Undo};
+use crate::domain::forms::settings;
 use crate::domain::model::Product;
-use crate::domain::receipt::{self, Receipt, Undo};
-use crate::domain::settings;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::clock::now;

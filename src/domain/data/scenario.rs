@@ -1,0 +1,204 @@
+//! Ready-made situations to start a demonstration or a test from, each built from the
+//! demo data or a seed by a few rules (never hand-written data): `demo`, the shipped
+//! data; `depart`, a colleague who leaves and manages a dozen connections; `grand-cabinet`,
+//! a firm of 200 clients with the catalogue's apps installed across them; `expirations`,
+//! connections expiring soon or expired on the demo's clock.
+
+use crate::domain::access::permissions::can_access;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::data::demo;
+use crate::domain::data::generated::large_firm;
+use crate::domain::forms::settings;
+use crate::domain::health::clock::DAY_MS;
+use crate::domain::health::time::at;
+use crate::domain::i18n::Lang;
+use crate::domain::journal::record;
+use crate::domain::model::{
+    AppId, CompanyKind, Connection, Product, ProductState, Timestamp, UserId,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scenario {
+    Demo,
+    Depart,
+    Expirations,
+    GrandCabinet,
+}
+
+/// How many connections the leaving colleague manages in `depart`.
+pub const DEPART_CONNECTIONS: usize = 12;
+/// The clients of `grand-cabinet`.
+pub const GRAND_CABINET_CLIENTS: usize = 200;
+/// The seed of `grand-cabinet` (the benchmark's too).
+pub const GRAND_CABINET_SEED: u64 = 2026;
+
+impl Scenario {
+    pub const ALL: [Scenario; 4] = [
+        Scenario::Demo,
+        Scenario::Depart,
+        Scenario::Expirations,
+        Scenario::GrandCabinet,
+    ];
+
+    /// The value in the address (`?scenario=depart`) and the Scénario control.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Scenario::Demo => "demo",
+            Scenario::Depart => "depart",
+            Scenario::Expirations => "expirations",
+            Scenario::GrandCabinet => "grand-cabinet",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Scenario> {
+        Scenario::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The Scénario control's option.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Scenario::Demo => lang.scenario_demo(),
+            Scenario::Depart => lang.scenario_depart(),
+            Scenario::Expirations => lang.scenario_expirations(),
+            Scenario::GrandCabinet => lang.scenario_grand_cabinet(),
+        }
+    }
+
+    /// What loading it gives, in a sentence.
+    pub fn description(self, product: Product, lang: Lang) -> &'static str {
+        match (self, product) {
+            (Scenario::Demo, _) => lang.scenario_demo_description(),
+            (Scenario::Depart, Product::QuickBooks) => lang.scenario_depart_description_qb(),
+            (Scenario::Depart, Product::ExpertComptable) => lang.scenario_depart_description_ec(),
+            (Scenario::Expirations, _) => lang.scenario_expirations_description(),
+            (Scenario::GrandCabinet, _) => lang.scenario_grand_cabinet_description(),
+        }
+    }
+
+    /// Whether the scenario exists for `product` (a firm of clients is Expert-Comptable's).
+    pub fn exists_for(self, product: Product) -> bool {
+        self != Scenario::GrandCabinet || product.has_clients()
+    }
+
+    /// The scenarios of `product`, in the Scénario control's order.
+    pub fn of(product: Product) -> Vec<Scenario> {
+        Scenario::ALL
+            .into_iter()
+            .filter(|s| s.exists_for(product))
+            .collect()
+    }
+
+    /// The scenario's data for `product`, made at the real time `now`; `None` where it
+    /// does not exist.
+    pub fn build(
+        self,
+        product: Product,
+        catalogue: &Catalogue,
+        now: Timestamp,
+    ) -> Option<ProductState> {
+        if !self.exists_for(product) {
+            return None;
+        }
+        Some(match self {
+            Scenario::Demo => demo::state(product, catalogue, now),
+            Scenario::Depart => depart(product, catalogue, now),
+            Scenario::Expirations => expirations(product, catalogue, now),
+            Scenario::GrandCabinet => {
+                large_firm(catalogue, GRAND_CABINET_CLIENTS, GRAND_CABINET_SEED, now)
+            }
+        })
+    }
+}
+
+/// Who leaves in `depart`: the demo's admin.
+fn leaving(product: Product) -> UserId {
+    UserId::new(match product {
+        Product::QuickBooks => "julien-petit",
+        Product::ExpertComptable => "thomas-leroy",
+    })
+}
+
+/// The demo data, where the leaving admin also connected apps of the catalogue not yet
+/// there, round the companies they may access (the firm first), until they manage
+/// `DEPART_CONNECTIONS`.
+fn depart(product: Product, catalogue: &Catalogue, now: Timestamp) -> ProductState {
+    let mut state = demo::state(product, catalogue, now);
+    let who = leaving(product);
+    let Some(user) = state.user(&who).cloned() else {
+        return state;
+    };
+    let companies: Vec<_> = state
+        .companies
+        .iter()
+        .filter(|c| c.kind != CompanyKind::Client || can_access(&user, c))
+        .map(|c| c.id.clone())
+        .collect();
+    let apps: Vec<AppId> = catalogue
+        .apps()
+        .iter()
+        .filter(|a| a.supports(product))
+        .map(|a| a.id.clone())
+        .collect();
+    let start = at(2026, 5, 4, 9, 0);
+    let mut n = 0;
+    for (i, app) in apps
+        .iter()
+        .cycle()
+        .take(apps.len() * companies.len())
+        .enumerate()
+    {
+        let managed = state
+            .connections
+            .iter()
+            .filter(|c| c.manager == who)
+            .count();
+        if managed >= DEPART_CONNECTIONS || companies.is_empty() {
+            break;
+        }
+        let company = &companies[i % companies.len()];
+        if state.connection(app, company).is_some() {
+            continue;
+        }
+        let when = Timestamp(start.0 + n * 86_400_000);
+        n += 1;
+        record(
+            &mut state,
+            when,
+            &who,
+            (app, company),
+            product.get_kind().event(),
+        );
+        state.connections.push(Connection {
+            app: app.clone(),
+            company: company.clone(),
+            manager: who.clone(),
+            since: when,
+            transferred: None,
+            settings: catalogue
+                .app(app)
+                .map(|a| settings::defaults(&a.settings))
+                .unwrap_or_default(),
+            last_used: Some(Timestamp(now.0 - (n % 30) * DAY_MS).max(when)),
+            suspended: None,
+        });
+    }
+    state
+}
+
+/// How many days ago each of the demo's connections was last used in `expirations`, in
+/// the order of the demo's connections: some expire within two weeks, some have expired.
+const EXPIRATIONS_DAYS: [i64; 4] = [120, 95, 88, 101];
+
+/// The demo data, where the first connections were last used long ago: two expire soon
+/// and two have to be reconnected (the others stay as the demo has them).
+fn expirations(product: Product, catalogue: &Catalogue, now: Timestamp) -> ProductState {
+    let mut state = demo::state(product, catalogue, now);
+    // The last connection stays as the demo has it.
+    let aged = state.connections.len().saturating_sub(1);
+    for (c, days) in state.connections[..aged].iter_mut().zip(EXPIRATIONS_DAYS) {
+        // Never before the connection was made or taken over.
+        let used = Timestamp(now.0 - days * DAY_MS).max(c.managed_since());
+        c.last_used = Some(used);
+    }
+    state
+}

@@ -1,0 +1,168 @@
+//! A connection's health, as real refresh tokens age: a connection left unused for
+//! [`LIFETIME_DAYS`] days stops working until someone reconnects it, and the last
+//! [`WARNING_DAYS`] days before that are announced.
+//!
+//! With `d` the whole days since its last use (see `Connection::last_use`): `d ≥ 100` is
+//! À reconnecter; `86 ≤ d < 100` is "Expire dans (100 − d) jours"; anything else
+//! (a clock set back included) is Active.
+
+pub mod clock;
+pub mod suspension;
+pub mod time;
+
+use crate::domain::i18n::Lang;
+use crate::domain::model::{Connection, ProductState, Timestamp};
+
+/// Days without use after which a connection has to be reconnected.
+pub const LIFETIME_DAYS: i64 = 100;
+/// Days before that during which the expiry is announced.
+pub const WARNING_DAYS: i64 = 14;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Health {
+    Active,
+    /// It stops working in this many days (1 to 14).
+    ExpiresIn(u32),
+    /// It stopped working: it must be reconnected.
+    Expired,
+    /// Someone suspended it ("Suspendre"): it works again once reactivated. Shown
+    /// whatever its age, which goes on counting from its last use.
+    Suspended,
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Timestamp, to: Timestamp) -> i64 {
+    to.0.saturating_sub(from.0).div_euclid(clock::DAY_MS)
+}
+
+/// The health of a connection last used at `last_use`, at the time `now`.
+pub fn at(last_use: Timestamp, now: Timestamp) -> Health {
+    let d = days_between(last_use, now);
+    if d >= LIFETIME_DAYS {
+        Health::Expired
+    } else if d >= LIFETIME_DAYS - WARNING_DAYS {
+        Health::ExpiresIn((LIFETIME_DAYS - d) as u32)
+    } else {
+        Health::Active
+    }
+}
+
+/// A connection's health at the demo's time (the real time `real` plus the state's clock).
+pub fn of(state: &ProductState, connection: &Connection, real: Timestamp) -> Health {
+    if connection.suspended.is_some() {
+        return Health::Suspended;
+    }
+    at(connection.last_use(), clock::now(state, real))
+}
+
+impl Health {
+    /// The État column's text: "Active", "Expire dans 9 jours", "À reconnecter".
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Health::Active => lang.health_active().to_string(),
+            Health::ExpiresIn(n) if lang.is_plural(n as usize) => lang.health_expires_in_many(n),
+            Health::ExpiresIn(n) => lang.health_expires_in_one(n),
+            Health::Expired => lang.health_expired().to_string(),
+            Health::Suspended => lang.requests_control_suspended().to_string(),
+        }
+    }
+
+    /// What the state means, for the reconnection's dialog and the launch view.
+    pub fn sentence(self, lang: Lang) -> String {
+        match self {
+            Health::Active => lang.health_sentence_active().to_string(),
+            Health::ExpiresIn(n) if lang.is_plural(n as usize) => {
+                lang.health_sentence_expires_many(n)
+            }
+            Health::ExpiresIn(n) => lang.health_sentence_expires_one(n),
+            Health::Expired => lang.health_sentence_expired(LIFETIME_DAYS),
+            Health::Suspended => lang.requests_health_suspended_sentence().to_string(),
+        }
+    }
+
+    /// Whether "Reconnecter" is offered (in the ▼ menu): it expires soon or has expired.
+    pub fn offers_reconnect(self) -> bool {
+        matches!(self, Health::ExpiresIn(_) | Health::Expired)
+    }
+
+    /// Whether it is suspended: Réactiver replaces Suspendre, and Lancer says so.
+    pub fn is_suspended(self) -> bool {
+        self == Health::Suspended
+    }
+
+    /// Whether it has stopped working: Reconnecter replaces Lancer.
+    pub fn is_expired(self) -> bool {
+        self == Health::Expired
+    }
+
+    /// A short word for styles and icons: "active", "bientot", "expiree".
+    pub fn slug(self) -> &'static str {
+        match self {
+            Health::Active => "active",
+            Health::ExpiresIn(_) => "bientot",
+            Health::Expired => "expiree",
+            Health::Suspended => "suspendue",
+        }
+    }
+}
+
+/// The line a list opens with when something needs attention: "2 applis à reconnecter,
+/// 1 expire dans 9 jours"; `None` when every connection is active.
+pub fn attention(healths: &[Health], lang: Lang) -> Option<String> {
+    let expired = healths.iter().filter(|h| h.is_expired()).count();
+    let soon: Vec<u32> = healths
+        .iter()
+        .filter_map(|h| match h {
+            Health::ExpiresIn(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if expired > 0 {
+        parts.push(if lang.is_plural(expired) {
+            lang.health_to_reconnect_many(expired)
+        } else {
+            lang.health_to_reconnect_one(expired)
+        });
+    }
+    if let Some(latest) = soon.iter().max() {
+        let latest = *latest as usize;
+        let days = if lang.is_plural(latest) {
+            lang.health_days_many(latest)
+        } else {
+            lang.health_days_one(latest)
+        };
+        // The noun once: "2 applis à reconnecter, 1 expire…", "1 appli expire…".
+        let n = soon.len();
+        let who = if expired > 0 {
+            n.to_string()
+        } else if lang.is_plural(n) {
+            lang.health_apps_many(n)
+        } else {
+            lang.health_apps_one(n)
+        };
+        parts.push(if n == 1 {
+            lang.health_soon_one(days, who)
+        } else {
+            lang.health_soon_many(days, who)
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_counts_whole_days() {
+        let last = Timestamp(1_000 * clock::DAY_MS);
+        let day = |d: i64, extra: i64| at(last, Timestamp(last.0 + d * clock::DAY_MS + extra));
+        // 85 days and 23 hours is still 85 whole days.
+        assert_eq!(day(85, clock::DAY_MS - 1), Health::Active);
+        assert_eq!(day(86, 0), Health::ExpiresIn(14));
+        assert_eq!(day(99, clock::DAY_MS - 1), Health::ExpiresIn(1));
+        assert_eq!(day(100, 0), Health::Expired);
+        assert_eq!(day(-3, 0), Health::Active, "a clock set back");
+    }
+}

@@ -1,0 +1,4 @@
+//! Reading a whole state from outside (a backup, or what another version stored): every
+//! field checked, every problem said where it is.
+
+pub mod validate;
