@@ -22,7 +22,8 @@ const EC: Product = Product::ExpertComptable;
 
 fn items(outcome: Result<Outcome, DomainError>) -> Vec<BatchItem> {
     match outcome {
-        Ok(Outcome::Batch(items)) | Err(DomainError::NoneDone(items)) => items,
+        Ok(Outcome::Batch(items)) => items,
+        Err(DomainError::NoneDone(refused)) => refused.into_iter().map(BatchItem::from).collect(),
         other => panic!("a batch's result, got {other:?}"),
     }
 }

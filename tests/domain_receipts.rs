@@ -6,8 +6,9 @@
 mod common;
 
 use common::*;
+use mes_apps::domain::commands::undo::{self, Undo};
 use mes_apps::domain::commands::Command;
-use mes_apps::domain::disconnection::receipt::{self, Undo, RECEIPTS_KEPT};
+use mes_apps::domain::disconnection::receipt::{self, RECEIPTS_KEPT};
 use mes_apps::domain::forms::questionnaire::{Questionnaire, Reason};
 use mes_apps::domain::forms::settings::SettingKind;
 use mes_apps::domain::i18n::Lang;
@@ -169,29 +170,18 @@ fn undo_follows_the_rights_of_connecting_and_brings_the_settings_back() {
         .clone();
     let e = env(&cat);
     // A standard user may not; told who may.
-    match receipt::undo(&state, &e, &u("sophie-bernard"), &r) {
+    match undo::plan(&state, &e, &u("sophie-bernard"), &r) {
         Undo::Refused(err) => {
             assert_names_exactly(QB, &err.text(Lang::Fr), &["Claire Martin", "Julien Petit"])
         }
         other => panic!("{other:?}"),
     }
-    refused(
-        &mut state,
-        &cat,
-        "sophie-bernard",
-        &receipt::undo_command(&cat, &r),
-    );
+    refused(&mut state, &cat, "sophie-bernard", &undo::command(&cat, &r));
     assert_eq!(
-        receipt::undo(&state, &e, &u("claire-martin"), &r),
+        undo::plan(&state, &e, &u("claire-martin"), &r),
         Undo::Offered
     );
-    apply_checked(
-        &mut state,
-        &cat,
-        "claire-martin",
-        &receipt::undo_command(&cat, &r),
-    )
-    .unwrap();
+    apply_checked(&mut state, &cat, "claire-martin", &undo::command(&cat, &r)).unwrap();
     let back = state
         .connection(&a("notes-eclair"), &c(QB_COMPANY))
         .unwrap();
@@ -200,7 +190,7 @@ fn undo_follows_the_rights_of_connecting_and_brings_the_settings_back() {
     // Connected there again: nothing left to undo, for anyone.
     for user in ["claire-martin", "julien-petit", "sophie-bernard"] {
         assert_eq!(
-            receipt::undo(&state, &e, &u(user), &r),
+            undo::plan(&state, &e, &u(user), &r),
             Undo::Reconnected,
             "{user}"
         );
@@ -219,14 +209,14 @@ fn an_admin_may_not_undo_for_a_client_they_cannot_access() {
     )
     .unwrap();
     let r = state.receipts.last().unwrap().clone();
-    match receipt::undo(&state, &env(&cat), &u("thomas-leroy"), &r) {
+    match undo::plan(&state, &env(&cat), &u("thomas-leroy"), &r) {
         Undo::Refused(DomainError::ClientNotAccessible { client, .. }) => {
             assert_eq!(client, "Pharmacie du Port")
         }
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        receipt::undo(&state, &env(&cat), &u("marie-dupont"), &r),
+        undo::plan(&state, &env(&cat), &u("marie-dupont"), &r),
         Undo::Offered
     );
 }
@@ -248,16 +238,10 @@ fn undo_gives_defaults_where_a_value_is_no_longer_valid() {
     r.values
         .insert(first.key.clone(), text("\u{7}pas une valeur"));
     r.values.insert("disparu".into(), text("x"));
-    let values = receipt::undo_values(&cat, &r);
+    let values = undo::values(&cat, &r);
     assert_eq!(values.get(&first.key), Some(&first.default_value()));
     assert!(!values.contains_key("disparu"));
-    assert!(apply_checked(
-        &mut state,
-        &cat,
-        "claire-martin",
-        &receipt::undo_command(&cat, &r)
-    )
-    .is_ok());
+    assert!(apply_checked(&mut state, &cat, "claire-martin", &undo::command(&cat, &r)).is_ok());
 }
 
 #[test]

@@ -9,7 +9,7 @@ use mes_apps::domain::catalogue::product::GetKind;
 use mes_apps::domain::commands::batch::BatchItem;
 use mes_apps::domain::forms::questionnaire::{QuestionnaireError, Reason};
 use mes_apps::domain::i18n::Lang;
-use mes_apps::domain::model::error::DomainError;
+use mes_apps::domain::model::error::{DomainError, Refused};
 use mes_apps::domain::model::{AppId, CompanyId, Gender, Product, Role};
 
 /// Words only French has (whole words, lower case), and its accented letters.
@@ -74,10 +74,10 @@ fn questionnaire_errors() -> Vec<QuestionnaireError> {
 
 /// One of each variant (names neutral, so that only the wording is checked).
 fn domain_errors() -> Vec<DomainError> {
-    let item = |result| BatchItem {
+    let item = |error| Refused {
         app: AppId::new("x"),
         company: CompanyId::new("y"),
-        result,
+        error,
     };
     let mut all = vec![
         DomainError::UnknownUser("X".into()),
@@ -112,10 +112,10 @@ fn domain_errors() -> Vec<DomainError> {
         DomainError::NotInBatch,
         DomainError::BatchSize { len: 0, max: 9 },
         DomainError::BatchSize { len: 10, max: 9 },
-        DomainError::NoneDone(vec![item(Err(DomainError::NoChange))]),
+        DomainError::NoneDone(vec![item(DomainError::NoChange)]),
         DomainError::NoneDone(vec![
-            item(Err(DomainError::NotInBatch)),
-            item(Err(DomainError::NoChange)),
+            item(DomainError::NotInBatch),
+            item(DomainError::NoChange),
         ]),
         DomainError::NoneDone(vec![]),
         DomainError::ClockLimit { max_days: 365 },

@@ -1,46 +1,12 @@
 //! Who may do what: PRODUCT.md's table of roles, enforced here for every command and
 //! asked by the views before they offer an action.
 
-use crate::domain::i18n::Lang;
 use crate::domain::model::error::DomainError;
 use crate::domain::model::{
     Company, CompanyId, CompanyKind, Gender, Product, ProductState, Role, User, UserId,
 };
 
-/// The actions the table of roles governs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    /// Connect (QuickBooks) or install (Expert-Comptable) an app.
-    Get,
-    ChangeSettings,
-    /// Take over an app managed by someone else.
-    TakeOver,
-    Disconnect,
-    /// Suspend or reactivate a connection: the rights of disconnecting it.
-    Suspend,
-    /// Ask for an app where one may not connect it ("Demander l'appli"): every role,
-    /// at a company they may access (an admin also at a client they may not).
-    Request,
-    /// Export or import the product's data (Sauvegarde): every client's data, users and
-    /// roles included, so an import could hand anyone any role.
-    ManageData,
-}
-
-impl Action {
-    /// The action as it ends "Seuls … peuvent …".
-    pub fn phrase(self, product: Product, lang: Lang) -> &'static str {
-        match (self, product) {
-            (Action::Get, Product::QuickBooks) => lang.action_get_connect(),
-            (Action::Get, Product::ExpertComptable) => lang.action_get_install(),
-            (Action::ChangeSettings, _) => lang.action_change_settings(),
-            (Action::TakeOver, _) => lang.action_take_over(),
-            (Action::Disconnect, _) => lang.action_disconnect(),
-            (Action::Suspend, _) => lang.requests_action_suspend(),
-            (Action::Request, _) => lang.requests_action_request(),
-            (Action::ManageData, _) => lang.action_manage_data(),
-        }
-    }
-}
+pub use crate::domain::model::action::Action;
 
 /// Whether the role may do the action at all, wherever it is done.
 pub fn role_allows(product: Product, role: Role, action: Action) -> bool {

@@ -3,7 +3,7 @@
 //! Expert-Comptable installs), and which kinds of journal entries it can hold.
 
 use crate::domain::i18n::Lang;
-use crate::domain::journal::{Event, EventKind};
+use crate::domain::model::journal::EventKind;
 use crate::domain::model::Product;
 
 /// A section of Mes apps: its link's label and its URL segment.
@@ -75,98 +75,7 @@ impl Section {
     }
 }
 
-/// How a product adds an app: QuickBooks connects it to the company, Expert-Comptable
-/// installs it for the firm or one client. Every sentence that differs by it is here.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum GetKind {
-    Connect,
-    Install,
-}
-
-impl GetKind {
-    /// The dialog's button: "Connecter", "Installer".
-    pub fn verb(self, lang: Lang) -> &'static str {
-        match self {
-            GetKind::Connect => lang.get_connect_verb(),
-            GetKind::Install => lang.get_install_verb(),
-        }
-    }
-
-    /// Whether the user chooses where (the firm or a client) before confirming.
-    pub fn chooses_target(self) -> bool {
-        self == GetKind::Install
-    }
-
-    /// "connectée à", "installée pour": the app's state before a company's name.
-    pub fn done_at(self, lang: Lang) -> &'static str {
-        match self {
-            GetKind::Connect => lang.get_connect_done_at(),
-            GetKind::Install => lang.get_install_done_at(),
-        }
-    }
-
-    /// The same at the start of a sentence: "Connectée à", "Installée pour".
-    pub fn done_at_capitalised(self, lang: Lang) -> &'static str {
-        match self {
-            GetKind::Connect => lang.get_connect_done_at_capitalised(),
-            GetKind::Install => lang.get_install_done_at_capitalised(),
-        }
-    }
-
-    /// The label of the company line in the get dialog's details.
-    pub fn target_label(self, lang: Lang) -> &'static str {
-        match self {
-            GetKind::Connect => lang.get_connect_target_label(),
-            GetKind::Install => lang.get_install_target_label(),
-        }
-    }
-
-    /// The label of the date a connection was made: "Connectée depuis le".
-    pub fn since_label(self, lang: Lang) -> &'static str {
-        match self {
-            GetKind::Connect => lang.get_connect_since_label(),
-            GetKind::Install => lang.get_install_since_label(),
-        }
-    }
-
-    /// The app page's card about where the app is: "Connexion", "Installations".
-    pub fn where_heading(self, lang: Lang) -> &'static str {
-        match self {
-            GetKind::Connect => lang.get_connect_where_heading(),
-            GetKind::Install => lang.get_install_where_heading(),
-        }
-    }
-
-    /// The app page's card when the app is nowhere the user can see.
-    pub fn nowhere(self, lang: Lang) -> &'static str {
-        match self {
-            GetKind::Connect => lang.get_connect_nowhere(),
-            GetKind::Install => lang.get_install_nowhere(),
-        }
-    }
-
-    /// A search result's badge for an app found at `n` places the user can see (`n ≥ 1`):
-    /// "Connectée", "Installée 3 fois".
-    pub fn badge(self, n: usize, lang: Lang) -> String {
-        match self {
-            GetKind::Connect => lang.get_connect_badge().to_string(),
-            GetKind::Install if lang.is_plural(n) => lang.get_install_badge_many(n),
-            GetKind::Install => lang.get_install_badge_one(n),
-        }
-    }
-
-    /// The journal event of a new connection.
-    pub fn event(self) -> Event {
-        match self {
-            GetKind::Connect => Event::Connection,
-            GetKind::Install => Event::Installation,
-        }
-    }
-
-    pub fn event_kind(self) -> EventKind {
-        self.event().kind()
-    }
-}
+pub use crate::domain::model::action::GetKind;
 
 impl Product {
     /// The sections of Mes apps in this product, in the order of their links; the first is
@@ -232,6 +141,7 @@ impl Product {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::journal::Event;
 
     #[test]
     fn each_product_has_its_sections_and_opens_on_its_list() {

@@ -10,7 +10,7 @@ use crate::domain::access::permissions::{self, Action};
 use crate::domain::commands::{apply, plan_get, Command, Env, GetPlan, Outcome};
 use crate::domain::forms::settings::{self, SettingValue};
 use crate::domain::i18n::Lang;
-use crate::domain::model::error::DomainError;
+use crate::domain::model::error::{DomainError, Refused};
 use crate::domain::model::{AppId, CompanyId, ProductState, UserId};
 
 /// The most commands one batch takes: a firm's every client, with room to spare.
@@ -22,6 +22,16 @@ pub struct BatchItem {
     pub app: AppId,
     pub company: CompanyId,
     pub result: Result<Outcome, DomainError>,
+}
+
+impl From<Refused> for BatchItem {
+    fn from(r: Refused) -> Self {
+        BatchItem {
+            app: r.app,
+            company: r.company,
+            result: Err(r.error),
+        }
+    }
 }
 
 impl BatchItem {
@@ -59,10 +69,20 @@ pub(crate) fn apply_all(
         })
         .collect();
     if items.iter().any(BatchItem::succeeded) {
-        Ok(Outcome::Batch(items))
-    } else {
-        Err(DomainError::NoneDone(items))
+        return Ok(Outcome::Batch(items));
     }
+    let refused = items
+        .into_iter()
+        .filter_map(|i| {
+            let (app, company) = (i.app, i.company);
+            i.result.err().map(|error| Refused {
+                app,
+                company,
+                error,
+            })
+        })
+        .collect();
+    Err(DomainError::NoneDone(refused))
 }
 
 /// A new connection with these settings: refused where the app is already there (taking

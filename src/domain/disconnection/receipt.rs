@@ -8,54 +8,15 @@
 //! journal entry's. Only the latest [`RECEIPTS_KEPT`] are kept, so that the state stays
 //! small enough to save after every action; the journal keeps every disconnection.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
-use crate::domain::access::permissions::{self, can_access, Action};
+use crate::domain::access::permissions::can_access;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::commands::{plan_get, Command, Env, GetPlan};
 use crate::domain::forms::questionnaire::Questionnaire;
-use crate::domain::forms::settings::{self, SettingValue};
+use crate::domain::forms::settings::{self};
 use crate::domain::health::time;
 use crate::domain::i18n::Lang;
-use crate::domain::model::error::DomainError;
 use crate::domain::model::{AppId, CompanyId, Connection, ProductState, Timestamp, UserId};
 
-/// How many receipts a product keeps (the oldest go first).
-pub const RECEIPTS_KEPT: usize = 100;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Receipt {
-    /// The number of the disconnection's journal entry, and the receipt's in its address.
-    pub id: u64,
-    pub at: Timestamp,
-    pub app: AppId,
-    pub company: CompanyId,
-    /// Who disconnected it.
-    pub actor: UserId,
-    /// Who managed it until then.
-    pub manager: UserId,
-    pub answers: Questionnaire,
-    /// The app as the catalogue described it then.
-    pub app_name: String,
-    pub publisher: String,
-    pub contact: String,
-    /// The data it had access to.
-    pub permissions: Vec<String>,
-    /// Its settings as they read in French ("Label : valeur").
-    pub settings: Vec<String>,
-    /// The same lines in English ("Label: value"). Absent from receipts written before
-    /// English existed, which show the French lines.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub settings_en: Vec<String>,
-    /// The same settings' raw values, to connect it again as it was.
-    pub values: BTreeMap<String, SettingValue>,
-    /// The other companies it stayed installed for. Absent from receipts written before
-    /// it existed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub also_at: Vec<CompanyId>,
-}
+pub use crate::domain::model::receipt::{Receipt, RECEIPTS_KEPT};
 
 /// The receipt of disconnecting `connection` now (its number is set by `keep`).
 pub(crate) fn make(
@@ -116,64 +77,6 @@ pub fn latest_for<'s>(
         .iter()
         .rev()
         .find(|r| &r.app == app && &r.company == company)
-}
-
-/// Whether "Reconnecter avec les mêmes paramètres" is offered to the acting user.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Undo {
-    Offered,
-    /// The app is connected there again: there is nothing to undo.
-    Reconnected,
-    /// They may not connect it there (or not set its settings): why, and who may.
-    Refused(DomainError),
-}
-
-/// What undoing the disconnection of `receipt` would be for `actor`: the rights of
-/// connecting the app with its settings, while it is not connected there again.
-pub fn undo(state: &ProductState, env: &Env, actor: &UserId, receipt: &Receipt) -> Undo {
-    if state.connection(&receipt.app, &receipt.company).is_some() {
-        return Undo::Reconnected;
-    }
-    let planned = plan_get(state, env, actor, &receipt.app, &receipt.company).and_then(|plan| {
-        permissions::check_ids(state, actor, Action::ChangeSettings, &receipt.company)?;
-        Ok(plan)
-    });
-    match planned {
-        Ok(GetPlan::New { .. }) => Undo::Offered,
-        // Connected there meanwhile (another tab): nothing to undo.
-        Ok(GetPlan::TakeOver { .. }) | Err(DomainError::AlreadyManaged { .. }) => Undo::Reconnected,
-        Err(e) => Undo::Refused(e),
-    }
-}
-
-/// The settings to connect it again with: each of today's settings of the app takes the
-/// receipt's value when it is still valid, its default otherwise (a setting the
-/// catalogue has added or changed since).
-pub fn undo_values(catalogue: &Catalogue, receipt: &Receipt) -> BTreeMap<String, SettingValue> {
-    let Some(def) = catalogue.app(&receipt.app) else {
-        return BTreeMap::new();
-    };
-    def.settings
-        .iter()
-        .map(|s| {
-            let value = receipt
-                .values
-                .get(&s.key)
-                .filter(|v| s.validate(v).is_ok())
-                .cloned()
-                .unwrap_or_else(|| s.default_value());
-            (s.key.clone(), value)
-        })
-        .collect()
-}
-
-/// The command that undoes the disconnection: the app connected again, with its settings.
-pub fn undo_command(catalogue: &Catalogue, receipt: &Receipt) -> Command {
-    Command::GetWithSettings {
-        app: receipt.app.clone(),
-        company: receipt.company.clone(),
-        values: undo_values(catalogue, receipt),
-    }
 }
 
 impl Receipt {

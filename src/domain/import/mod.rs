@@ -1,4 +1,5 @@
 //! Reading a whole state from outside (a backup, or what another version stored): every
 //! field checked, every problem said where it is.
 
+mod records;
 pub mod validate;

@@ -8,18 +8,17 @@ use std::hash::Hash;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::disconnection::receipt::{Receipt, RECEIPTS_KEPT};
-use crate::domain::forms::questionnaire::{Answers, Questionnaire, QuestionnaireError, Reason};
-use crate::domain::forms::settings::{validate_all, validate_input, SettingValue};
+use crate::domain::disconnection::receipt::RECEIPTS_KEPT;
+use crate::domain::forms::settings::{validate_all, validate_input};
 use crate::domain::health::clock;
 use crate::domain::i18n::{Lang, Said};
-use crate::domain::journal::Event;
 use crate::domain::model::{
     CompanyId, CompanyKind, Connection, Product, ProductState, Role, UserId,
 };
 use crate::domain::requests::check as request_check;
-use crate::domain::requests::check_text;
 use crate::domain::text::{char_len, has_bidi_control};
+
+use super::records::{check_journal, check_receipts};
 
 pub const MAX_USERS: usize = 100;
 pub const MAX_COMPANIES: usize = 1_000;
@@ -74,21 +73,21 @@ impl std::fmt::Display for Problem {
     }
 }
 
-struct Report(Vec<Problem>, usize);
+pub(super) struct Report(Vec<Problem>, usize);
 
 /// A message that reads the same whatever the problem: `Lang::validate_date_range`.
-type Fixed = fn(&Lang) -> &'static str;
+pub(super) type Fixed = fn(&Lang) -> &'static str;
 
 impl Report {
     /// Counts a problem; said (in each language) only if it is among those listed.
-    fn push(&mut self, path: impl Into<String>, message: impl Fn(Lang) -> String) {
+    pub(super) fn push(&mut self, path: impl Into<String>, message: impl Fn(Lang) -> String) {
         self.1 += 1;
         if self.0.len() < MAX_REPORTED {
             self.0.push(Problem::new(path, message));
         }
     }
 
-    fn push_fixed(&mut self, path: impl Into<String>, message: Fixed) {
+    pub(super) fn push_fixed(&mut self, path: impl Into<String>, message: Fixed) {
         self.push(path, |l| message(&l).to_string());
     }
 
@@ -112,7 +111,7 @@ impl Report {
     }
 }
 
-fn check_id(r: &mut Report, path: String, id: &str) {
+pub(super) fn check_id(r: &mut Report, path: String, id: &str) {
     let ok = !id.is_empty()
         && id.len() <= MAX_ID
         && id
@@ -124,9 +123,9 @@ fn check_id(r: &mut Report, path: String, id: &str) {
 }
 
 /// The message of a date outside [`Timestamp::EARLIEST`]..=[`Timestamp::LATEST`].
-const DATE_RANGE: Fixed = Lang::validate_date_range;
+pub(super) const DATE_RANGE: Fixed = Lang::validate_date_range;
 
-fn check_name(r: &mut Report, path: String, name: &str, origin: Origin) {
+pub(super) fn check_name(r: &mut Report, path: String, name: &str, origin: Origin) {
     let len = char_len(name);
     if len == 0 || len > MAX_NAME || name.trim() != name {
         r.push(path, |l| l.validate_bad_name(MAX_NAME));
@@ -172,7 +171,7 @@ fn exactly_one(r: &mut Report, path: &str, n: usize, what: One) {
 }
 
 /// "aucun trouvé", "1 trouvé", "2 trouvés" (feminine: "aucune trouvée"…).
-fn found(n: usize, feminine: bool, lang: Lang) -> String {
+pub(super) fn found(n: usize, feminine: bool, lang: Lang) -> String {
     match (n, feminine) {
         (0, true) => lang.validate_found_none_f().into(),
         (0, false) => lang.validate_found_none_m().into(),
@@ -215,7 +214,7 @@ pub fn validate_stored(
 /// Where the state comes from: a file to import (every rule of today) or this browser's
 /// own storage (what was valid when it was saved is still read).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Origin {
+pub(super) enum Origin {
     Import,
     Stored,
 }
@@ -247,9 +246,9 @@ fn check(
 }
 
 /// The ids the state declares, that connections and journal entries must refer to.
-struct Ids<'s> {
-    companies: HashSet<&'s CompanyId>,
-    users: HashSet<&'s UserId>,
+pub(super) struct Ids<'s> {
+    pub(super) companies: HashSet<&'s CompanyId>,
+    pub(super) users: HashSet<&'s UserId>,
 }
 
 /// The product the data is for, and how many of each thing it holds.
@@ -407,180 +406,5 @@ fn check_connection_app(
                 }
             }
         }
-    }
-}
-
-/// Each journal entry: numbers that grow, its date, product and references, its event.
-fn check_journal(
-    r: &mut Report,
-    state: &ProductState,
-    product: Product,
-    catalogue: &Catalogue,
-    origin: Origin,
-    ids: &Ids,
-) {
-    let mut last_seq = 0;
-    for (i, e) in state.journal.iter().enumerate() {
-        let at = |field: &str| format!("data.journal[{i}].{field}");
-        if e.seq <= last_seq {
-            r.push_fixed(at("seq"), Lang::validate_journal_seq);
-        }
-        last_seq = e.seq;
-        if !e.at.is_plausible() {
-            r.push_fixed(at("at"), DATE_RANGE);
-        }
-        if e.product != product {
-            r.push_fixed(at("product"), Lang::validate_journal_product);
-        }
-        if !ids.users.contains(&e.actor) {
-            r.push(at("actor"), |l| l.validate_unknown_user(&e.actor));
-        }
-        if !ids.companies.contains(&e.company) {
-            r.push(at("company"), |l| l.validate_unknown_company(&e.company));
-        }
-        if catalogue.app(&e.app).is_none() && origin == Origin::Import {
-            r.push(at("app"), |l| l.validate_unknown_app(&e.app));
-        }
-        check_event(r, at("event"), &e.event, origin, ids);
-    }
-}
-
-/// What a journal entry's event holds: known users, valid answers, bounded changes.
-fn check_event(r: &mut Report, at: String, event: &Event, origin: Origin, ids: &Ids) {
-    match event {
-        Event::Transfer { from, to } => {
-            for u in [from, to] {
-                if !ids.users.contains(u) {
-                    r.push(at.clone(), |l| l.validate_unknown_user(u));
-                }
-            }
-        }
-        Event::Disconnection { answers } => {
-            if !answers_valid(answers, origin) {
-                r.push_fixed(at, Lang::validate_bad_answers);
-            }
-        }
-        Event::SettingsChange { changes } => {
-            if changes.len() > 20 {
-                r.push_fixed(at.clone(), Lang::validate_too_many_changes);
-            }
-            for ch in changes {
-                if let SettingValue::Text(t) = &ch.to {
-                    if char_len(t) > 500 {
-                        r.push_fixed(at.clone(), Lang::validate_value_too_long);
-                    }
-                }
-            }
-        }
-        Event::Request { message, .. } => {
-            if check_text(message).is_err() {
-                r.push(at, |l| l.requests_invalid_text().to_string());
-            }
-        }
-        Event::RequestApproval { requester, .. } => {
-            if !ids.users.contains(requester) {
-                r.push(at, |l| l.validate_unknown_user(requester));
-            }
-        }
-        Event::RequestRefusal {
-            requester, reason, ..
-        } => {
-            if !ids.users.contains(requester) {
-                r.push(at.clone(), |l| l.validate_unknown_user(requester));
-            }
-            if check_text(reason).is_err() {
-                r.push(at, |l| l.requests_invalid_text().to_string());
-            }
-        }
-        Event::Connection
-        | Event::Installation
-        | Event::Reconnection
-        | Event::RequestWithdrawal { .. }
-        | Event::Suspension
-        | Event::Reactivation => {}
-    }
-}
-
-/// Answers as the questionnaire would have accepted them.
-fn answers_valid(answers: &Questionnaire, origin: Origin) -> bool {
-    let again = Answers {
-        reason: Some(answers.reason),
-        other: answers.other.clone().unwrap_or_default(),
-    };
-    let consistent = answers.reason == Reason::Other || answers.other.is_none();
-    let valid = match again.validate() {
-        Ok(_) => true,
-        Err(QuestionnaireError::OtherHasBidiControls) => origin == Origin::Stored,
-        Err(_) => false,
-    };
-    valid && consistent
-}
-
-/// Each receipt: numbers that grow, its date and references, its answers, and text of
-/// bounded length without control characters.
-fn check_receipts(
-    r: &mut Report,
-    state: &ProductState,
-    catalogue: &Catalogue,
-    origin: Origin,
-    ids: &Ids,
-) {
-    let mut last_id = 0;
-    for (i, receipt) in state.receipts.iter().enumerate() {
-        let at = |field: &str| format!("data.receipts[{i}].{field}");
-        if receipt.id <= last_id {
-            r.push_fixed(at("id"), Lang::validate_receipt_seq);
-        }
-        last_id = receipt.id;
-        if !receipt.at.is_plausible() {
-            r.push_fixed(at("at"), DATE_RANGE);
-        }
-        if !ids.companies.contains(&receipt.company) {
-            r.push(at("company"), |l| {
-                l.validate_unknown_company(&receipt.company)
-            });
-        }
-        for (field, user) in [("actor", &receipt.actor), ("manager", &receipt.manager)] {
-            if !ids.users.contains(user) {
-                r.push(at(field), |l| l.validate_unknown_user(user));
-            }
-        }
-        if catalogue.app(&receipt.app).is_none() && origin == Origin::Import {
-            r.push(at("app"), |l| l.validate_unknown_app(&receipt.app));
-        }
-        if !answers_valid(&receipt.answers, origin) {
-            r.push_fixed(at("answers"), Lang::validate_bad_answers);
-        }
-        check_receipt_text(r, &at, receipt);
-    }
-}
-
-/// A receipt's copied text: names, lists and raw values, each bounded.
-fn check_receipt_text(r: &mut Report, at: &dyn Fn(&str) -> String, receipt: &Receipt) {
-    let bad = |s: &str, max: usize| char_len(s) > max || s.chars().any(|c| c.is_control());
-    for (field, text) in [
-        ("app_name", &receipt.app_name),
-        ("publisher", &receipt.publisher),
-        ("contact", &receipt.contact),
-    ] {
-        if bad(text, MAX_NAME) {
-            r.push(at(field), |l| l.validate_receipt_text(MAX_NAME));
-        }
-    }
-    for (field, lines) in [
-        ("permissions", &receipt.permissions),
-        ("settings", &receipt.settings),
-        ("settings_en", &receipt.settings_en),
-    ] {
-        if lines.len() > MAX_LINES || lines.iter().any(|l| bad(l, MAX_LINE)) {
-            r.push(at(field), |l| l.validate_receipt_lines(MAX_LINES, MAX_LINE));
-        }
-    }
-    let too_long = receipt
-        .values
-        .iter()
-        .any(|(k, v)| bad(k, MAX_ID) || matches!(v, SettingValue::Text(t) if bad(t, MAX_LINE)));
-    if receipt.values.len() > MAX_LINES || too_long {
-        r.push_fixed(at("values"), Lang::validate_receipt_values);
     }
 }

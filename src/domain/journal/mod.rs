@@ -3,173 +3,11 @@
 
 pub mod csv;
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::catalogue::Catalogue;
-use crate::domain::forms::questionnaire::Questionnaire;
-use crate::domain::forms::settings::SettingValue;
 use crate::domain::i18n::Lang;
-use crate::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
+use crate::domain::model::{AppId, CompanyId, ProductState, Timestamp, UserId};
 
-/// One setting's change, for the journal.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SettingChange {
-    pub key: String,
-    pub from: Option<SettingValue>,
-    pub to: SettingValue,
-}
-
-/// What happened. Written `"connection"`, `"installation"` or `{"transfer": {…}}`…
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Event {
-    /// An app connected to the QuickBooks company.
-    Connection,
-    /// An app installed for the firm or a client (Expert-Comptable).
-    Installation,
-    /// Management moved from one user to another.
-    Transfer {
-        from: UserId,
-        to: UserId,
-    },
-    SettingsChange {
-        changes: Vec<SettingChange>,
-    },
-    Disconnection {
-        answers: Questionnaire,
-    },
-    /// A connection renewed by the user who manages it ("Reconnecter"). When someone
-    /// else managed it, reconnecting is a `Transfer`.
-    Reconnection,
-    /// "Demander l'appli": a request, numbered, with its message.
-    Request {
-        request: u64,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
-        message: String,
-    },
-    /// A request approved (the connection's own entry comes just before).
-    RequestApproval {
-        request: u64,
-        requester: UserId,
-    },
-    RequestRefusal {
-        request: u64,
-        requester: UserId,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
-        reason: String,
-    },
-    RequestWithdrawal {
-        request: u64,
-    },
-    /// "Suspendre": the connection stays, the app stops working.
-    Suspension,
-    Reactivation,
-}
-
-/// The kinds the journal can be filtered by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EventKind {
-    Connection,
-    Installation,
-    Transfer,
-    SettingsChange,
-    Disconnection,
-    Reconnection,
-    Request,
-    RequestApproval,
-    RequestRefusal,
-    RequestWithdrawal,
-    Suspension,
-    Reactivation,
-}
-
-impl EventKind {
-    pub const ALL: [EventKind; 12] = [
-        EventKind::Connection,
-        EventKind::Installation,
-        EventKind::Transfer,
-        EventKind::Reconnection,
-        EventKind::SettingsChange,
-        EventKind::Disconnection,
-        EventKind::Suspension,
-        EventKind::Reactivation,
-        EventKind::Request,
-        EventKind::RequestApproval,
-        EventKind::RequestRefusal,
-        EventKind::RequestWithdrawal,
-    ];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            EventKind::Connection => lang.journal_kind_connection(),
-            EventKind::Installation => lang.journal_kind_installation(),
-            EventKind::Transfer => lang.journal_kind_transfer(),
-            EventKind::SettingsChange => lang.journal_kind_settings(),
-            EventKind::Disconnection => lang.journal_kind_disconnection(),
-            EventKind::Reconnection => lang.journal_kind_reconnection(),
-            EventKind::Request => lang.requests_kind_request(),
-            EventKind::RequestApproval => lang.requests_kind_approval(),
-            EventKind::RequestRefusal => lang.requests_kind_refusal(),
-            EventKind::RequestWithdrawal => lang.requests_kind_withdrawal(),
-            EventKind::Suspension => lang.requests_kind_suspension(),
-            EventKind::Reactivation => lang.requests_kind_reactivation(),
-        }
-    }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            EventKind::Connection => "connexion",
-            EventKind::Installation => "installation",
-            EventKind::Transfer => "transfert",
-            EventKind::SettingsChange => "parametres",
-            EventKind::Disconnection => "deconnexion",
-            EventKind::Reconnection => "reconnexion",
-            EventKind::Request => "demande",
-            EventKind::RequestApproval => "approbation",
-            EventKind::RequestRefusal => "refus",
-            EventKind::RequestWithdrawal => "retrait",
-            EventKind::Suspension => "suspension",
-            EventKind::Reactivation => "reactivation",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.slug() == slug)
-    }
-}
-
-impl Event {
-    pub fn kind(&self) -> EventKind {
-        match self {
-            Event::Connection => EventKind::Connection,
-            Event::Installation => EventKind::Installation,
-            Event::Transfer { .. } => EventKind::Transfer,
-            Event::SettingsChange { .. } => EventKind::SettingsChange,
-            Event::Disconnection { .. } => EventKind::Disconnection,
-            Event::Reconnection => EventKind::Reconnection,
-            Event::Request { .. } => EventKind::Request,
-            Event::RequestApproval { .. } => EventKind::RequestApproval,
-            Event::RequestRefusal { .. } => EventKind::RequestRefusal,
-            Event::RequestWithdrawal { .. } => EventKind::RequestWithdrawal,
-            Event::Suspension => EventKind::Suspension,
-            Event::Reactivation => EventKind::Reactivation,
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JournalEntry {
-    /// 1 for the first entry, then one more each time.
-    pub seq: u64,
-    pub at: Timestamp,
-    pub product: Product,
-    /// Who did it.
-    pub actor: UserId,
-    pub company: CompanyId,
-    pub app: AppId,
-    pub event: Event,
-}
+pub use crate::domain::model::journal::{Event, EventKind, JournalEntry, SettingChange};
 
 /// The number the next journal entry will have.
 pub fn next_seq(state: &ProductState) -> u64 {
@@ -273,6 +111,7 @@ impl JournalFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::Product;
 
     fn empty(product: Product) -> ProductState {
         ProductState {

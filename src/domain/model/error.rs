@@ -2,15 +2,14 @@
 //! either language, which says what went wrong and, for a permission, who may do it
 //! (the UI has no French fallback: every sentence it shows is asked for in its language).
 
-use crate::domain::access::permissions::Action;
-use crate::domain::catalogue::product::GetKind;
-use crate::domain::commands::batch::BatchItem;
+use super::action::{Action, GetKind};
+use super::ids::{AppId, CompanyId};
+use super::people::{Gender, Product, Role};
+use super::request::RequestError;
+use super::suspension::SuspendError;
 use crate::domain::forms::questionnaire::QuestionnaireError;
 use crate::domain::forms::settings::FieldError;
-use crate::domain::health::suspension::SuspendError;
 use crate::domain::i18n::Lang;
-use crate::domain::model::{Gender, Product, Role};
-use crate::domain::requests::RequestError;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DomainError {
@@ -70,7 +69,7 @@ pub enum DomainError {
         max: usize,
     },
     /// Every command of a batch was refused: each one's reason.
-    NoneDone(Vec<BatchItem>),
+    NoneDone(Vec<Refused>),
     /// The demo's clock would go further ahead than it may.
     ClockLimit {
         max_days: i64,
@@ -157,8 +156,8 @@ impl DomainError {
                     1 => lang.error_none_done_one().to_string(),
                     n => lang.error_none_done_many(n),
                 };
-                match items.first().and_then(|i| i.result.as_ref().err()) {
-                    Some(first) => said + &lang.error_none_done_reason(first.text(lang)),
+                match items.first() {
+                    Some(first) => said + &lang.error_none_done_reason(first.error.text(lang)),
                     None => said + lang.error_none_done_end(),
                 }
             }
@@ -168,6 +167,14 @@ impl DomainError {
             DomainError::Suspension(e) => e.message(lang),
         }
     }
+}
+
+/// One target of a batch that was refused, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub app: AppId,
+    pub company: CompanyId,
+    pub error: DomainError,
 }
 
 /// "Claire Martin", "Claire Martin ou Julien Petit", "A, B ou C".

@@ -23,8 +23,9 @@ pub fn run_batch(
     batch: Command,
     done: &'static str,
 ) -> Vec<ReportLine> {
-    let items = match products.dispatch(product, batch) {
-        Ok(Outcome::Batch(items)) | Err(DomainError::NoneDone(items)) => items,
+    let items: Vec<BatchItem> = match products.dispatch(product, batch) {
+        Ok(Outcome::Batch(items)) => items,
+        Err(DomainError::NoneDone(refused)) => refused.into_iter().map(BatchItem::from).collect(),
         _ => Vec::new(),
     };
     products.catalogue.with_value(|cat| {

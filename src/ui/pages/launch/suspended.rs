@@ -29,9 +29,10 @@ pub fn Suspended(
                 catalogue: cat,
                 now: crate::ui::web::clock::now(),
             };
-            let sentence = crate::domain::health::suspension::refusal(s, &env, &app, &company)
-                .map(|e| e.text(lang))
-                .unwrap_or_default();
+            let sentence =
+                crate::domain::health::suspension::refusal(s, env.catalogue, &app, &company)
+                    .map(|e| e.text(lang))
+                    .unwrap_or_default();
             let by = s
                 .connection(&app, &company)
                 .and_then(|c| c.suspended.as_ref())

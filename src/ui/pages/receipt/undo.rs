@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::commands::undo::{self, Undo};
 use crate::domain::commands::Env;
-use crate::domain::disconnection::receipt::{self, Receipt, Undo};
+use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::model::Product;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
@@ -30,7 +31,7 @@ pub fn UndoOffer(product: Product, receipt: Receipt) -> impl IntoView {
                         catalogue,
                         now: now(),
                     };
-                    receipt::undo(s, &env, &actor, &receipt)
+                    undo::plan(s, &env, &actor, &receipt)
                 })
             })
         })

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::commands::undo::{self, Undo};
 use crate::domain::commands::Env;
-use crate::domain::disconnection::receipt::{self, Receipt, Undo};
+use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::forms::settings;
 use crate::domain::model::Product;
 use crate::ui::state::products::use_products;
@@ -28,7 +29,7 @@ fn restored(catalogue: &Catalogue, r: &Receipt) -> Vec<String> {
         .map(|d| {
             settings::summary(
                 &d.settings,
-                &receipt::undo_values(catalogue, r),
+                &undo::values(catalogue, r),
                 crate::ui::state::session::use_lang(),
             )
         })
@@ -57,7 +58,7 @@ pub fn UndoDialog(
                 now: now(),
             };
             (
-                receipt::undo(s, &env, &actor, &receipt),
+                undo::plan(s, &env, &actor, &receipt),
                 s.company_name(&receipt.company).to_string(),
                 s.user_name(&actor).to_string(),
                 restored(catalogue, &receipt),
@@ -74,7 +75,7 @@ pub fn UndoDialog(
             let r = receipt.clone();
             let submit = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                let command = products.catalogue.with_value(|c| receipt::undo_command(c, &r));
+                let command = products.catalogue.with_value(|c| undo::command(c, &r));
                 match products.dispatch(product, command) {
                     Ok(_) => {
                         on_close.run(());

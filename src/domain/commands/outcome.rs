@@ -1,0 +1,80 @@
+//! What a successful command did: the outcome each caller reports.
+
+use super::batch::BatchItem;
+
+use crate::domain::catalogue::product::GetKind;
+use crate::domain::journal::SettingChange;
+use crate::domain::model::{AppId, CompanyId, Timestamp, UserId};
+
+/// What a successful command did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The app is connected (QuickBooks) or installed (Expert-Comptable): `kind` says which.
+    Added {
+        app: AppId,
+        company: CompanyId,
+        kind: GetKind,
+    },
+    Transferred {
+        app: AppId,
+        company: CompanyId,
+        from: UserId,
+        to: UserId,
+    },
+    SettingsSaved {
+        app: AppId,
+        company: CompanyId,
+        changes: Vec<SettingChange>,
+    },
+    Disconnected {
+        app: AppId,
+        company: CompanyId,
+    },
+    Reset,
+    /// What each command of a batch did, in order; at least one succeeded.
+    Batch(Vec<BatchItem>),
+    /// The app was opened (and its connection's use recorded).
+    Launched {
+        app: AppId,
+        company: CompanyId,
+    },
+    /// The connection was renewed; `from` is who managed it when it was taken over.
+    Reconnected {
+        app: AppId,
+        company: CompanyId,
+        from: Option<UserId>,
+    },
+    Suspended {
+        app: AppId,
+        company: CompanyId,
+    },
+    Reactivated {
+        app: AppId,
+        company: CompanyId,
+    },
+    Requested {
+        app: AppId,
+        company: CompanyId,
+    },
+    /// The requested app is connected or installed, managed by the approver.
+    RequestApproved {
+        app: AppId,
+        company: CompanyId,
+        kind: GetKind,
+        requester: UserId,
+    },
+    RequestDeclined {
+        app: AppId,
+        company: CompanyId,
+    },
+    RequestWithdrawn {
+        app: AppId,
+        company: CompanyId,
+    },
+    Acknowledged,
+    /// The demo's clock moved `days` ahead; `now` is its new time.
+    ClockAdvanced {
+        days: u32,
+        now: Timestamp,
+    },
+}

@@ -1,0 +1,137 @@
+//! Everything one product keeps: its companies, users, connections, journal, receipts and
+//! requests. Plain values, no behaviour beyond lookups; every rule lives above.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::{AppId, CompanyId, Timestamp, UserId};
+use super::journal::JournalEntry;
+use super::people::{Company, CompanyKind, Product, Role, User};
+use super::receipt::Receipt;
+use super::request::AppRequest;
+use super::suspension::Suspension;
+use crate::domain::forms::settings::SettingValue;
+
+/// One app connected to (or installed for) one company.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Connection {
+    pub app: AppId,
+    pub company: CompanyId,
+    /// The user who manages the connection.
+    pub manager: UserId,
+    /// When the app was connected (installed).
+    pub since: Timestamp,
+    /// When its management last changed hands (a transfer); `None` while the user who
+    /// connected it still manages it. Absent from data saved before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferred: Option<Timestamp>,
+    pub settings: BTreeMap<String, SettingValue>,
+    /// When it was last used (launched, reconnected, its settings saved); `None` while
+    /// nothing but connecting it or taking it over has used it. Absent from data saved
+    /// before it existed: such connections count from when they were made or taken over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used: Option<Timestamp>,
+    /// Set while the connection is suspended ("Suspendre"): it keeps its settings and
+    /// manager but the app stops working. Absent from data saved before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspended: Option<Suspension>,
+}
+
+impl Connection {
+    /// Since when its manager has managed it.
+    pub fn managed_since(&self) -> Timestamp {
+        self.transferred.unwrap_or(self.since)
+    }
+
+    /// When it was last used: connecting and taking over count as use, and so does each
+    /// later use. What the connection's health counts from (see `health`).
+    pub fn last_use(&self) -> Timestamp {
+        self.last_used
+            .map_or(self.managed_since(), |t| t.max(self.managed_since()))
+    }
+}
+
+/// Everything one product keeps. Invariants (kept by `command::apply`, checked by
+/// `import`): at most one connection per app and company; each manager is a user of this
+/// product; every connection's company and app exist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductState {
+    pub product: Product,
+    pub companies: Vec<Company>,
+    pub users: Vec<User>,
+    pub connections: Vec<Connection>,
+    pub journal: Vec<JournalEntry>,
+    /// How far the demo's clock is ahead of the real one, in milliseconds (see `clock`).
+    /// Absent (0) from data saved before the demo had a clock.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub clock_offset: i64,
+    /// The receipts of the latest disconnections, oldest first (see `receipt`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receipts: Vec<Receipt>,
+    /// Requests for an app ("Demander l'appli"), oldest first (see `request`). Absent
+    /// from data saved before requests existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<AppRequest>,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
+}
+
+impl ProductState {
+    pub fn user(&self, id: &UserId) -> Option<&User> {
+        self.users.iter().find(|u| &u.id == id)
+    }
+
+    pub fn company(&self, id: &CompanyId) -> Option<&Company> {
+        self.companies.iter().find(|c| &c.id == id)
+    }
+
+    pub fn connection(&self, app: &AppId, company: &CompanyId) -> Option<&Connection> {
+        self.connections
+            .iter()
+            .find(|c| &c.app == app && &c.company == company)
+    }
+
+    /// The company apps are connected to in QuickBooks, or the firm in Expert-Comptable.
+    pub fn home_company(&self) -> Option<&Company> {
+        self.companies
+            .iter()
+            .find(|c| matches!(c.kind, CompanyKind::Business | CompanyKind::Firm))
+    }
+
+    /// Whether an app can be connected to `company` in this product: the business
+    /// (QuickBooks), or the firm or one of its clients (Expert-Comptable).
+    pub fn connection_target(&self, company: &Company) -> bool {
+        match self.product {
+            Product::QuickBooks => company.kind == CompanyKind::Business,
+            Product::ExpertComptable => {
+                matches!(company.kind, CompanyKind::Firm | CompanyKind::Client)
+            }
+        }
+    }
+
+    pub fn clients(&self) -> impl Iterator<Item = &Company> {
+        self.companies
+            .iter()
+            .filter(|c| c.kind == CompanyKind::Client)
+    }
+
+    pub fn primary_admin(&self) -> Option<&User> {
+        self.users.iter().find(|u| u.role == Role::PrimaryAdmin)
+    }
+
+    /// A user's name, or the id itself when the user is unknown (an old journal entry).
+    pub fn user_name<'a>(&'a self, id: &'a UserId) -> &'a str {
+        self.user(id)
+            .map(|u| u.name.as_str())
+            .unwrap_or(id.as_str())
+    }
+
+    pub fn company_name<'a>(&'a self, id: &'a CompanyId) -> &'a str {
+        self.company(id)
+            .map(|c| c.name.as_str())
+            .unwrap_or(id.as_str())
+    }
+}
