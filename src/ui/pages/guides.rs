@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::catalogue::product::Section;
-use crate::domain::commands::Env;
 use crate::domain::data::demo;
 use crate::domain::guide::{prepare, GuideId, Prepared, Run};
 
@@ -57,15 +56,7 @@ fn Guides() -> impl IntoView {
     let prepared = move |guide: GuideId| {
         let gp = guide.product();
         let actor = session.actor_untracked(gp);
-        products.catalogue.with_value(|catalogue| {
-            products.state(gp).with_untracked(|s| {
-                let env = Env {
-                    catalogue,
-                    now: now(),
-                };
-                prepare(guide, s, &env, &actor)
-            })
-        })
+        products.with_env_untracked(gp, |s, env| prepare(guide, s, env, &actor))
     };
     let start = {
         let begin = begin.clone();

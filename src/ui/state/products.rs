@@ -149,6 +149,41 @@ impl Products {
         self.signal(product).read_only()
     }
 
+    /// Reads `product`'s state (reactive) with what a command sees: the catalogue and
+    /// the real time.
+    pub fn with_env<T>(self, product: Product, f: impl FnOnce(&ProductState, &Env) -> T) -> T {
+        self.catalogue.with_value(|catalogue| {
+            self.signal(product).with(|s| {
+                f(
+                    s,
+                    &Env {
+                        catalogue,
+                        now: now(),
+                    },
+                )
+            })
+        })
+    }
+
+    /// [`Products::with_env`], without tracking the state.
+    pub fn with_env_untracked<T>(
+        self,
+        product: Product,
+        f: impl FnOnce(&ProductState, &Env) -> T,
+    ) -> T {
+        self.catalogue.with_value(|catalogue| {
+            self.signal(product).with_untracked(|s| {
+                f(
+                    s,
+                    &Env {
+                        catalogue,
+                        now: now(),
+                    },
+                )
+            })
+        })
+    }
+
     /// The acting user of `product` (reactive).
     pub fn actor_user(self, product: Product) -> Option<User> {
         let id = self.session.actor(product);

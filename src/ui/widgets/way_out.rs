@@ -4,13 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::commands::Env;
 use crate::domain::forms::questionnaire::Reason;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::domain::views::way_out::{self, WayOut};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_session;
-use crate::ui::web::clock::now;
 
 /// What the user chose instead of disconnecting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,18 +34,12 @@ pub fn WayOutOffer(
     let offer = Memo::new(move |_| {
         let reason = reason.get()?;
         let actor = session.actor(product);
-        products.catalogue.with_value(|catalogue| {
-            products.state(product).with(|s| {
-                let env = Env {
-                    catalogue,
-                    now: now(),
-                };
-                let way = way_out::for_reason(s, &env, &actor, (&app, &company), reason)?;
-                Some((
-                    way.explanation(s, &name, crate::ui::state::session::use_lang()),
-                    way,
-                ))
-            })
+        products.with_env(product, |s, env| {
+            let way = way_out::for_reason(s, env, &actor, (&app, &company), reason)?;
+            Some((
+                way.explanation(s, &name, crate::ui::state::session::use_lang()),
+                way,
+            ))
         })
     });
     move || {

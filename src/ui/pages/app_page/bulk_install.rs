@@ -9,13 +9,12 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::domain::access::queries;
-use crate::domain::commands::{refusal_for_every_target, Command, Env};
+use crate::domain::commands::{refusal_for_every_target, Command};
 use crate::domain::forms::settings::{defaults, validate_input};
 use crate::domain::model::{AppId, CompanyId, CompanyKind, Product};
 use crate::domain::text::fold;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
-use crate::ui::web::clock::now;
 use crate::ui::web::dom;
 use crate::ui::web::split::part;
 use crate::ui::widgets::batch_report::{run_batch, ReportLine};
@@ -47,14 +46,8 @@ pub fn BulkInstallDialog(
     let name = products
         .catalogue
         .with_value(|c| c.app_name(&app).to_string());
-    let refused = products.catalogue.with_value(|catalogue| {
-        products.state(product).with_untracked(|s| {
-            let env = Env {
-                catalogue,
-                now: now(),
-            };
-            refusal_for_every_target(s, &env, &actor, &app).map(|e| e.text(lang))
-        })
+    let refused = products.with_env_untracked(product, |s, env| {
+        refusal_for_every_target(s, env, &actor, &app).map(|e| e.text(lang))
     });
     view! {
         <Modal title=lang.ctl_bulk_install_title(&name) on_close=on_close class="ma-dialog--wide">

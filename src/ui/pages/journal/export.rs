@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::journal::csv;
+use crate::domain::journal::csv as journal_csv;
 use crate::domain::journal::JournalEntry;
 use crate::domain::model::{CompanyId, Product};
 use crate::ui::state::products::use_products;

@@ -23,16 +23,11 @@ pub fn Suspended(
     let session = use_session();
     let lang = use_lang();
     let actor = session.actor_untracked(product);
-    let (sentence, by, allowed) = products.catalogue.with_value(|cat| {
+    let (sentence, by, allowed) = products.catalogue.with_value(|catalogue| {
         products.state(product).with_untracked(|s| {
-            let env = crate::domain::commands::Env {
-                catalogue: cat,
-                now: crate::ui::web::clock::now(),
-            };
-            let sentence =
-                crate::domain::health::suspension::refusal(s, env.catalogue, &app, &company)
-                    .map(|e| e.text(lang))
-                    .unwrap_or_default();
+            let sentence = crate::domain::health::suspension::refusal(s, catalogue, &app, &company)
+                .map(|e| e.text(lang))
+                .unwrap_or_default();
             let by = s
                 .connection(&app, &company)
                 .and_then(|c| c.suspended.as_ref())

@@ -6,12 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::commands::undo::{self, Undo};
-use crate::domain::commands::Env;
 use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::model::Product;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
-use crate::ui::web::clock::now;
 use crate::ui::web::paths;
 use crate::ui::widgets::get_dialog::UndoDialog;
 
@@ -25,15 +23,7 @@ pub fn UndoOffer(product: Product, receipt: Receipt) -> impl IntoView {
         let receipt = receipt.clone();
         Memo::new(move |_| {
             let actor = session.actor(product);
-            products.catalogue.with_value(|catalogue| {
-                products.state(product).with(|s| {
-                    let env = Env {
-                        catalogue,
-                        now: now(),
-                    };
-                    undo::plan(s, &env, &actor, &receipt)
-                })
-            })
+            products.with_env(product, |s, env| undo::plan(s, env, &actor, &receipt))
         })
     };
     let kind = product.get_kind();

@@ -3,12 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::commands::Env;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::domain::views::association::{association, TakeOver};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
-use crate::ui::web::clock::now;
 use crate::ui::web::format;
 use crate::ui::widgets::get_dialog::GetDialog;
 
@@ -21,15 +19,9 @@ pub fn AssociatedUser(product: Product, company: CompanyId, app: AppId) -> impl 
         let (app, company) = (app.clone(), company.clone());
         Memo::new(move |_| {
             let actor = session.actor(product);
-            products.catalogue.with_value(|catalogue| {
-                products.state(product).with(|s| {
-                    let env = Env {
-                        catalogue,
-                        now: now(),
-                    };
-                    let a = association(s, &env, &actor, &app, &company)?;
-                    Some((s.user_name(&a.manager).to_string(), a))
-                })
+            products.with_env(product, |s, env| {
+                let a = association(s, env, &actor, &app, &company)?;
+                Some((s.user_name(&a.manager).to_string(), a))
             })
         })
     };

@@ -15,13 +15,12 @@ mod undo;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::commands::{plan_get, refusal_for_every_target, Command, Env};
+use crate::domain::commands::{plan_get, refusal_for_every_target, Command};
 use crate::domain::guide::{Dialog, Seen};
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::guide::use_reporter;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
-use crate::ui::web::clock::now;
 use crate::ui::web::paths;
 
 use super::data_note::DataNote;
@@ -57,15 +56,9 @@ pub fn GetDialog(
     guide.tell(Seen::Opened(Dialog::Get, app.clone()));
     on_cleanup(move || guide.tell(Seen::Closed(Dialog::Get)));
     // A refusal that holds whatever the target (a standard user): said at once.
-    let refused = products.catalogue.with_value(|catalogue| {
-        products.state(product).with_untracked(|s| {
-            let env = Env {
-                catalogue,
-                now: now(),
-            };
-            refusal_for_every_target(s, &env, &actor, &app)
-                .map(|e| e.text(crate::ui::state::session::use_lang()))
-        })
+    let refused = products.with_env_untracked(product, |s, env| {
+        refusal_for_every_target(s, env, &actor, &app)
+            .map(|e| e.text(crate::ui::state::session::use_lang()))
     });
     let body = match refused {
         Some(message) => view! { <Refusal message=message on_close=on_close/> }.into_any(),
@@ -114,15 +107,7 @@ fn GetForm(
         Memo::new(move |_| {
             let actor = session.actor(product);
             let company = target.get()?;
-            Some(products.catalogue.with_value(|catalogue| {
-                products.state(product).with(|s| {
-                    let env = Env {
-                        catalogue,
-                        now: now(),
-                    };
-                    plan_get(s, &env, &actor, &app, &company)
-                })
-            }))
+            Some(products.with_env(product, |s, env| plan_get(s, env, &actor, &app, &company)))
         })
     };
     let submit = {

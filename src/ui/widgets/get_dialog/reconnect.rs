@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::commands::{plan_reconnect, Command, Env, ReconnectPlan};
+use crate::domain::commands::{plan_reconnect, Command, ReconnectPlan};
 use crate::domain::health;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::products::use_products;
@@ -40,15 +40,9 @@ pub fn ReconnectDialog(
         let (app, company) = (app.clone(), company.clone());
         Memo::new(move |_| {
             let actor = session.actor(product);
-            products.catalogue.with_value(|catalogue| {
-                products.state(product).with(|s| {
-                    let env = Env {
-                        catalogue,
-                        now: now(),
-                    };
-                    plan_reconnect(s, &env, &actor, &app, &company)
-                        .map_err(|e| e.text(crate::ui::state::session::use_lang()))
-                })
+            products.with_env(product, |s, env| {
+                plan_reconnect(s, env, &actor, &app, &company)
+                    .map_err(|e| e.text(crate::ui::state::session::use_lang()))
             })
         })
     };

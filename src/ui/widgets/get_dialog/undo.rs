@@ -8,13 +8,11 @@ use leptos_router::hooks::use_navigate;
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::commands::undo::{self, Undo};
-use crate::domain::commands::Env;
 use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::forms::settings;
 use crate::domain::model::Product;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
-use crate::ui::web::clock::now;
 use crate::ui::web::{format, paths};
 use crate::ui::widgets::data_note::DataNote;
 use crate::ui::widgets::modal::Modal;
@@ -51,19 +49,13 @@ pub fn UndoDialog(
     let kind = product.get_kind();
     let error = RwSignal::new(None::<String>);
     let actor = session.actor_untracked(product);
-    let (undo, company_name, actor_name, lines) = products.catalogue.with_value(|catalogue| {
-        products.state(product).with_untracked(|s| {
-            let env = Env {
-                catalogue,
-                now: now(),
-            };
-            (
-                undo::plan(s, &env, &actor, &receipt),
-                s.company_name(&receipt.company).to_string(),
-                s.user_name(&actor).to_string(),
-                restored(catalogue, &receipt),
-            )
-        })
+    let (undo, company_name, actor_name, lines) = products.with_env_untracked(product, |s, env| {
+        (
+            undo::plan(s, env, &actor, &receipt),
+            s.company_name(&receipt.company).to_string(),
+            s.user_name(&actor).to_string(),
+            restored(env.catalogue, &receipt),
+        )
     });
     let body = match undo {
         Undo::Refused(e) => view! { <Refusal message=e.text(crate::ui::state::session::use_lang()) on_close=on_close/> }.into_any(),
