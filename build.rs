@@ -9,13 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-#[path = "src/domain/i18n/typography.rs"]
-#[allow(dead_code)]
-mod typography;
-
-#[path = "src/domain/i18n/locales_check.rs"]
-#[allow(dead_code)]
-mod locales_check;
+use mes_apps_texts::{generate, locales_check, typography};
 
 type Texts = BTreeMap<String, String>;
 
@@ -65,26 +59,13 @@ fn merged(files: BTreeMap<String, Texts>, french: bool) -> Texts {
 
 fn main() {
     println!("cargo:rerun-if-changed=locales");
-    println!("cargo:rerun-if-changed=src/domain/i18n/typography.rs");
-    println!("cargo:rerun-if-changed=src/domain/i18n/locales_check.rs");
     let (fr, en) = (read_dir("fr"), read_dir("en"));
     let problems = locales_check::differences(&fr, &en);
     if !problems.is_empty() {
         panic!("translations differ:\n  {}", problems.join("\n  "));
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for (lang, texts) in [("fr", merged(fr, true)), ("en", merged(en, false))] {
-        let path = Path::new(&out).join(format!("{lang}.json"));
-        fs::write(
-            &path,
-            serde_json::to_string(&texts).expect("texts serialise"),
-        )
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    }
-    rosetta_build::config()
-        .source("fr", format!("{out}/fr.json"))
-        .source("en", format!("{out}/en.json"))
-        .fallback("fr")
-        .generate()
-        .expect("rosetta generates the Lang type");
+    let code = generate::rust(&merged(fr, true), &merged(en, false));
+    let path = Path::new(&out).join("texts.rs");
+    fs::write(&path, code).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }

@@ -12,6 +12,7 @@ use crate::domain::model::{Product, ProductState, Timestamp};
 use crate::domain::text::json::{depth, parse};
 
 use super::schema::{migrate, SCHEMA_VERSION};
+use crate::domain::i18n::args;
 
 /// The largest file accepted, in bytes.
 pub const IMPORT_MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -84,7 +85,10 @@ pub fn import(
     }
     let nesting = depth(text);
     if nesting > MAX_DEPTH {
-        return Err(vec![lang.exchange_too_deep(MAX_DEPTH, nesting)]);
+        return Err(vec![lang.exchange_too_deep(args::ExchangeTooDeep {
+            max: &MAX_DEPTH,
+            n: &nesting,
+        })]);
     }
     let header: ImportHeader = match parse(text) {
         Ok(h) => h,
@@ -97,7 +101,10 @@ pub fn import(
         return Err(vec![lang.exchange_not_ours().into()]);
     }
     if header.schema > SCHEMA_VERSION {
-        return Err(vec![lang.exchange_newer(SCHEMA_VERSION, header.schema)]);
+        return Err(vec![lang.exchange_newer(args::ExchangeNewer {
+            max: &SCHEMA_VERSION,
+            schema: &header.schema,
+        })]);
     }
     let current;
     let text = if header.schema == SCHEMA_VERSION {

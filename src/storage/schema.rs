@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::disconnection::receipt::Receipt;
+use crate::domain::i18n::args;
 use crate::domain::i18n::Said;
 use crate::domain::model::{Company, Connection, Product, User};
 use crate::domain::requests::AppRequest;
@@ -140,7 +141,10 @@ pub fn migrate(mut data: Value, from: u32) -> Result<Value, MigrationError> {
     let steps: [fn(Value) -> Result<Value, MigrationError>; 1] = [v0_to_v1];
     if from > SCHEMA_VERSION {
         return Err(MigrationError(Said::new(|l| {
-            l.migration_newer(from, SCHEMA_VERSION)
+            l.migration_newer(args::MigrationNewer {
+                newer: &from,
+                this: &SCHEMA_VERSION,
+            })
         })));
     }
     for step in &steps[from as usize..] {

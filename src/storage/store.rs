@@ -15,7 +15,7 @@ use crate::domain::catalogue::follow::{follow_catalogue, CatalogueChange};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::commands::{apply, Command, Env, Outcome};
 use crate::domain::data::demo;
-use crate::domain::i18n::{Lang, Said};
+use crate::domain::i18n::{args, Lang, Said};
 use crate::domain::import::validate::validate_stored;
 use crate::domain::journal::{Event, JournalEntry};
 use crate::domain::model::error::DomainError;
@@ -82,7 +82,10 @@ impl StorageIssue {
                 reason,
                 backed_up,
             } => {
-                let mut text = lang.storage_unreadable(product.label(), reason.text(lang));
+                let mut text = lang.storage_unreadable(args::StorageUnreadable {
+                    product: &product.label(),
+                    reason: &reason.text(lang),
+                });
                 if *backed_up {
                     text.push_str(lang.storage_unreadable_backed_up());
                 }
@@ -91,9 +94,10 @@ impl StorageIssue {
             StorageIssue::Blocked => lang.storage_blocked().to_string(),
             StorageIssue::Full { product } => lang.storage_full(product.label()),
             StorageIssue::Held { product } => lang.storage_held(product.label()),
-            StorageIssue::Failed { product, detail } => {
-                lang.storage_failed(detail, product.label())
-            }
+            StorageIssue::Failed { product, detail } => lang.storage_failed(args::StorageFailed {
+                detail: &detail,
+                product: &product.label(),
+            }),
             StorageIssue::CatalogueChanged { product, .. } => {
                 lang.storage_catalogue_changed(product.label())
             }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::forms::settings::{SettingDef, SettingValue};
-use crate::domain::i18n::{Lang, Said};
+use crate::domain::i18n::{args, Lang, Said};
 use crate::domain::model::ProductState;
 use crate::domain::text::truncate_chars;
 
@@ -101,15 +101,21 @@ impl CatalogueChange {
             .iter()
             .map(|c| match c {
                 Followed::Added { label } => lang.follow_added(label),
-                Followed::Reset { label, was } => lang.follow_reset(label, was.text(lang)),
-                Followed::Removed { key, was } => lang.follow_removed(key, was.text(lang)),
+                Followed::Reset { label, was } => lang.follow_reset(args::FollowReset {
+                    label: &label,
+                    was: &was.text(lang),
+                }),
+                Followed::Removed { key, was } => lang.follow_removed(args::FollowRemoved {
+                    key: &key,
+                    was: &was.text(lang),
+                }),
             })
             .collect();
-        lang.follow_line(
-            &self.app,
-            parts.join(lang.follow_separator()),
-            &self.company,
-        )
+        lang.follow_line(args::FollowLine {
+            app: &self.app,
+            changes: &parts.join(lang.follow_separator()),
+            company: &self.company,
+        })
     }
 }
 

@@ -142,17 +142,9 @@ pub fn summary(items: &[BatchItem], lang: Lang) -> String {
     let done = items.iter().filter(|i| i.succeeded()).count();
     let refused = items.len() - done;
     let total = items.len();
-    let mut text = if lang.is_plural(done) {
-        lang.batch_done_many(done, total)
-    } else {
-        lang.batch_done_one(done, total)
-    };
+    let mut text = lang.batch_done(done, total);
     if refused > 0 {
-        text.push_str(&if lang.is_plural(refused) {
-            lang.batch_refused_many(refused)
-        } else {
-            lang.batch_refused_one(refused)
-        });
+        text.push_str(&lang.batch_refused(refused));
     }
     text.push_str(lang.batch_end());
     text

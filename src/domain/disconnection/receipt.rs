@@ -13,6 +13,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::forms::questionnaire::Questionnaire;
 use crate::domain::forms::settings::{self};
 use crate::domain::health::time;
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::model::{AppId, CompanyId, Connection, ProductState, Timestamp, UserId};
 
@@ -95,7 +96,10 @@ impl Receipt {
         } else {
             lang.receipt_publisher(&self.publisher)
         };
-        let mut note = lang.receipt_note(&self.app_name, publisher);
+        let mut note = lang.receipt_note(args::ReceiptNote {
+            app: &self.app_name,
+            publisher: &publisher,
+        });
         if self.contact.is_empty() {
             note.push_str(lang.receipt_note_end());
         } else {
@@ -157,7 +161,10 @@ impl Receipt {
             lang.receipt_file_heading(state.product.label())
         );
         for (label, value) in self.fields(state, offset_minutes, lang) {
-            out.push_str(&lang.receipt_line(label, value));
+            out.push_str(&lang.receipt_line(args::ReceiptLine {
+                label: &label,
+                value: &value,
+            }));
             out.push('\n');
         }
         out.push_str(&format!(

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::text::{char_len, has_bidi_control};
 
@@ -97,7 +98,10 @@ impl Questionnaire {
     /// "Autre : trop lente le matin", or the reason's label.
     pub fn summary(&self, lang: Lang) -> String {
         match &self.other {
-            Some(text) => lang.questionnaire_summary(self.reason.label(lang), text),
+            Some(text) => lang.questionnaire_summary(args::QuestionnaireSummary {
+                reason: &self.reason.label(lang),
+                text: &text,
+            }),
             None => self.reason.label(lang).to_string(),
         }
     }
@@ -130,7 +134,10 @@ impl QuestionnaireError {
             QuestionnaireError::MissingReason => lang.questionnaire_missing_reason().into(),
             QuestionnaireError::MissingOther => lang.questionnaire_missing_other().into(),
             QuestionnaireError::OtherTooLong { len } => {
-                lang.questionnaire_other_too_long(len, OTHER_MAX)
+                lang.questionnaire_other_too_long(args::QuestionnaireOtherTooLong {
+                    len: &len,
+                    max: &OTHER_MAX,
+                })
             }
             QuestionnaireError::OtherHasControlChars => lang.questionnaire_control_chars().into(),
             QuestionnaireError::OtherHasBidiControls => lang.questionnaire_bidi_controls().into(),

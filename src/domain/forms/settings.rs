@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::text::{char_len, has_bidi_control};
 
@@ -273,8 +274,14 @@ impl FieldIssue {
             FieldIssue::TextExpected => lang.setting_text_expected().into(),
             FieldIssue::Required => lang.setting_required().into(),
             FieldIssue::Spaces => lang.setting_spaces().into(),
-            FieldIssue::TooLong { len, max } => lang.setting_too_long(len, max),
-            FieldIssue::TooShort { len, min } => lang.setting_too_short(len, min),
+            FieldIssue::TooLong { len, max } => lang.setting_too_long(args::SettingTooLong {
+                len: &len,
+                max: &max,
+            }),
+            FieldIssue::TooShort { len, min } => lang.setting_too_short(args::SettingTooShort {
+                len: &len,
+                min: &min,
+            }),
             FieldIssue::ControlChars => lang.setting_control_chars().into(),
             FieldIssue::DigitsOnly => lang.setting_digits_only().into(),
             FieldIssue::CodeOnly => lang.setting_code_only().into(),
@@ -383,7 +390,10 @@ pub fn summary(
                 .get(&d.key)
                 .map(|v| v.display(Some(d), lang))
                 .unwrap_or_default();
-            lang.setting_line(&d.label, value)
+            lang.setting_line(args::SettingLine {
+                label: &d.label,
+                value: &value,
+            })
         })
         .collect()
 }
@@ -407,7 +417,10 @@ impl SettingDef {
     pub fn help_with_example(&self, lang: Lang) -> String {
         match &self.kind {
             SettingKind::Text { example, .. } if !example.is_empty() => {
-                lang.setting_help_example(example, &self.help)
+                lang.setting_help_example(args::SettingHelpExample {
+                    example: &example,
+                    help: &self.help,
+                })
             }
             _ => self.help.clone(),
         }

@@ -8,6 +8,7 @@ use crate::domain::access::permissions::{self, Action};
 use crate::domain::catalogue::product::{GetKind, Section};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::commands::{plan_get, Env, GetPlan};
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::journal::EventKind;
 use crate::domain::model::{AppId, CompanyId, CompanyKind, Product, ProductState, UserId};
@@ -265,11 +266,19 @@ impl StepText {
             StepText::OpenOverview => lang.guide_step_open_overview(app),
             StepText::OpenFirmApps => lang.guide_step_open_firm_apps(app),
             StepText::OpenClientApps => lang.guide_step_open_client_apps().into(),
-            StepText::SelectRow => lang.guide_step_select_row(app, company),
+            StepText::SelectRow => lang.guide_step_select_row(args::GuideStepSelectRow {
+                app: &app,
+                company: &company,
+            }),
             StepText::OpenMenu => lang.guide_step_open_menu(app),
             StepText::SelectDisconnect => lang.guide_step_select_disconnect().into(),
             StepText::Answer => lang.guide_step_answer(app),
-            StepText::ClickDisconnect => lang.guide_step_click_disconnect(app, company),
+            StepText::ClickDisconnect => {
+                lang.guide_step_click_disconnect(args::GuideStepClickDisconnect {
+                    app: &app,
+                    company: &company,
+                })
+            }
         }
     }
 }
@@ -595,13 +604,27 @@ impl Prepared {
     pub fn said(&self, state: &ProductState, catalogue: &Catalogue, lang: Lang) -> String {
         let who = state
             .user(&self.actor)
-            .map(|u| lang.guide_said_who(&u.name, u.role.label(u.gender, lang)))
+            .map(|u| {
+                lang.guide_said_who(args::GuideSaidWho {
+                    name: &u.name,
+                    role: &u.role.label(u.gender, lang),
+                })
+            })
             .unwrap_or_default();
         let app = catalogue.app_name(&self.app);
         let company = state.company_name(&self.company);
         match &self.from {
-            Some(from) => lang.guide_said_transfer(app, company, state.user_name(from), who),
-            None => lang.guide_said_disconnect(app, company, who),
+            Some(from) => lang.guide_said_transfer(args::GuideSaidTransfer {
+                app: &app,
+                company: &company,
+                from: &state.user_name(from),
+                who: &who,
+            }),
+            None => lang.guide_said_disconnect(args::GuideSaidDisconnect {
+                app: &app,
+                company: &company,
+                who: &who,
+            }),
         }
     }
 }

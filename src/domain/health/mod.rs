@@ -10,7 +10,7 @@ pub mod clock;
 pub mod suspension;
 pub mod time;
 
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{args, Lang};
 use crate::domain::model::{Connection, ProductState, Timestamp};
 
 /// Days without use after which a connection has to be reconnected.
@@ -60,8 +60,7 @@ impl Health {
     pub fn label(self, lang: Lang) -> String {
         match self {
             Health::Active => lang.health_active().to_string(),
-            Health::ExpiresIn(n) if lang.is_plural(n as usize) => lang.health_expires_in_many(n),
-            Health::ExpiresIn(n) => lang.health_expires_in_one(n),
+            Health::ExpiresIn(n) => lang.health_expires_in(n as usize),
             Health::Expired => lang.health_expired().to_string(),
             Health::Suspended => lang.requests_control_suspended().to_string(),
         }
@@ -71,10 +70,7 @@ impl Health {
     pub fn sentence(self, lang: Lang) -> String {
         match self {
             Health::Active => lang.health_sentence_active().to_string(),
-            Health::ExpiresIn(n) if lang.is_plural(n as usize) => {
-                lang.health_sentence_expires_many(n)
-            }
-            Health::ExpiresIn(n) => lang.health_sentence_expires_one(n),
+            Health::ExpiresIn(n) => lang.health_sentence_expires(n as usize),
             Health::Expired => lang.health_sentence_expired(LIFETIME_DAYS),
             Health::Suspended => lang.requests_health_suspended_sentence().to_string(),
         }
@@ -119,33 +115,25 @@ pub fn attention(healths: &[Health], lang: Lang) -> Option<String> {
         .collect();
     let mut parts = Vec::new();
     if expired > 0 {
-        parts.push(if lang.is_plural(expired) {
-            lang.health_to_reconnect_many(expired)
-        } else {
-            lang.health_to_reconnect_one(expired)
-        });
+        parts.push(lang.health_to_reconnect(expired));
     }
     if let Some(latest) = soon.iter().max() {
         let latest = *latest as usize;
-        let days = if lang.is_plural(latest) {
-            lang.health_days_many(latest)
-        } else {
-            lang.health_days_one(latest)
-        };
+        let days = lang.health_days(latest);
         // The noun once: "2 applis à reconnecter, 1 expire…", "1 appli expire…".
         let n = soon.len();
         let who = if expired > 0 {
             n.to_string()
-        } else if lang.is_plural(n) {
-            lang.health_apps_many(n)
         } else {
-            lang.health_apps_one(n)
+            lang.health_apps(n)
         };
-        parts.push(if n == 1 {
-            lang.health_soon_one(days, who)
-        } else {
-            lang.health_soon_many(days, who)
-        });
+        parts.push(lang.health_soon(
+            n,
+            args::HealthSoon {
+                days: &days,
+                who: &who,
+            },
+        ));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }

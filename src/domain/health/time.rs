@@ -2,6 +2,7 @@
 //! algorithms) and their formatting in each language. The UTC offset is given by the
 //! caller, so this stays pure.
 
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::model::Timestamp;
 
@@ -75,16 +76,20 @@ pub fn format_date(ts: Timestamp, offset_minutes: i32, lang: Lang) -> String {
     } else {
         d.to_string()
     };
-    lang.time_date(day, month(m, lang), y)
+    lang.time_date(args::TimeDate {
+        day: &day,
+        month: &month(m, lang),
+        year: &y,
+    })
 }
 
 /// "3 mars 2026 à 09:05".
 pub fn format_date_time(ts: Timestamp, offset_minutes: i32, lang: Lang) -> String {
     let (_, _, _, h, min) = local_parts(ts, offset_minutes);
-    lang.time_date_time(
-        format_date(ts, offset_minutes, lang),
-        format!("{h:02}:{min:02}"),
-    )
+    lang.time_date_time(args::TimeDateTime {
+        date: &format_date(ts, offset_minutes, lang),
+        time: &(format!("{h:02}:{min:02}")),
+    })
 }
 
 /// The date and time as `AAAA-MM-JJ HH:MM`, for files that spreadsheets read.

@@ -3,15 +3,16 @@
 //! the browser's language; every key has both languages, or the build fails.
 //!
 //! Conventions: one file per area in `locales/fr/` and `locales/en/` (same names); keys in
-//! snake_case, prefixed by the area (`search_heading`); `{placeholders}` become the
-//! method's arguments, in alphabetical order of their names; literal braces are doubled.
+//! snake_case, prefixed by the area (`search_heading`); one `{placeholder}` is the
+//! method's argument, several are the fields of a struct of named arguments
+//! (`args::OutcomeAdded { app, company, done_at }`); a pair `key_one`/`key_many` is one
+//! method `key(n, …)`; literal braces are doubled. See `texts/src/generate.rs`.
 //! Names that outside tests find controls by go in `controls.json` or `AREA_controls.json`,
 //! set as written (the rest of the French is set by French typography at build time).
 
-pub mod locales_check;
-pub mod typography;
+include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
-rosetta_i18n::include_translations!();
+pub use mes_apps_texts::typography;
 
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];

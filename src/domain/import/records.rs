@@ -6,6 +6,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::forms::questionnaire::{Answers, Questionnaire, QuestionnaireError, Reason};
 use crate::domain::forms::settings::SettingValue;
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::journal::Event;
 use crate::domain::model::{Product, ProductState};
@@ -175,7 +176,12 @@ fn check_receipt_text(r: &mut Report, at: &dyn Fn(&str) -> String, receipt: &Rec
         ("settings_en", &receipt.settings_en),
     ] {
         if lines.len() > MAX_LINES || lines.iter().any(|l| bad(l, MAX_LINE)) {
-            r.push(at(field), |l| l.validate_receipt_lines(MAX_LINES, MAX_LINE));
+            r.push(at(field), |l| {
+                l.validate_receipt_lines(args::ValidateReceiptLines {
+                    len: &MAX_LINES,
+                    max: &MAX_LINE,
+                })
+            });
         }
     }
     let too_long = receipt

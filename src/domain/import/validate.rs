@@ -11,7 +11,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::disconnection::receipt::RECEIPTS_KEPT;
 use crate::domain::forms::settings::{validate_all, validate_input};
 use crate::domain::health::clock;
-use crate::domain::i18n::{Lang, Said};
+use crate::domain::i18n::{args, Lang, Said};
 use crate::domain::model::{
     CompanyId, CompanyKind, Connection, Product, ProductState, Role, UserId,
 };
@@ -61,7 +61,10 @@ impl Problem {
         if self.path.is_empty() {
             self.message(lang).to_string()
         } else {
-            lang.validate_at(self.message(lang), &self.path)
+            lang.validate_at(args::ValidateAt {
+                message: &self.message(lang),
+                path: &self.path,
+            })
         }
     }
 }
@@ -95,13 +98,8 @@ impl Report {
     fn finish(mut self) -> Result<(), Vec<Problem>> {
         if self.1 > self.0.len() {
             let more = self.1 - self.0.len();
-            self.0.push(Problem::new(String::new(), |l| {
-                if l.is_plural(more) {
-                    l.validate_more_many(more)
-                } else {
-                    l.validate_more_one(more)
-                }
-            }));
+            self.0
+                .push(Problem::new(String::new(), |l| l.validate_more(more)));
         }
         if self.0.is_empty() {
             Ok(())
@@ -184,7 +182,9 @@ pub(super) fn found(n: usize, feminine: bool, lang: Lang) -> String {
 
 fn at_most(r: &mut Report, what: &str, n: usize, max: usize) {
     if n > max {
-        r.push(what, |l| l.validate_too_many(max, n));
+        r.push(what, |l| {
+            l.validate_too_many(args::ValidateTooMany { max: &max, n: &n })
+        });
     }
 }
 
@@ -255,7 +255,10 @@ pub(super) struct Ids<'s> {
 fn check_sizes(r: &mut Report, state: &ProductState, product: Product) {
     if state.product != product {
         r.push("data.product", |l| {
-            l.validate_other_product(product.label(), state.product.label())
+            l.validate_other_product(args::ValidateOtherProduct {
+                expected: &product.label(),
+                found: &state.product.label(),
+            })
         });
     }
     at_most(r, "data.users", state.users.len(), MAX_USERS);

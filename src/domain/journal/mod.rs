@@ -4,6 +4,7 @@
 pub mod csv;
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::model::{AppId, CompanyId, ProductState, Timestamp, UserId};
 
@@ -49,7 +50,11 @@ pub fn change_text(
         .as_ref()
         .map(|v| v.display(def, lang))
         .unwrap_or_else(|| lang.journal_no_value().into());
-    lang.journal_change(from, label, change.to.display(def, lang))
+    lang.journal_change(args::JournalChange {
+        from: &from,
+        label: &label,
+        to: &change.to.display(def, lang),
+    })
 }
 
 /// An entry's details as the journal lists them: who management passed between, each
@@ -82,7 +87,10 @@ pub fn details(
             lines
         }
         Event::Transfer { from, to } => {
-            vec![lang.journal_transferred(state.user_name(from), state.user_name(to))]
+            vec![lang.journal_transferred(args::JournalTransferred {
+                from: &state.user_name(from),
+                to: &state.user_name(to),
+            })]
         }
         Event::SettingsChange { changes } => changes
             .iter()

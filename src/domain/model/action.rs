@@ -115,8 +115,7 @@ impl GetKind {
     pub fn badge(self, n: usize, lang: Lang) -> String {
         match self {
             GetKind::Connect => lang.get_connect_badge().to_string(),
-            GetKind::Install if lang.is_plural(n) => lang.get_install_badge_many(n),
-            GetKind::Install => lang.get_install_badge_one(n),
+            GetKind::Install => lang.get_install_badge(n),
         }
     }
 

@@ -9,6 +9,7 @@ use super::request::RequestError;
 use super::suspension::SuspendError;
 use crate::domain::forms::questionnaire::QuestionnaireError;
 use crate::domain::forms::settings::FieldError;
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,7 +106,10 @@ impl DomainError {
             DomainError::UnknownApp(id) => lang.error_unknown_app(id),
             DomainError::UnknownCompany(id) => lang.error_unknown_company(id),
             DomainError::AppNotAvailable { app, product } => {
-                lang.error_app_not_available(app, product.label())
+                lang.error_app_not_available(args::ErrorAppNotAvailable {
+                    app: &app,
+                    product: &product.label(),
+                })
             }
             DomainError::Forbidden {
                 action,
@@ -114,8 +118,10 @@ impl DomainError {
                 gender,
                 allowed,
             } => {
-                let said =
-                    lang.error_forbidden(action.phrase(*product, lang), role.label(*gender, lang));
+                let said = lang.error_forbidden(args::ErrorForbidden {
+                    action: &action.phrase(*product, lang),
+                    role: &role.label(*gender, lang),
+                });
                 if allowed.is_empty() {
                     said
                 } else {
@@ -133,36 +139,47 @@ impl DomainError {
             DomainError::TakeOverReserved {
                 primary,
                 primary_gender,
-            } => lang
-                .error_take_over_reserved(primary, Role::PrimaryAdmin.label(*primary_gender, lang)),
+            } => lang.error_take_over_reserved(args::ErrorTakeOverReserved {
+                primary: &primary,
+                role: &Role::PrimaryAdmin.label(*primary_gender, lang),
+            }),
             DomainError::AlreadyManaged { app, company } => {
-                lang.error_already_managed(app, company)
+                lang.error_already_managed(args::ErrorAlreadyManaged {
+                    app: &app,
+                    company: &company,
+                })
             }
-            DomainError::NotConnected { app, company } => lang.error_not_connected(app, company),
-            DomainError::InvalidSettings(errors) => match errors.len() {
-                1 => lang.error_invalid_settings_one().to_string(),
-                n => lang.error_invalid_settings_many(n),
-            },
+            DomainError::NotConnected { app, company } => {
+                lang.error_not_connected(args::ErrorNotConnected {
+                    app: &app,
+                    company: &company,
+                })
+            }
+            DomainError::InvalidSettings(errors) => lang.error_invalid_settings(errors.len()),
             DomainError::NoChange => lang.error_no_change().to_string(),
             DomainError::Questionnaire(e) => e.text(lang),
             DomainError::AlreadyThere { app, company, kind } => {
-                lang.error_already_there(app, company, kind.done_at(lang))
+                lang.error_already_there(args::ErrorAlreadyThere {
+                    app: &app,
+                    company: &company,
+                    done_at: &kind.done_at(lang),
+                })
             }
             DomainError::NotInBatch => lang.error_not_in_batch().to_string(),
             DomainError::BatchSize { len: 0, .. } => lang.error_nothing_selected().to_string(),
             DomainError::BatchSize { max, .. } => lang.error_batch_too_big(max),
             DomainError::NoneDone(items) => {
-                let said = match items.len() {
-                    1 => lang.error_none_done_one().to_string(),
-                    n => lang.error_none_done_many(n),
-                };
+                let said = lang.error_none_done(items.len());
                 match items.first() {
                     Some(first) => said + &lang.error_none_done_reason(first.error.text(lang)),
                     None => said + lang.error_none_done_end(),
                 }
             }
             DomainError::ClockLimit { max_days } => lang.error_clock_limit(max_days),
-            DomainError::Expired { app, company } => lang.error_expired(app, company),
+            DomainError::Expired { app, company } => lang.error_expired(args::ErrorExpired {
+                app: &app,
+                company: &company,
+            }),
             DomainError::Request(e) => e.message(lang),
             DomainError::Suspension(e) => e.message(lang),
         }
@@ -182,6 +199,9 @@ pub fn names_or(names: &[String], lang: Lang) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => lang.names_or(init.join(", "), last),
+        [init @ .., last] => lang.names_or(args::NamesOr {
+            init: &init.join(", "),
+            last: &last,
+        }),
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{AppId, CompanyId, Timestamp, UserId};
 use super::state::ProductState;
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 
 /// The longest message or reason, in characters.
@@ -103,19 +104,35 @@ pub enum RequestError {
 impl RequestError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            RequestError::MayGetIt { app, company } => lang.requests_may_get_it(app, company),
+            RequestError::MayGetIt { app, company } => {
+                lang.requests_may_get_it(args::RequestsMayGetIt {
+                    app: &app,
+                    company: &company,
+                })
+            }
             RequestError::AlreadyThere {
                 app,
                 company,
                 manager,
-            } => lang.requests_already_there(app, company, manager),
+            } => lang.requests_already_there(args::RequestsAlreadyThere {
+                app: &app,
+                company: &company,
+                manager: &manager,
+            }),
             RequestError::AlreadyPending {
                 app,
                 company,
                 requester,
-            } => lang.requests_already_pending(app, company, requester),
+            } => lang.requests_already_pending(args::RequestsAlreadyPending {
+                app: &app,
+                company: &company,
+                requester: &requester,
+            }),
             RequestError::MessageTooLong { len } => {
-                lang.requests_message_too_long(len, MAX_MESSAGE)
+                lang.requests_message_too_long(args::RequestsMessageTooLong {
+                    len: &len,
+                    max: &MAX_MESSAGE,
+                })
             }
             RequestError::MessageControl => lang.requests_message_control().to_string(),
             RequestError::UnknownRequest(id) => lang.requests_unknown(id),

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ids::{Timestamp, UserId};
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 
 /// Who suspended a connection, and when.
@@ -35,12 +36,23 @@ impl SuspendError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             SuspendError::AlreadySuspended { app, company } => {
-                lang.requests_already_suspended(app, company)
+                lang.requests_already_suspended(args::RequestsAlreadySuspended {
+                    app: &app,
+                    company: &company,
+                })
             }
             SuspendError::NotSuspended { app, company } => {
-                lang.requests_not_suspended(app, company)
+                lang.requests_not_suspended(args::RequestsNotSuspended {
+                    app: &app,
+                    company: &company,
+                })
             }
-            SuspendError::Suspended { app, company } => lang.requests_is_suspended(app, company),
+            SuspendError::Suspended { app, company } => {
+                lang.requests_is_suspended(args::RequestsIsSuspended {
+                    app: &app,
+                    company: &company,
+                })
+            }
         }
     }
 }

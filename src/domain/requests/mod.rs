@@ -9,6 +9,7 @@ pub mod check;
 
 use crate::domain::access::permissions::{self, can_access, Action};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::model::error::DomainError;
 use crate::domain::model::{AppId, Company, CompanyId, ProductState, Role, User, UserId};
@@ -155,13 +156,26 @@ pub fn outcome_sentence(
     let company = state.company_name(&r.company);
     match &r.status {
         Status::Approved { by, .. } => {
-            lang.requests_notice_approved(app_name, company, state.user_name(by))
+            lang.requests_notice_approved(args::RequestsNoticeApproved {
+                app: &app_name,
+                company: &company,
+                user: &state.user_name(by),
+            })
         }
         Status::Declined { by, reason, .. } if reason.is_empty() => {
-            lang.requests_notice_declined(app_name, company, state.user_name(by))
+            lang.requests_notice_declined(args::RequestsNoticeDeclined {
+                app: &app_name,
+                company: &company,
+                user: &state.user_name(by),
+            })
         }
         Status::Declined { by, reason, .. } => {
-            lang.requests_notice_declined_reason(app_name, company, reason, state.user_name(by))
+            lang.requests_notice_declined_reason(args::RequestsNoticeDeclinedReason {
+                app: &app_name,
+                company: &company,
+                reason: &reason,
+                user: &state.user_name(by),
+            })
         }
         Status::Pending | Status::Withdrawn { .. } => String::new(),
     }

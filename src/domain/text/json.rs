@@ -8,6 +8,7 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 
 /// Why a JSON text could not be read, and where.
@@ -138,7 +139,10 @@ impl JsonError {
         let e = &self.inner;
         let msg = e.to_string();
         let at = if e.line() > 0 {
-            lang.json_at(e.column(), e.line())
+            lang.json_at(args::JsonAt {
+                column: &e.column(),
+                line: &e.line(),
+            })
         } else {
             String::new()
         };

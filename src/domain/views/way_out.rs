@@ -5,6 +5,7 @@
 
 use crate::domain::commands::{plan_get, plan_reconnect, Env, GetPlan};
 use crate::domain::forms::questionnaire::Reason;
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::model::error::DomainError;
 use crate::domain::model::{AppId, CompanyId, ProductState, UserId};
@@ -63,12 +64,23 @@ impl WayOut {
     pub fn explanation(&self, state: &ProductState, app_name: &str, lang: Lang) -> String {
         match self {
             WayOut::Reconnect => lang.way_out_reconnect_why(app_name),
-            WayOut::TakeOver { from } => {
-                lang.way_out_take_over_why(app_name, state.user_name(from))
-            }
+            WayOut::TakeOver { from } => lang.way_out_take_over_why(args::WayOutTakeOverWhy {
+                app: &app_name,
+                from: &state.user_name(from),
+            }),
             WayOut::AlreadyYours => lang.way_out_already_yours(app_name),
-            WayOut::ReconnectRefused(e) => lang.way_out_reconnect_refused(app_name, e.text(lang)),
-            WayOut::TakeOverRefused(e) => lang.way_out_take_over_refused(app_name, e.text(lang)),
+            WayOut::ReconnectRefused(e) => {
+                lang.way_out_reconnect_refused(args::WayOutReconnectRefused {
+                    app: &app_name,
+                    why: &e.text(lang),
+                })
+            }
+            WayOut::TakeOverRefused(e) => {
+                lang.way_out_take_over_refused(args::WayOutTakeOverRefused {
+                    app: &app_name,
+                    why: &e.text(lang),
+                })
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::domain::guide::{Control, Run, Seen};
 use crate::domain::i18n::Lang;
 
+use crate::domain::i18n::args;
 use crate::domain::model::ProductState;
 use crate::ui::state::guide::{use_guide, GuideRun};
 use crate::ui::state::products::{use_products, Products};
@@ -49,14 +50,14 @@ fn Panel(run: Run) -> impl IntoView {
         Some(step) => {
             let text = run.text(&app, &company, lang).unwrap_or_default();
             let control = match step.before {
-                Some(before) => lang.frame_guide_then(
-                    before.described(&app, &company, lang),
-                    step.control.described(&app, &company, lang),
-                ),
+                Some(before) => lang.frame_guide_then(args::FrameGuideThen {
+                    before: &before.described(&app, &company, lang),
+                    control: &step.control.described(&app, &company, lang),
+                }),
                 None => step.control.described(&app, &company, lang),
             };
             view! {
-                <p class="ma-guide__count">{lang.frame_guide_step_count(run.step + 1, run.total())}</p>
+                <p class="ma-guide__count">{lang.frame_guide_step_count(args::FrameGuideStepCount { n: &(run.step + 1), total: &run.total() })}</p>
                 <p id=STEP_ID class="ma-guide__step" aria-live="polite">{text}</p>
                 <p class="ma-guide__control">{lang.frame_guide_use_control(control)}</p>
                 {run.hint.map(|h| h.text(lang)).map(|h| view! { <p class="ma-message ma-message--warning" role="alert">{h}</p> })}
@@ -114,12 +115,12 @@ fn watch_journal() {
 fn report_entries(s: &ProductState, after: u64, guide: GuideRun, products: Products, lang: Lang) {
     for e in s.journal.iter().filter(|e| e.seq > after) {
         let text = products.catalogue.with_value(|cat| {
-            lang.frame_guide_entry(
-                cat.app_name(&e.app),
-                s.company_name(&e.company),
-                e.event.kind().label(lang),
-                s.user_name(&e.actor),
-            )
+            lang.frame_guide_entry(args::FrameGuideEntry {
+                app: &cat.app_name(&e.app),
+                company: &s.company_name(&e.company),
+                kind: &e.event.kind().label(lang),
+                user: &s.user_name(&e.actor),
+            })
         });
         guide.observe(
             Seen::Journal(e.event.kind(), e.app.clone(), e.company.clone()),

@@ -12,6 +12,7 @@ use crate::domain::i18n::Lang;
 use crate::domain::model::{Product, ProductState, Timestamp};
 
 use crate::domain::data::scenario::Scenario;
+use crate::domain::i18n::args;
 use crate::ui::state::products::{use_products, Products};
 use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::state::status::{use_status, Status};
@@ -40,8 +41,14 @@ fn load(products: Products, status: Status, product: Product, scenario: Scenario
             return;
         };
         let said = match products.replace(product, state) {
-            Ok(()) => lang.frame_scenario_loaded(scenario.label(lang), product.label()),
-            Err(issue) => lang.frame_scenario_unsaved(issue, scenario.label(lang)),
+            Ok(()) => lang.frame_scenario_loaded(args::FrameScenarioLoaded {
+                name: &scenario.label(lang),
+                product: &product.label(),
+            }),
+            Err(issue) => lang.frame_scenario_unsaved(args::FrameScenarioUnsaved {
+                issue: &issue,
+                name: &scenario.label(lang),
+            }),
         };
         status.say(said);
     });
@@ -99,7 +106,10 @@ fn from_address(asking: RwSignal<Option<(Product, Scenario)>>) {
         match Scenario::from_slug(&slug).filter(|s| s.exists_for(p)) {
             Some(s) if products.is_untouched(p) => load(products, status, p, s, lang),
             Some(s) => asking.set(Some((p, s))),
-            None => status.say(lang.frame_scenario_unknown(p.label(), &slug)),
+            None => status.say(lang.frame_scenario_unknown(args::FrameScenarioUnknown {
+                product: &p.label(),
+                slug: &slug,
+            })),
         }
         let rest: Vec<String> = query.with_untracked(|q| {
             q.clone()
@@ -143,7 +153,7 @@ fn ConfirmScenario(asking: RwSignal<Option<(Product, Scenario)>>) -> impl IntoVi
                 title=Signal::derive(move || asking.get().map(|(_, s)| lang.ctl_scenario_load_title(s.label(lang))).unwrap_or_default())
                 on_close=cancel
             >
-                <p>{move || asking.get().map(|(p, s)| lang.frame_scenario_replaces(s.description(p, lang), p.label()))}</p>
+                <p>{move || asking.get().map(|(p, s)| lang.frame_scenario_replaces(args::FrameScenarioReplaces { description: &s.description(p, lang), product: &p.label() }))}</p>
                 <ConfirmActions on_cancel=cancel confirm=lang.ctl_scenario_load() on_confirm=confirm/>
             </Modal>
         </Show>

@@ -11,6 +11,7 @@ use crate::domain::catalogue::product::Section;
 use crate::domain::data::demo;
 use crate::domain::guide::{prepare, GuideId, Prepared, Run};
 
+use crate::domain::i18n::args;
 use crate::ui::state::guide::use_guide;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
@@ -97,16 +98,12 @@ fn Guides() -> impl IntoView {
 fn GuideCard(guide: GuideId, on_start: Callback<GuideId>) -> impl IntoView {
     let steps = guide.steps().len();
     let lang = use_lang();
-    let steps = if lang.is_plural(steps) {
-        lang.guides_steps_many(steps)
-    } else {
-        lang.guides_steps_one(steps)
-    };
+    let steps = lang.guides_steps(steps);
     view! {
         <li class="ma-card ma-guides__item">
             <h3>{guide.title(lang)}</h3>
             <p>{guide.summary(lang)}</p>
-            <p class="ma-field__hint">{lang.guides_in_steps(guide.product().label(), steps)}</p>
+            <p class="ma-field__hint">{lang.guides_in_steps(args::GuidesInSteps { product: &guide.product().label(), steps: &steps })}</p>
             <button type="button" class="ma-button ma-button--primary" on:click=move |_| on_start.run(guide)>
                 {lang.ctl_start_guide()}
                 <span class="ma-visually-hidden">{lang.ctl_start_guide_title(guide.title(lang))}</span>

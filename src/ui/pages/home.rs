@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::access::queries;
+use crate::domain::i18n::args;
 use crate::domain::model::Product;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
@@ -25,17 +26,14 @@ pub fn Home() -> impl IntoView {
                 s.user(&actor).map(|u| u.name.clone()).unwrap_or_default(),
             )
         });
-        let connections = if lang.is_plural(total) {
-            lang.home_connections_many(total)
-        } else {
-            lang.home_connections_one(total)
-        };
-        let managed = if lang.is_plural(mine) {
-            lang.home_managed_many(mine)
-        } else {
-            lang.home_managed_one(mine)
-        };
-        lang.home_greeting(connections, managed, name, p.label())
+        let connections = lang.home_connections(total);
+        let managed = lang.home_managed(mine);
+        lang.home_greeting(args::HomeGreeting {
+            connections: &connections,
+            managed: &managed,
+            name: &name,
+            product: &p.label(),
+        })
     };
     view! {
         <section class="ma-home" aria-labelledby="ma-home-title">

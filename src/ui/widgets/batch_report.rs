@@ -14,6 +14,7 @@ use crate::ui::state::session::use_lang;
 use crate::ui::web::dom;
 
 use super::selection::label;
+use crate::domain::i18n::args;
 
 /// Runs a batch as the acting user of `product` and reports each of its commands: what
 /// a success was is `done` ("prise en charge"). A batch refused whole reports nothing.
@@ -90,8 +91,8 @@ pub fn BatchReport(
                             .into_iter()
                             .map(|line| {
                                 let (class, text) = match line.result {
-                                    Ok(done) => ("ma-report__line ma-report__line--done", lang.widgets_report_done(done, &line.target)),
-                                    Err(why) => ("ma-report__line ma-report__line--refused", lang.widgets_report_refused(&line.target, why)),
+                                    Ok(done) => ("ma-report__line ma-report__line--done", lang.widgets_report_done(args::WidgetsReportDone { done: &done, target: &line.target })),
+                                    Err(why) => ("ma-report__line ma-report__line--refused", lang.widgets_report_refused(args::WidgetsReportRefused { target: &line.target, why: &why })),
 
                                 };
                                 view! { <li class=class>{text}</li> }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::text::char_len;
 use crate::ui::state::session::use_lang;
@@ -11,11 +12,11 @@ use crate::ui::state::session::use_lang;
 /// The counter's sentence for `n` characters out of `max`.
 pub fn counter_text(lang: Lang, n: usize, max: usize) -> String {
     if n > max {
-        lang.widgets_counter_over(max, n)
+        lang.widgets_counter_over(args::WidgetsCounterOver { max: &max, n: &n })
     } else if n == max {
-        lang.widgets_counter_at_max(max, n)
+        lang.widgets_counter_at_max(args::WidgetsCounterAtMax { max: &max, n: &n })
     } else {
-        lang.widgets_counter(max, n)
+        lang.widgets_counter(args::WidgetsCounter { max: &max, n: &n })
     }
 }
 

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::i18n::args;
 use crate::domain::model::AppId;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
@@ -25,7 +26,11 @@ pub fn DataNote(
     });
     let (text, contact) = match known {
         Some((name, publisher, contact)) => (
-            lang.widgets_note_known(name, publisher, situation),
+            lang.widgets_note_known(args::WidgetsNoteKnown {
+                name: &name,
+                publisher: &publisher,
+                situation: &situation,
+            }),
             Some(contact),
         ),
         // An app that has left the catalogue: its publisher's contact is not known any more.

@@ -23,6 +23,7 @@ use super::questionnaire::Questionnaire;
 use super::refusal::Refusal;
 use super::way_out::{Instead, WayOutOffer};
 use super::what_stops::WhatStops;
+use crate::domain::i18n::args;
 
 #[component]
 pub fn DisconnectDialog(
@@ -145,7 +146,7 @@ fn DisconnectForm(
         }
     };
     view! {
-        <p>{lang.widgets_disconnect_intro(&company_name, &name)}</p>
+        <p>{lang.widgets_disconnect_intro(args::WidgetsDisconnectIntro { company: &company_name, name: &name })}</p>
         <WhatStops heading=lang.requests_control_what_stops() lines=stops/>
         <form class="ma-form" on:submit=submit>
             <Questionnaire legend=lang.widgets_disconnect_why(&name) reason=reason other=other/>

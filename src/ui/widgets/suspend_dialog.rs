@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::commands::Command;
+use crate::domain::i18n::args;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
@@ -47,7 +48,7 @@ pub fn SuspendDialog(
     };
     view! {
         <Modal title=lang.requests_suspend_title(&name) on_close=on_close>
-            <p>{lang.requests_suspend_explained(&name, &company_name)}</p>
+            <p>{lang.requests_suspend_explained(args::RequestsSuspendExplained { app: &name, company: &company_name })}</p>
             <DataNote app=app situation=lang.requests_suspend_situation()/>
             {move || error.get().map(|e| view! { <p class="ma-message ma-message--error" role="alert">{e}</p> })}
             <div class="ma-dialog__actions">

@@ -137,7 +137,7 @@ fn BulkInstallForm(
             <div class="ma-dialog__actions">
                 <button type="button" class="ma-button" on:click=move |_| on_close.run(())>{lang.ctl_cancel()}</button>
                 <button type="submit" class="ma-button ma-button--primary" disabled=move || n() == 0>
-                    {move || if lang.is_plural(n()) { lang.ctl_install_for_n_many(n()) } else { lang.ctl_install_for_n_one(n()) }}
+                    {move || lang.ctl_install_for_n(n())}
                 </button>
             </div>
         </form>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::access::queries;
+use crate::domain::i18n::args;
 use crate::domain::model::{AppId, Product};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
@@ -46,12 +47,7 @@ pub fn WhereConnected(product: Product, app: AppId) -> impl IntoView {
                     .map(|(company, company_name, who, since)| {
                         view! {
                             <li>
-                                {lang.app_page_connected_since(
-                                    &company_name,
-                                    format::date(lang, since),
-                                    kind.done_at_capitalised(lang),
-                                    &who,
-                                )}
+                                {lang.app_page_connected_since(args::AppPageConnectedSince { company: &company_name, date: &format::date(lang, since), done_at: &kind.done_at_capitalised(lang), who: &who })}
                                 <A href=paths::href(&paths::settings(product, &company, &app))>
                                     {lang.ctl_settings_for(&company_name)}
 

@@ -18,6 +18,7 @@ use crate::ui::web::{format, paths};
 use crate::ui::widgets::batch_report::{BatchReport, ReportLine};
 use crate::ui::widgets::get_dialog::GetDialog;
 
+use crate::domain::i18n::args;
 use bulk_install::BulkInstallDialog;
 /// The bulk install's form, kept out of the first load (see `web::split`).
 pub use bulk_install::FORM as BULK_INSTALL_FORM;
@@ -85,7 +86,7 @@ fn AppDetails(product: Product, def: AppDef) -> impl IntoView {
         .settings
         .iter()
         .map(|s| {
-            view! { <li><strong>{s.label.clone()}</strong>{lang.app_page_setting(&s.help, s.kind_description(lang))}</li> }
+            view! { <li><strong>{s.label.clone()}</strong>{lang.app_page_setting(args::AppPageSetting { help: &s.help, kind: &s.kind_description(lang) })}</li> }
         })
         .collect_view();
     view! {

@@ -14,6 +14,7 @@ use crate::ui::widgets::confirm_actions::ConfirmActions;
 use crate::ui::widgets::modal::Modal;
 
 use super::{allowed_now, RIGHTS_ID};
+use crate::domain::i18n::args;
 
 /// Users named in the confirmation before "et N autres".
 const NAMED_USERS: usize = 4;
@@ -155,29 +156,12 @@ fn summary_text(
     product: &str,
     (connections, entries): (usize, usize),
 ) -> String {
-    let plural = |n: usize, one: fn(Lang, usize) -> String, many: fn(Lang, usize) -> String| {
-        if lang.is_plural(n) {
-            many(lang, n)
-        } else {
-            one(lang, n)
-        }
-    };
-    let conn_one = |l: Lang, n: usize| l.firm_overview_connections_one(n);
-    let conn_many = |l: Lang, n: usize| l.firm_overview_connections_many(n);
-    lang.backup_summary(
-        plural(new_connections, conn_one, conn_many),
-        plural(connections, conn_one, conn_many),
-        plural(
-            entries,
-            |l, n| l.backup_entries_one(n),
-            |l, n| l.backup_entries_many(n),
-        ),
-        names,
-        product,
-        plural(
-            users,
-            |l, n| l.backup_users_one(n),
-            |l, n| l.backup_users_many(n),
-        ),
-    )
+    lang.backup_summary(args::BackupSummary {
+        connections: &lang.firm_overview_connections(new_connections),
+        current: &lang.firm_overview_connections(connections),
+        entries: &lang.backup_entries(entries),
+        names: &names,
+        product: &product,
+        users: &lang.backup_users(users),
+    })
 }

@@ -16,6 +16,7 @@ use crate::ui::web::clock::now;
 use crate::ui::web::download::download;
 use crate::ui::web::format;
 
+use crate::domain::i18n::args;
 use import::ImportCard;
 
 /// The id of the sentence that says who may export or import.
@@ -83,7 +84,10 @@ fn ExportCard(
             .with_untracked(|s| exchange::export(s, now()));
         let name = exchange::file_name(p, &format::iso(now()));
         if download(&name, &text, "application/json") {
-            status.say(lang.backup_exported(name, p.label()));
+            status.say(lang.backup_exported(args::BackupExported {
+                name: &name,
+                product: &p.label(),
+            }));
         } else {
             problems.set(vec![lang.frame_download_refused().into()]);
         }

@@ -40,11 +40,7 @@ pub fn BulkDisconnectDialog(
     let lang = use_lang();
     let chosen = Chosen::read(product, selected);
     let n = chosen.keys.len();
-    let title = if lang.is_plural(n) {
-        lang.ctl_disconnect_n_many(n)
-    } else {
-        lang.ctl_disconnect_n_one(n)
-    };
+    let title = lang.ctl_disconnect_n(n);
     view! {
         <Modal title=title on_close=on_close class="ma-dialog--wide">
             <RefusedOr refused=role_refused(product, Action::Disconnect) on_close=on_close>

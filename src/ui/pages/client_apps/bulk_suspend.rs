@@ -27,11 +27,7 @@ pub fn BulkSuspendDialog(
     let lang = use_lang();
     let Chosen { keys, lines, apps } = Chosen::read(product, selected);
     let n = keys.len();
-    let title = if lang.is_plural(n) {
-        lang.requests_bulk_title_many(n)
-    } else {
-        lang.requests_bulk_title_one(n)
-    };
+    let title = lang.requests_bulk_title(n);
     let confirm = move |_| {
         let suspend = |(company, app): &Key| Command::Suspend {
             app: app.clone(),

@@ -9,6 +9,7 @@ use crate::ui::web::html::Html;
 use crate::ui::web::{format, paths};
 
 use super::table::Column;
+use crate::domain::i18n::args;
 
 /// One row, the `index`th of the table: the company's name, then a cell per app.
 pub(super) fn row_html(
@@ -67,7 +68,10 @@ fn cell_on(
     // The name is the link's text, hidden from sight; the initials are seen, not read
     // (a name given by aria-label would not contain the text seen).
     out.tag("\"><span class=\"ma-visually-hidden\">");
-    out.text(&lang.ctl_cell_app_at(app_name, company_name));
+    out.text(&lang.ctl_cell_app_at(args::CtlCellAppAt {
+        app: &app_name,
+        company: &company_name,
+    }));
     out.tag("</span><span aria-hidden=\"true\">");
     if marked {
         out.tag("◆ ");
@@ -93,6 +97,9 @@ fn cell_off(
     out.tag("<td class=\"ma-cell ma-cell--off\"><a class=\"ma-cell__add\" href=\"");
     out.text(&href);
     out.tag("\" aria-label=\"");
-    out.text(&lang.ctl_cell_install_at(app_name, company_name));
+    out.text(&lang.ctl_cell_install_at(args::CtlCellInstallAt {
+        app: &app_name,
+        company: &company_name,
+    }));
     out.tag("\">+</a></td>");
 }

@@ -20,6 +20,7 @@ use crate::ui::web::paths;
 use crate::ui::widgets::filter_select::FilterSelect;
 use crate::ui::widgets::not_found::ForSection;
 
+use crate::domain::i18n::args;
 use table::OverviewTable;
 
 #[component]
@@ -145,7 +146,7 @@ fn Count(
                     Some(user) => {
                         let n = table.with(|t| t.managed_by(&user));
                         let name = products.state(product).with(|s| s.user_name(&user).to_string());
-                        lang.firm_overview_manages(all, n, name)
+                        lang.firm_overview_manages(args::FirmOverviewManages { all: &all, n: &n, name: &name })
 
                     }
                 }
@@ -156,9 +157,5 @@ fn Count(
 
 /// "3 connexions", "3 connections".
 fn connections(lang: Lang, n: usize) -> String {
-    if lang.is_plural(n) {
-        lang.firm_overview_connections_many(n)
-    } else {
-        lang.firm_overview_connections_one(n)
-    }
+    lang.firm_overview_connections(n)
 }

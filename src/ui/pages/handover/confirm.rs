@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::domain::commands::handover;
+use crate::domain::i18n::args;
 use crate::domain::model::{Product, UserId};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
@@ -54,8 +55,8 @@ pub fn ConfirmHandover(
         on_close.run(());
     });
     view! {
-        <Modal title=if lang.is_plural(n) { lang.ctl_take_over_n_many(n) } else { lang.ctl_take_over_n_one(n) } on_close=on_close class="ma-dialog--wide">
-            <p>{lang.handover_each_by_you(&actor_name, &from_name)}</p>
+        <Modal title=lang.ctl_take_over_n(n) on_close=on_close class="ma-dialog--wide">
+            <p>{lang.handover_each_by_you(args::HandoverEachByYou { actor: &actor_name, from: &from_name })}</p>
             <ChosenList lines=lines/>
             <p class="ma-field__hint">{handover::rule(product, lang)}</p>
             <DataNotes apps=apps situation=lang.widgets_situation_transfer()/>

@@ -90,7 +90,7 @@ pub fn HandoverList(
                     <span class="ma-field__hint">
                         {move || {
                             let n = selected.with(BTreeSet::len);
-                            if lang.is_plural(n) { lang.handover_chosen_many(n) } else { lang.handover_chosen_one(n) }
+                            lang.handover_chosen(n)
                         }}
                     </span>
                 </div>

@@ -57,11 +57,7 @@ fn Handover() -> impl IntoView {
             handover::managers(s, &actor)
                 .into_iter()
                 .map(|(u, n)| {
-                    let label = if lang.is_plural(n) {
-                        lang.handover_person_many(n, &u.name)
-                    } else {
-                        lang.handover_person_one(n, &u.name)
-                    };
+                    let label = lang.handover_person(n, &u.name);
                     (u.id.to_string(), label)
                 })
                 .collect::<Vec<_>>()

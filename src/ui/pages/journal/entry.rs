@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::i18n::args;
 use crate::domain::journal::{self, Event, JournalEntry};
 use crate::domain::model::Product;
 use crate::ui::state::products::use_products;
@@ -31,7 +32,7 @@ pub fn Entry(entry: JournalEntry, product: Product) -> impl IntoView {
     let kind = entry.event.kind();
     let receipt = receipt.then(|| {
         let href = paths::href(&paths::receipt(product, entry.seq));
-        let context = lang.journal_receipt_context(&app_name, &company);
+        let context = lang.journal_receipt_context(args::JournalReceiptContext { app: &app_name, company: &company });
         view! {
             <p class="ma-journal__receipt">
                 <A href=href>{lang.ctl_see_receipt()}<span class="ma-visually-hidden">{context}</span></A>

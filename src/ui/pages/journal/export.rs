@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::i18n::args;
 use crate::domain::journal::csv as journal_csv;
 use crate::domain::journal::JournalEntry;
 use crate::domain::model::{CompanyId, Product};
@@ -48,12 +49,11 @@ pub fn ExportButton(
         );
         let n = entries.with_untracked(Vec::len);
         if download(&name, &text, "text/csv;charset=utf-8") {
-            let entries = if lang.is_plural(n) {
-                lang.journal_entries_many(n)
-            } else {
-                lang.journal_entries_one(n)
-            };
-            status.say(lang.journal_exported(entries, name));
+            let entries = lang.journal_entries(n);
+            status.say(lang.journal_exported(args::JournalExported {
+                entries: &entries,
+                name: &name,
+            }));
         } else {
             status.say(lang.frame_download_refused());
         }

@@ -77,8 +77,7 @@ pub fn JournalPage() -> impl IntoView {
     });
     let found = move || match entries.with(Vec::len) {
         0 => lang.journal_none().to_string(),
-        n if lang.is_plural(n) => lang.journal_entries_many(n),
-        n => lang.journal_entries_one(n),
+        n => lang.journal_entries(n),
     };
     view! {
         <h2 id="ma-section-title" tabindex="-1">{lang.ctl_journal()}</h2>

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::access::queries;
 use crate::domain::catalogue::AppDef;
 use crate::domain::health::{self, Health};
+use crate::domain::i18n::args;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
@@ -60,7 +61,7 @@ pub fn LaunchPage() -> impl IntoView {
                         <span class="ma-launch__logo" aria-hidden="true"></span>
                         <h2 id="ma-section-title" tabindex="-1">{def.name.clone()}</h2>
                     </div>
-                    <p class="ma-lead">{lang.launch_opened_for(&company_name, &user_name)}</p>
+                    <p class="ma-lead">{lang.launch_opened_for(args::LaunchOpenedFor { company: &company_name, user: &user_name })}</p>
                     <p>{def.description.clone()}</p>
                     <p class="ma-message ma-message--info">
                         {lang.launch_simulated()}
@@ -102,7 +103,7 @@ fn Expired(
         <section class="ma-launch" aria-labelledby="ma-section-title">
             <h2 id="ma-section-title" tabindex="-1">{lang.ctl_cannot_open(&def.name)}</h2>
             <p class="ma-message ma-message--warning">
-                {lang.launch_must_reconnect(&company_name, &def.name, Health::Expired.sentence(lang))}
+                {lang.launch_must_reconnect(args::LaunchMustReconnect { company: &company_name, name: &def.name, why: &Health::Expired.sentence(lang) })}
             </p>
             <p>
                 <button type="button" class="ma-button ma-button--primary" on:click=move |_| reconnecting.set(true)>

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::domain::access::permissions::{self, Action};
 use crate::domain::commands::Command;
+use crate::domain::i18n::args;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
@@ -31,7 +32,12 @@ pub fn Suspended(
             let by = s
                 .connection(&app, &company)
                 .and_then(|c| c.suspended.as_ref())
-                .map(|x| lang.requests_suspended_by(format::date(lang, x.at), s.user_name(&x.by)))
+                .map(|x| {
+                    lang.requests_suspended_by(args::RequestsSuspendedBy {
+                        date: &format::date(lang, x.at),
+                        user: &s.user_name(&x.by),
+                    })
+                })
                 .unwrap_or_default();
             let allowed = permissions::check_ids(s, &actor, Action::Suspend, &company);
             (sentence, by, allowed.map_err(|e| e.text(lang)))

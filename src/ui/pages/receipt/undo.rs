@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::domain::commands::undo::{self, Undo};
 use crate::domain::disconnection::receipt::Receipt;
+use crate::domain::i18n::args;
 use crate::domain::model::Product;
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
@@ -41,7 +42,7 @@ pub fn UndoOffer(product: Product, receipt: Receipt) -> impl IntoView {
         .into_any(),
         Undo::Reconnected => view! {
             <p class="ma-message ma-message--info">
-                {lang.receipt_again(&r.app_name, kind.done_at(lang))}
+                {lang.receipt_again(args::ReceiptAgain { app: &r.app_name, done_at: &kind.done_at(lang) })}
                 <A href=settings.clone()>{lang.ctl_see_its_settings()}</A>
             </p>
         }

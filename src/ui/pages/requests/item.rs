@@ -11,6 +11,7 @@ use crate::ui::web::format;
 use crate::ui::widgets::get_dialog::GetDialog;
 
 use super::decline::DeclineDialog;
+use crate::domain::i18n::args;
 
 #[component]
 pub fn RequestItem(product: Product, request: AppRequest) -> impl IntoView {
@@ -33,7 +34,10 @@ pub fn RequestItem(product: Product, request: AppRequest) -> impl IntoView {
     let heading_id = format!("ma-demande-{}", r.id);
     let labelled = heading_id.clone();
     let title = format!("{name} — {company}");
-    let asked = lang.requests_item_asked(format::date_time(lang, r.at), &requester);
+    let asked = lang.requests_item_asked(args::RequestsItemAsked {
+        date: &format::date_time(lang, r.at),
+        user: &requester,
+    });
     let message = (!r.message.is_empty()).then(|| lang.requests_detail_message(&r.message));
     let reason = match &r.status {
         Status::Declined { reason, .. } if !reason.is_empty() => {

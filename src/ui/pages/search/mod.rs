@@ -17,6 +17,7 @@ use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::web::paths;
 use crate::ui::widgets::filter_select::FilterSelect;
 
+use crate::domain::i18n::args;
 use result_card::ResultCard;
 
 /// Results rendered at a time: about three screens of cards on a desktop.
@@ -219,8 +220,7 @@ fn Results(results: Memo<Vec<usize>>, shown: Memo<usize>, on_more: Callback<()>)
     let lang = use_lang();
     let found = move || match results.with(Vec::len) {
         0 => lang.search_none_found().to_string(),
-        n if lang.is_plural(n) => lang.search_found_many(n),
-        n => lang.search_found_one(n),
+        n => lang.search_found(n),
     };
     let page = move || {
         let n = shown.get();
@@ -243,7 +243,7 @@ fn Results(results: Memo<Vec<usize>>, shown: Memo<usize>, on_more: Callback<()>)
             </ul>
             <Show when=move || shown.get() < results.with(Vec::len)>
                 <button type="button" class="ma-button ma-results__more" on:click=move |_| on_more.run(())>
-                    {move || lang.ctl_show_more(shown.get().min(results.with(Vec::len)), results.with(Vec::len))}
+                    {move || lang.ctl_show_more(args::CtlShowMore { shown: &shown.get().min(results.with(Vec::len)), total: &results.with(Vec::len) })}
 
                 </button>
             </Show>

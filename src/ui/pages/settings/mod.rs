@@ -16,6 +16,7 @@ use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
 use crate::ui::web::paths;
 
+use crate::domain::i18n::args;
 use associated_user::AssociatedUser;
 use form::SettingsForm;
 
@@ -79,7 +80,7 @@ fn SettingsView(product: Product, actor: UserId, company: CompanyId, app: AppId)
             }
         >
             <h2 id=HEADING_ID tabindex="-1">{lang.ctl_settings_of(&name)}</h2>
-            <p class="ma-lead">{lang.settings_lead(&company_name, &name)}</p>
+            <p class="ma-lead">{lang.settings_lead(args::SettingsLead { company: &company_name, name: &name })}</p>
             <AssociatedUser product=product company=company.clone() app=app.clone()/>
             <SettingsForm product=product actor=actor.clone() company=company.clone() def=def.clone()/>
         </Show>

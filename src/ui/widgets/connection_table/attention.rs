@@ -13,6 +13,7 @@ use crate::ui::web::dom;
 
 use super::actions::main_id;
 use super::menu_id;
+use crate::domain::i18n::args;
 
 /// A connection needing attention: its label, and the id of the control to focus.
 type Item = (String, String);
@@ -43,11 +44,11 @@ pub fn Attention(product: Product, rows: Memo<Vec<Connection>>) -> impl IntoView
                             continue;
                         }
                         healths.push(h);
-                        let label = lang.widgets_attention_item(
-                            cat.app_name(&c.app),
-                            s.company_name(&c.company),
-                            h.label(lang),
-                        );
+                        let label = lang.widgets_attention_item(args::WidgetsAttentionItem {
+                            app: &cat.app_name(&c.app),
+                            company: &s.company_name(&c.company),
+                            state: &h.label(lang),
+                        });
 
                         let target = if h.is_expired() {
                             main_id(c)

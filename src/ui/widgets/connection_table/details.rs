@@ -13,6 +13,7 @@ use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::format;
 
 use super::RowKey;
+use crate::domain::i18n::args;
 
 /// What the panel shows of the connection as it is now.
 #[derive(Clone, PartialEq)]
@@ -73,7 +74,7 @@ pub fn Details(
             <td colspan=columns>
                 {move || shown.get().map(|s| view! {
                     <div class="ma-details">
-                        <h3 class="ma-details__title">{lang.widgets_details_title(&s.company, &name)}</h3>
+                        <h3 class="ma-details__title">{lang.widgets_details_title(args::WidgetsDetailsTitle { company: &s.company, name: &name })}</h3>
                         <dl class="ma-details__list">
                             <dt>{lang.ctl_col_client()}</dt>
                             <dd>{s.company.clone()}</dd>

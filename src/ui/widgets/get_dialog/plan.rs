@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::commands::GetPlan;
+use crate::domain::i18n::args;
 use crate::domain::model::error::DomainError;
 use crate::domain::model::{AppId, CompanyId, Product};
 use crate::ui::state::products::use_products;
@@ -44,7 +45,7 @@ pub fn PlanDetails(
                 };
                 view! {
                     <p class="ma-message ma-message--info">
-                        {lang.widgets_already_managed(&company_name, &name)}
+                        {lang.widgets_already_managed(args::WidgetsAlreadyManaged { company: &company_name, name: &name })}
                         <button type="button" class="ma-link-button" on:click=open_settings>
                             {lang.ctl_see_its_settings()}
                         </button>
@@ -102,7 +103,7 @@ pub(super) fn Details(
     let transfer = from.map(|from| {
         view! {
             <p class="ma-message ma-message--warning">
-                {lang.widgets_take_over_warning(&company_name, kind.done_at(lang), &from, &name)}
+                {lang.widgets_take_over_warning(args::WidgetsTakeOverWarning { company: &company_name, done_at: &kind.done_at(lang), from: &from, name: &name })}
             </p>
         }
     });

@@ -17,6 +17,7 @@ use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::refusal::Refusal;
 
 use super::plan::Details;
+use crate::domain::i18n::args;
 
 #[component]
 pub fn ReconnectDialog(
@@ -117,7 +118,7 @@ fn ReconnectForm(
     };
     view! {
         <form class="ma-form" on:submit=submit>
-            <p>{lang.widgets_reconnect_renews(health::LIFETIME_DAYS, state_sentence)}</p>
+            <p>{lang.widgets_reconnect_renews(args::WidgetsReconnectRenews { days: &health::LIFETIME_DAYS, state: &state_sentence })}</p>
             <Details
                 product=product
                 app=app.clone()

@@ -19,6 +19,7 @@ use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::refusal::Refusal;
 
 use super::plan::Details;
+use crate::domain::i18n::args;
 
 /// The settings the app will get back, as they read.
 fn restored(catalogue: &Catalogue, r: &Receipt) -> Vec<String> {
@@ -60,7 +61,7 @@ pub fn UndoDialog(
     let body = match undo {
         Undo::Refused(e) => view! { <Refusal message=e.text(crate::ui::state::session::use_lang()) on_close=on_close/> }.into_any(),
         Undo::Reconnected => view! {
-            <Refusal message=lang.widgets_undo_already(&receipt.app_name, &company_name, kind.done_at(lang)) on_close=on_close/>
+            <Refusal message=lang.widgets_undo_already(args::WidgetsUndoAlready { app: &receipt.app_name, company: &company_name, done_at: &kind.done_at(lang) }) on_close=on_close/>
         }
         .into_any(),
         Undo::Offered => {
