@@ -9,7 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
@@ -19,7 +20,9 @@ const dist = join(root, 'dist');
 const docs = join(root, 'docs');
 
 if (process.argv.includes('--build') || !existsSync(join(dist, 'index.html'))) {
-  const built = spawnSync('scripts/dist.sh', { cwd: root, stdio: 'inherit' });
+  // The build's tools, as make puts them on the PATH: wasm-opt from npm, the cargo ones.
+  const PATH = [join(root, 'node_modules/.bin'), join(homedir(), '.cargo/bin'), process.env.PATH].join(delimiter);
+  const built = spawnSync('scripts/dist.sh', { cwd: root, stdio: 'inherit', env: { ...process.env, PATH } });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
