@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist bench setup
+.PHONY: serve test dist bench screenshots setup
 
 ## Installs what is missing, builds, serves on http://127.0.0.1:8080 (deep links work).
 serve:
@@ -20,11 +20,17 @@ dist:
 	scripts/setup.sh
 	scripts/dist.sh
 
-## Speed and size figures (see README, Performance).
+## Speed and size figures (see docs/performance.md).
 bench:
 	scripts/setup.sh --bench
 	scripts/dist.sh
 	node bench/run.mjs
+
+## The README's screenshots (docs/*.png), taken from a fresh release build.
+screenshots:
+	scripts/setup.sh --browser
+	scripts/dist.sh
+	node scripts/screenshots.mjs
 
 setup:
 	scripts/setup.sh --browser
