@@ -1566,3 +1566,41 @@ fn two_tabs_saving_the_same_revision_at_once_lose_neither_change() {
     assert_eq!(tab_a.refresh(&mut state_a, &cat), Refresh::Unchanged);
     assert_eq!(tab_b.refresh(&mut state_b, &cat), Refresh::Unchanged);
 }
+
+#[test]
+fn a_replaced_state_whose_save_failed_is_not_undone_by_another_tabs_revision() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
+    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+    tab_a.set_writer(1);
+    tab_b.set_writer(2);
+    exec_saved(
+        &mut tab_a,
+        &mut state_a,
+        &cat,
+        "claire-martin",
+        &get("relances-pro", QB_COMPANY),
+    );
+    // B loads A's revision and saves the next one over it.
+    exec_saved(
+        &mut tab_b,
+        &mut state_b,
+        &cat,
+        "julien-petit",
+        &get("paie-facile", QB_COMPANY),
+    );
+    // A then imports a whole state, which does not fit yet.
+    let imported = demo::state(QB, &cat, NOW);
+    kv.set_quota(Some(kv.used()));
+    assert_eq!(
+        tab_a.replace(&mut state_a, imported.clone()),
+        Err(StorageIssue::Full { product: QB })
+    );
+    kv.set_quota(None);
+    // The import writes over B's revision: A's earlier change is not applied again on
+    // B's, in place of the import.
+    assert_eq!(tab_a.retry(&mut state_a, &cat), alone(Ok(())));
+    assert_eq!(state_a, imported);
+    assert_eq!(reopen(&kv, QB, &cat), imported);
+}

@@ -659,6 +659,9 @@ impl<K: KeyValue> ProductStore<K> {
         self.held = None;
         self.unread = None;
         self.pending.clear();
+        // The stored revision is written over, not continued: no earlier save of this
+        // store is to be applied again on it.
+        self.last_saved.clear();
         self.regenerate = true;
         if let Ok(Some(r)) = self.stored_revision() {
             self.revision = self.revision.max(r);
