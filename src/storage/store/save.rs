@@ -1,0 +1,52 @@
+//! Saving: the journal chunks that grew (or all of them under a new generation), then the
+//! envelope that points at them. Until the envelope is written nothing points at the new
+//! chunks, so a failed save leaves what was stored as it was.
+
+use crate::domain::model::ProductState;
+
+use super::issues::StorageIssue;
+use super::ProductStore;
+use crate::storage::kv::KeyValue;
+use crate::storage::schema::{JournalRef, CHUNK};
+
+impl<K: KeyValue> ProductStore<K> {
+    /// Saves `state` as the next revision, with the commands pending.
+    pub(super) fn save(&mut self, state: &ProductState) -> Result<(), StorageIssue> {
+        // A journal not read is not in `state`: saving would write over it.
+        if self.held.is_some() || self.unread.is_some() {
+            return Err(StorageIssue::Held {
+                product: self.product,
+            });
+        }
+        let len = state.journal.len();
+        let regenerate = self.regenerate || len < self.saved_len;
+        let (generation, first) = if regenerate {
+            (self.next_generation(), 0)
+        } else {
+            (self.generation, self.saved_len / CHUNK)
+        };
+        let chunks = len.div_ceil(CHUNK);
+        self.write_chunks(state, generation, first, regenerate)?;
+        let journal = JournalRef {
+            generation,
+            length: len,
+        };
+        if let Err(issue) = self.write_envelope(state, journal) {
+            if regenerate {
+                self.discard(generation, first..chunks);
+            }
+            return Err(issue);
+        }
+        self.revision += 1;
+        self.revision_writer = self.writer;
+        self.volatile_changes |= !self.kv.lasts();
+        self.saved_len = len;
+        self.last_saved = std::mem::take(&mut self.pending);
+        if regenerate {
+            self.collect_garbage(generation, chunks);
+            self.generation = generation;
+            self.regenerate = false;
+        }
+        Ok(())
+    }
+}
