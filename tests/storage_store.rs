@@ -1604,3 +1604,100 @@ fn a_replaced_state_whose_save_failed_is_not_undone_by_another_tabs_revision() {
     assert_eq!(state_a, imported);
     assert_eq!(reopen(&kv, QB, &cat), imported);
 }
+
+#[test]
+fn only_a_store_that_read_and_saved_nothing_is_untouched() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    assert!(store.is_untouched(), "first run");
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("paie-facile", QB_COMPANY),
+    );
+    assert!(!store.is_untouched(), "saved");
+    assert!(!open(&kv, QB, &cat).0.is_untouched(), "read");
+    // Unreadable data is kept: replacing it is the user's choice, not a fresh start.
+    let kv = MemoryKv::new();
+    kv.set(&state_key(QB), "n'importe quoi {").unwrap();
+    let (store, _, _) = open(&kv, QB, &cat);
+    assert!(store.unreadable().is_some());
+    assert!(!store.is_untouched(), "held");
+}
+
+#[test]
+fn a_reset_starts_a_new_journal_generation_even_when_its_journal_is_not_shorter() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    let mut without_journal = demo::state(QB, &cat, NOW);
+    without_journal.journal.clear();
+    store.replace(&mut state, without_journal).unwrap();
+    let before = generation(&kv);
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &Command::Reset,
+    );
+    let after = generation(&kv);
+    assert!(after > before, "{before} then {after}");
+    let chunks: Vec<String> = (0..state.journal.len().div_ceil(CHUNK))
+        .map(|k| chunk_key(QB, after, k))
+        .collect();
+    assert!(!chunks.is_empty());
+    assert_eq!(keys_with(&kv, "mes-apps/quickbooks/journal/"), chunks);
+    assert_eq!(reopen(&kv, QB, &cat), state);
+}
+
+#[test]
+fn a_reset_applied_again_on_another_tabs_write_starts_a_new_generation_too() {
+    let cat = catalogue();
+    let shared = MemoryKv::new();
+    // Stored: the demo without its journal, which is shorter than the one a reset makes.
+    let (mut first, mut state, _) = open(&shared, QB, &cat);
+    let mut without_journal = demo::state(QB, &cat, NOW);
+    without_journal.journal.clear();
+    first.replace(&mut state, without_journal).unwrap();
+    let (mut tab_a, mut state_a, _) = ProductStore::open(LaggingKv::new(&shared), QB, &cat, NOW);
+    let lagging = LaggingKv::new(&shared);
+    let (mut tab_b, mut state_b, _) = ProductStore::open(lagging.clone(), QB, &cat, NOW);
+    tab_a.set_writer(11);
+    tab_b.set_writer(22);
+    // A resets while B, which has not seen it, saves the same revision over it.
+    lagging.freeze();
+    let reset = exec(
+        &mut tab_a,
+        &mut state_a,
+        &env(&cat),
+        "claire-martin",
+        &Command::Reset,
+    );
+    assert_eq!(reset.saved, Ok(()));
+    let done_b = exec(
+        &mut tab_b,
+        &mut state_b,
+        &env(&cat),
+        "julien-petit",
+        &get("paie-facile", QB_COMPANY),
+    );
+    assert_eq!(done_b.saved, Ok(()));
+    lagging.catch_up();
+    // A applies its reset again on B's write: the journal is written whole, and no chunk
+    // of A's first write or of B's lingers.
+    assert_eq!(
+        tab_a.refresh(&mut state_a, &cat),
+        Refresh::Reloaded { dropped: vec![] }
+    );
+    assert_eq!(state_a, demo::state(QB, &cat, NOW));
+    let gen = generation(&shared);
+    let chunks: Vec<String> = (0..state_a.journal.len().div_ceil(CHUNK))
+        .map(|k| chunk_key(QB, gen, k))
+        .collect();
+    assert_eq!(keys_with(&shared, "mes-apps/quickbooks/journal/"), chunks);
+    assert_eq!(reopen(&shared, QB, &cat), state_a);
+}
