@@ -12,6 +12,7 @@ use crate::domain::validate::validate_stored;
 
 use super::envelope::to_json;
 use super::issues::{inconsistent, kv_issue, StorageIssue};
+use super::phase::Phase;
 use super::ProductStore;
 use crate::storage::kv::{KeyValue, KvError};
 use crate::storage::schema::{chunk_key, journal_prefix, state_key, Header, JournalRef, CHUNK};
@@ -59,13 +60,13 @@ impl<K: KeyValue> ProductStore<K> {
         Ok(Ok(journal))
     }
 
-    /// Reads into `state` the journal at `at`, left in storage by `open_deferred` (see
-    /// `read_journal`).
+    /// Reads into `state` the journal left in storage by `open_deferred`, of the revision
+    /// `writer` marked (see `read_journal`).
     pub(super) fn read_late(
         &mut self,
         state: &mut ProductState,
         catalogue: &Catalogue,
-        at: JournalRef,
+        writer: u64,
     ) -> Result<bool, StorageIssue> {
         let issue = |e| kv_issue(self.product, e);
         // Another tab saved since, or wrote the same revision over the one read: what is
@@ -73,15 +74,15 @@ impl<K: KeyValue> ProductStore<K> {
         // was to read).
         let raw = self.kv.get(&state_key(self.product)).map_err(issue)?;
         let stored = raw.as_deref().and_then(|raw| parse::<Header>(raw).ok());
-        if stored.map(|h| (h.revision, h.writer)) != Some((self.revision, self.revision_writer)) {
+        if stored.map(|h| (h.revision, h.writer)) != Some((self.revision, writer)) {
             return self.read_newer(state, catalogue).map(|()| true);
         }
-        let reason = match self.read_chunks(at).map_err(issue)? {
+        let reason = match self.read_chunks(self.saved).map_err(issue)? {
             Ok(journal) => {
                 state.journal = journal;
                 match validate_stored(state, self.product, catalogue) {
                     Ok(()) => {
-                        self.unread = None;
+                        self.phase = Phase::writable();
                         return Ok(true);
                     }
                     Err(problems) => inconsistent(&problems),
@@ -89,7 +90,6 @@ impl<K: KeyValue> ProductStore<K> {
             }
             Err(reason) => reason,
         };
-        self.unread = None;
         *state = demo::state(self.product, catalogue, self.opened_at);
         Err(self.hold(raw.unwrap_or_default(), reason))
     }
@@ -150,7 +150,7 @@ impl<K: KeyValue> ProductStore<K> {
             })
             .max()
             .unwrap_or(0);
-        highest.max(self.generation) + 1
+        highest.max(self.saved.generation) + 1
     }
 
     /// Removes journal chunks that the envelope no longer points at.

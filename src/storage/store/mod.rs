@@ -7,15 +7,16 @@
 //! refused), the state stays in memory with its commands pending and the next save
 //! writes everything.
 //!
-//! This file holds the store and its public API; its parts each do one job:
-//! `envelope` (the envelope, its migration), `journal` (the journal's chunks, their
-//! collection), `save` (a save, chunks then envelope), `sync` (two tabs: loading another
-//! tab's revision, replaying the pending commands) and `issues` (the wording of storage
-//! problems).
+//! This file holds the store and its public API; its parts each do one job: `phase`
+//! (what the store may do: read late, hold, write), `envelope` (the envelope, its
+//! migration), `journal` (the journal's chunks, their collection), `save` (a save, chunks
+//! then envelope), `sync` (two tabs: loading another tab's revision, replaying the
+//! pending commands) and `issues` (the wording of storage problems).
 
 mod envelope;
 mod issues;
 mod journal;
+mod phase;
 mod save;
 mod sync;
 
@@ -31,6 +32,7 @@ use crate::domain::model::{Product, ProductState, Timestamp, UserId};
 use super::kv::KeyValue;
 use super::schema::{backup_key, JournalRef};
 use envelope::Read;
+use phase::{JournalPlan, Phase};
 
 /// Another tab's newer revision, loaded before a command or a save: the commands of this
 /// tab that no longer applied on it, each with why (empty when all still applied).
@@ -82,27 +84,21 @@ struct Pending {
 pub struct ProductStore<K: KeyValue> {
     kv: K,
     product: Product,
-    /// Unreadable text kept for the user; while it is here nothing is saved.
-    held: Option<String>,
+    /// What the store may do: read the journal late, hold unreadable data, or save.
+    phase: Phase,
+    /// The revision this store stands on: the one it last read or wrote (after
+    /// `replace`, the one it writes over).
     revision: u64,
-    generation: u64,
-    saved_len: usize,
-    /// The next save writes the journal under a new generation (after a reset or an
-    /// import, when the journal does not continue the saved one).
-    regenerate: bool,
+    /// Where that revision's journal is.
+    saved: JournalRef,
+    /// How the next save writes the journal.
+    plan: JournalPlan,
+    /// The commands applied since the last successful save.
     pending: Vec<Pending>,
     /// This store's mark in the envelopes it writes (see `set_writer`).
     writer: u64,
-    /// The mark of the revision this store last read or wrote.
-    revision_writer: u64,
-    /// The commands of this store's last save, while that save is the stored revision: if
-    /// another tab's write of the same revision replaced it, they are applied again.
-    last_saved: Vec<Pending>,
     /// Something was saved to memory that does not outlast the tab (see `KeyValue::lasts`).
     volatile_changes: bool,
-    /// The stored journal `open_deferred` left unread: nothing is saved until it is read
-    /// (see `read_journal`).
-    unread: Option<JournalRef>,
     /// When the store was opened: the demo data shown in place of a journal found
     /// unreadable later are the ones `open` would have made.
     opened_at: Timestamp,
@@ -143,17 +139,16 @@ impl<K: KeyValue> ProductStore<K> {
         let mut store = ProductStore {
             kv,
             product,
-            held: None,
+            phase: Phase::writable(),
             revision: 0,
-            generation: 0,
-            saved_len: 0,
-            regenerate: false,
+            saved: JournalRef {
+                generation: 0,
+                length: 0,
+            },
+            plan: JournalPlan::Append,
             pending: Vec::new(),
             writer: 0,
-            revision_writer: 0,
-            last_saved: Vec::new(),
             volatile_changes: false,
-            unread: None,
             opened_at: now,
         };
         let demo = || demo::state(product, catalogue, now);
@@ -165,8 +160,12 @@ impl<K: KeyValue> ProductStore<K> {
                 journal,
                 followed,
             }) => {
-                store.adopt(revision, writer, journal);
-                store.unread = (defer && journal.length > 0).then_some(journal);
+                let phase = if defer && journal.length > 0 {
+                    Phase::ReadLate { writer }
+                } else {
+                    Phase::writable()
+                };
+                store.adopt(revision, journal, phase);
                 if followed.is_empty() {
                     return (store, state, None);
                 }
@@ -198,18 +197,18 @@ impl<K: KeyValue> ProductStore<K> {
 
     /// The unreadable text kept, for the user to download.
     pub fn unreadable(&self) -> Option<&str> {
-        self.held.as_deref()
+        self.phase.held()
     }
 
     /// Whether changes are waiting to be saved.
     pub fn has_pending(&self) -> bool {
-        !self.pending.is_empty() || self.regenerate
+        !self.pending.is_empty() || self.plan == JournalPlan::Restart
     }
 
     /// Whether nothing of this product was ever saved here (nor read): replacing it loses
     /// nothing, as on a fresh browser profile.
     pub fn is_untouched(&self) -> bool {
-        self.revision == 0 && !self.has_pending() && self.held.is_none()
+        self.revision == 0 && !self.has_pending() && self.phase.held().is_none()
     }
 
     /// Whether closing the tab now would lose changes: some are waiting to be saved, or
@@ -220,14 +219,15 @@ impl<K: KeyValue> ProductStore<K> {
 
     /// Marks what this store writes with `writer` (non-zero, different in each tab), so
     /// that a write of the same revision by another tab, which replaced this one's, is
-    /// noticed and this store's changes applied again on top of it.
+    /// noticed and this store's changes applied again on top of it. Set before the
+    /// first command.
     pub fn set_writer(&mut self, writer: u64) {
         self.writer = writer;
     }
 
     /// Whether the journal is still to be read (see `open_deferred`).
     pub fn journal_unread(&self) -> bool {
-        self.unread.is_some()
+        matches!(self.phase, Phase::ReadLate { .. })
     }
 
     /// Reads into `state` the journal `open_deferred` left in storage; `Ok(false)` when
@@ -242,9 +242,9 @@ impl<K: KeyValue> ProductStore<K> {
         state: &mut ProductState,
         catalogue: &Catalogue,
     ) -> Result<bool, StorageIssue> {
-        match self.unread {
-            Some(at) => self.read_late(state, catalogue, at),
-            None => Ok(false),
+        match self.phase {
+            Phase::ReadLate { writer } => self.read_late(state, catalogue, writer),
+            Phase::Held { .. } | Phase::Writable { .. } => Ok(false),
         }
     }
 
@@ -265,7 +265,7 @@ impl<K: KeyValue> ProductStore<K> {
             Err(error) => return Err(Refused { error, merged }),
         };
         if outcome == Outcome::Reset {
-            self.regenerate = true;
+            self.plan = JournalPlan::Restart;
         }
         self.pending.push(Pending {
             actor: actor.clone(),
@@ -321,34 +321,30 @@ impl<K: KeyValue> ProductStore<K> {
         new: ProductState,
     ) -> Result<(), StorageIssue> {
         *state = new;
-        self.held = None;
-        self.unread = None;
-        self.pending.clear();
         // The stored revision is written over, not continued: no earlier save of this
         // store is to be applied again on it.
-        self.last_saved.clear();
-        self.regenerate = true;
+        self.phase = Phase::writable();
+        self.pending.clear();
+        self.plan = JournalPlan::Restart;
         if let Ok(Some(r)) = self.stored_revision() {
             self.revision = self.revision.max(r);
         }
         self.save(state)
     }
 
-    /// Stands on the stored revision `revision`, marked by `writer`, whose journal is at
-    /// `journal`.
-    fn adopt(&mut self, revision: u64, writer: u64, journal: JournalRef) {
+    /// Stands on the stored revision `revision` just read, whose journal is at `journal`,
+    /// in `phase` (in which nothing of this store's earlier saves is `mine`).
+    fn adopt(&mut self, revision: u64, journal: JournalRef, phase: Phase) {
         self.revision = revision;
-        self.revision_writer = writer;
-        self.last_saved.clear();
-        self.generation = journal.generation;
-        self.saved_len = journal.length;
+        self.saved = journal;
+        self.phase = phase;
     }
 
     /// Keeps the unreadable text `raw` (copied under the backup key): nothing is saved
     /// over it until the state is replaced.
     fn hold(&mut self, raw: String, reason: Said) -> StorageIssue {
         let backed_up = self.kv.set(&backup_key(self.product), &raw).is_ok();
-        self.held = Some(raw);
+        self.phase = Phase::Held { raw };
         StorageIssue::Unreadable {
             product: self.product,
             reason,

@@ -5,6 +5,7 @@
 use crate::domain::model::ProductState;
 
 use super::issues::StorageIssue;
+use super::phase::{JournalPlan, Phase};
 use super::ProductStore;
 use crate::storage::kv::KeyValue;
 use crate::storage::schema::{JournalRef, CHUNK};
@@ -13,17 +14,17 @@ impl<K: KeyValue> ProductStore<K> {
     /// Saves `state` as the next revision, with the commands pending.
     pub(super) fn save(&mut self, state: &ProductState) -> Result<(), StorageIssue> {
         // A journal not read is not in `state`: saving would write over it.
-        if self.held.is_some() || self.unread.is_some() {
+        if !matches!(self.phase, Phase::Writable { .. }) {
             return Err(StorageIssue::Held {
                 product: self.product,
             });
         }
         let len = state.journal.len();
-        let regenerate = self.regenerate || len < self.saved_len;
+        let regenerate = self.plan == JournalPlan::Restart || len < self.saved.length;
         let (generation, first) = if regenerate {
             (self.next_generation(), 0)
         } else {
-            (self.generation, self.saved_len / CHUNK)
+            (self.saved.generation, self.saved.length / CHUNK)
         };
         let chunks = len.div_ceil(CHUNK);
         self.write_chunks(state, generation, first, regenerate)?;
@@ -38,15 +39,15 @@ impl<K: KeyValue> ProductStore<K> {
             return Err(issue);
         }
         self.revision += 1;
-        self.revision_writer = self.writer;
         self.volatile_changes |= !self.kv.lasts();
-        self.saved_len = len;
-        self.last_saved = std::mem::take(&mut self.pending);
+        self.saved = journal;
+        self.phase = Phase::Writable {
+            mine: std::mem::take(&mut self.pending),
+        };
         if regenerate {
             self.collect_garbage(generation, chunks);
-            self.generation = generation;
-            self.regenerate = false;
         }
+        self.plan = JournalPlan::Append;
         Ok(())
     }
 }

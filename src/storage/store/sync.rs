@@ -13,6 +13,7 @@ use crate::domain::model::ProductState;
 
 use super::envelope::Read;
 use super::issues::{kv_issue, StorageIssue};
+use super::phase::{JournalPlan, Phase};
 use super::{Merged, ProductStore};
 use crate::storage::kv::KeyValue;
 use crate::storage::schema::{state_key, Header, SCHEMA_VERSION};
@@ -26,9 +27,11 @@ impl<K: KeyValue> ProductStore<K> {
         catalogue: &Catalogue,
     ) -> Result<Merged, StorageIssue> {
         self.read_journal(state, catalogue)?;
-        if self.held.is_some() {
+        // Once the journal is read the store is writable, unless something is held.
+        let Phase::Writable { mine } = &self.phase else {
             return Ok(None);
-        }
+        };
+        let mine = !mine.is_empty();
         // Text whose header cannot be read, or of a newer schema, is read (and so held)
         // rather than taken for "nothing newer" and written over.
         let raw = self
@@ -39,9 +42,7 @@ impl<K: KeyValue> ProductStore<K> {
         // Another tab wrote the revision this store wrote, over it (both read the same
         // revision before saving): its commands are pending again, to apply on that write.
         let replaced = matches!(&header, Some(Ok(h))
-            if h.revision == self.revision
-                && h.writer != self.revision_writer
-                && !self.last_saved.is_empty());
+            if mine && h.revision == self.revision && h.writer != self.writer);
         let newer = replaced
             || header.is_some_and(|h| match h {
                 Ok(h) => h.revision > self.revision || h.schema > SCHEMA_VERSION,
@@ -51,7 +52,7 @@ impl<K: KeyValue> ProductStore<K> {
             return Ok(None);
         }
         if replaced {
-            let mut again = std::mem::take(&mut self.last_saved);
+            let mut again = self.phase.take_mine();
             again.append(&mut self.pending);
             self.pending = again;
         }
@@ -74,7 +75,7 @@ impl<K: KeyValue> ProductStore<K> {
             };
             match apply(state, &env, &p.actor, &p.command) {
                 Ok(Outcome::Reset) => {
-                    self.regenerate = true;
+                    self.plan = JournalPlan::Restart;
                     kept.push(p);
                 }
                 Ok(_) => kept.push(p),
@@ -92,20 +93,23 @@ impl<K: KeyValue> ProductStore<K> {
         state: &mut ProductState,
         catalogue: &Catalogue,
     ) -> Result<(), StorageIssue> {
-        let taken = self.take_stored(state, catalogue);
-        if self.held.is_some() {
-            // Unreadable: the demo data in memory, as at opening.
-            *state = demo::state(self.product, catalogue, self.opened_at);
-        } else if taken.is_err() {
-            // Storage could not be read: the journal stays unread, nothing is saved.
-            return taken.map(|_| ());
+        match self.take_stored(state, catalogue) {
+            Ok(true) => Ok(()),
+            // Removed by another tab: what was read stays, and is saved whole next time.
+            Ok(false) => {
+                self.phase = Phase::writable();
+                self.plan = JournalPlan::Restart;
+                Ok(())
+            }
+            Err(issue) => {
+                // Unreadable: the demo data in memory, as at opening. Storage that could
+                // not be read leaves the journal unread, and so nothing is saved.
+                if self.phase.held().is_some() {
+                    *state = demo::state(self.product, catalogue, self.opened_at);
+                }
+                Err(issue)
+            }
         }
-        self.unread = None;
-        // Removed by another tab: what was read stays, and is saved whole next time.
-        if taken == Ok(false) {
-            self.regenerate = true;
-        }
-        taken.map(|_| ())
     }
 
     /// What is stored, in place of `state`: `Ok(false)` when nothing is. Unreadable
@@ -122,12 +126,11 @@ impl<K: KeyValue> ProductStore<K> {
             Read::Found {
                 state: stored,
                 revision,
-                writer,
                 journal,
-                followed: _,
+                ..
             } => {
                 *state = stored;
-                self.adopt(revision, writer, journal);
+                self.adopt(revision, journal, Phase::writable());
                 Ok(true)
             }
             Read::Empty => Ok(false),
