@@ -102,7 +102,7 @@ impl<K: KeyValue> ProductStore<K> {
         state: &ProductState,
         generation: u64,
         first: usize,
-        new_generation: bool,
+        restart: bool,
     ) -> Result<(), StorageIssue> {
         let product = self.product;
         let len = state.journal.len();
@@ -117,7 +117,7 @@ impl<K: KeyValue> ProductStore<K> {
                     .map_err(|e| kv_issue(product, e))
             });
             if let Err(issue) = written {
-                if new_generation {
+                if restart {
                     self.discard(generation, first..k);
                 }
                 return Err(issue);

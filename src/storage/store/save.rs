@@ -13,27 +13,28 @@ use crate::storage::schema::{JournalRef, CHUNK};
 impl<K: KeyValue> ProductStore<K> {
     /// Saves `state` as the next revision, with the commands pending.
     pub(super) fn save(&mut self, state: &ProductState) -> Result<(), StorageIssue> {
-        // A journal not read is not in `state`: saving would write over it.
+        // A journal still to read is not in `state`, and held text is the user's: a save
+        // would write over either.
         if !matches!(self.phase, Phase::Writable { .. }) {
             return Err(StorageIssue::Held {
                 product: self.product,
             });
         }
         let len = state.journal.len();
-        let regenerate = self.plan == JournalPlan::Restart || len < self.saved.length;
-        let (generation, first) = if regenerate {
+        let restart = self.plan == JournalPlan::Restart || len < self.saved.length;
+        let (generation, first) = if restart {
             (self.next_generation(), 0)
         } else {
             (self.saved.generation, self.saved.length / CHUNK)
         };
         let chunks = len.div_ceil(CHUNK);
-        self.write_chunks(state, generation, first, regenerate)?;
+        self.write_chunks(state, generation, first, restart)?;
         let journal = JournalRef {
             generation,
             length: len,
         };
         if let Err(issue) = self.write_envelope(state, journal) {
-            if regenerate {
+            if restart {
                 self.discard(generation, first..chunks);
             }
             return Err(issue);
@@ -44,7 +45,7 @@ impl<K: KeyValue> ProductStore<K> {
         self.phase = Phase::Writable {
             mine: std::mem::take(&mut self.pending),
         };
-        if regenerate {
+        if restart {
             self.collect_garbage(generation, chunks);
         }
         self.plan = JournalPlan::Append;
