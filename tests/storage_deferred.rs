@@ -334,3 +334,24 @@ fn the_same_revision_written_over_by_another_tab_before_the_journal_is_read_is_r
     assert_eq!(late.read_journal(&mut late_state, &cat), Ok(true));
     assert_eq!(late_state, other_state);
 }
+
+#[test]
+fn data_removed_by_another_tab_before_the_journal_is_read_is_saved_again() {
+    let cat = catalogue();
+    let kv = saved_thrice(&cat);
+    let (mut late, mut state, _) = deferred(&kv, &cat);
+    let read = state.clone();
+    for k in kv.keys().unwrap() {
+        kv.remove(&k).unwrap();
+    }
+    assert_eq!(late.read_journal(&mut state, &cat), Ok(true));
+    assert!(!late.journal_unread());
+    // What was read stays, not saved anywhere any more.
+    assert_eq!(state, read);
+    assert!(late.has_pending());
+    assert!(late.would_lose_on_close());
+    let retried = late.retry(&mut state, &cat);
+    assert_eq!((retried.merged, retried.saved), (None, Ok(())));
+    assert!(!late.has_pending());
+    assert_eq!(eager(&kv, &cat), state);
+}

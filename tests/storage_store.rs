@@ -1566,3 +1566,138 @@ fn two_tabs_saving_the_same_revision_at_once_lose_neither_change() {
     assert_eq!(tab_a.refresh(&mut state_a, &cat), Refresh::Unchanged);
     assert_eq!(tab_b.refresh(&mut state_b, &cat), Refresh::Unchanged);
 }
+
+#[test]
+fn a_replaced_state_whose_save_failed_is_not_undone_by_another_tabs_revision() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut tab_a, mut state_a, _) = open(&kv, QB, &cat);
+    let (mut tab_b, mut state_b, _) = open(&kv, QB, &cat);
+    tab_a.set_writer(1);
+    tab_b.set_writer(2);
+    exec_saved(
+        &mut tab_a,
+        &mut state_a,
+        &cat,
+        "claire-martin",
+        &get("relances-pro", QB_COMPANY),
+    );
+    // B loads A's revision and saves the next one over it.
+    exec_saved(
+        &mut tab_b,
+        &mut state_b,
+        &cat,
+        "julien-petit",
+        &get("paie-facile", QB_COMPANY),
+    );
+    // A then imports a whole state, which does not fit yet.
+    let imported = demo::state(QB, &cat, NOW);
+    kv.set_quota(Some(kv.used()));
+    assert_eq!(
+        tab_a.replace(&mut state_a, imported.clone()),
+        Err(StorageIssue::Full { product: QB })
+    );
+    kv.set_quota(None);
+    // The import writes over B's revision: A's earlier change is not applied again on
+    // B's, in place of the import.
+    assert_eq!(tab_a.retry(&mut state_a, &cat), alone(Ok(())));
+    assert_eq!(state_a, imported);
+    assert_eq!(reopen(&kv, QB, &cat), imported);
+}
+
+#[test]
+fn only_a_store_that_read_and_saved_nothing_is_untouched() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    assert!(store.is_untouched(), "first run");
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &get("paie-facile", QB_COMPANY),
+    );
+    assert!(!store.is_untouched(), "saved");
+    assert!(!open(&kv, QB, &cat).0.is_untouched(), "read");
+    // Unreadable data is kept: replacing it is the user's choice, not a fresh start.
+    let kv = MemoryKv::new();
+    kv.set(&state_key(QB), "n'importe quoi {").unwrap();
+    let (store, _, _) = open(&kv, QB, &cat);
+    assert!(store.unreadable().is_some());
+    assert!(!store.is_untouched(), "held");
+}
+
+#[test]
+fn a_reset_starts_a_new_journal_generation_even_when_its_journal_is_not_shorter() {
+    let cat = catalogue();
+    let kv = MemoryKv::new();
+    let (mut store, mut state, _) = open(&kv, QB, &cat);
+    let mut without_journal = demo::state(QB, &cat, NOW);
+    without_journal.journal.clear();
+    store.replace(&mut state, without_journal).unwrap();
+    let before = generation(&kv);
+    exec_saved(
+        &mut store,
+        &mut state,
+        &cat,
+        "claire-martin",
+        &Command::Reset,
+    );
+    let after = generation(&kv);
+    assert!(after > before, "{before} then {after}");
+    let chunks: Vec<String> = (0..state.journal.len().div_ceil(CHUNK))
+        .map(|k| chunk_key(QB, after, k))
+        .collect();
+    assert!(!chunks.is_empty());
+    assert_eq!(keys_with(&kv, "mes-apps/quickbooks/journal/"), chunks);
+    assert_eq!(reopen(&kv, QB, &cat), state);
+}
+
+#[test]
+fn a_reset_applied_again_on_another_tabs_write_starts_a_new_generation_too() {
+    let cat = catalogue();
+    let shared = MemoryKv::new();
+    // Stored: the demo without its journal, which is shorter than the one a reset makes.
+    let (mut first, mut state, _) = open(&shared, QB, &cat);
+    let mut without_journal = demo::state(QB, &cat, NOW);
+    without_journal.journal.clear();
+    first.replace(&mut state, without_journal).unwrap();
+    let (mut tab_a, mut state_a, _) = ProductStore::open(LaggingKv::new(&shared), QB, &cat, NOW);
+    let lagging = LaggingKv::new(&shared);
+    let (mut tab_b, mut state_b, _) = ProductStore::open(lagging.clone(), QB, &cat, NOW);
+    tab_a.set_writer(11);
+    tab_b.set_writer(22);
+    // A resets while B, which has not seen it, saves the same revision over it.
+    lagging.freeze();
+    let reset = exec(
+        &mut tab_a,
+        &mut state_a,
+        &env(&cat),
+        "claire-martin",
+        &Command::Reset,
+    );
+    assert_eq!(reset.saved, Ok(()));
+    let done_b = exec(
+        &mut tab_b,
+        &mut state_b,
+        &env(&cat),
+        "julien-petit",
+        &get("paie-facile", QB_COMPANY),
+    );
+    assert_eq!(done_b.saved, Ok(()));
+    lagging.catch_up();
+    // A applies its reset again on B's write: the journal is written whole, and no chunk
+    // of A's first write or of B's lingers.
+    assert_eq!(
+        tab_a.refresh(&mut state_a, &cat),
+        Refresh::Reloaded { dropped: vec![] }
+    );
+    assert_eq!(state_a, demo::state(QB, &cat, NOW));
+    let gen = generation(&shared);
+    let chunks: Vec<String> = (0..state_a.journal.len().div_ceil(CHUNK))
+        .map(|k| chunk_key(QB, gen, k))
+        .collect();
+    assert_eq!(keys_with(&shared, "mes-apps/quickbooks/journal/"), chunks);
+    assert_eq!(reopen(&shared, QB, &cat), state_a);
+}
