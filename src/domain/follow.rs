@@ -105,11 +105,11 @@ impl CatalogueChange {
                 Followed::Removed { key, was } => lang.follow_removed(key, was.text(lang)),
             })
             .collect();
-        lang.follow_line(
+        lang.typeset(&lang.follow_line(
             &self.app,
             parts.join(lang.follow_separator()),
             &self.company,
-        )
+        ))
     }
 }
 

@@ -209,7 +209,7 @@ pub fn change_text(
         .as_ref()
         .map(|v| v.display(def, lang))
         .unwrap_or_else(|| lang.journal_no_value().into());
-    lang.journal_change(from, label, change.to.display(def, lang))
+    lang.typeset(&lang.journal_change(from, label, change.to.display(def, lang)))
 }
 
 /// An entry's details as the journal lists them: who management passed between, each

@@ -383,7 +383,7 @@ pub fn summary(
                 .get(&d.key)
                 .map(|v| v.display(Some(d), lang))
                 .unwrap_or_default();
-            lang.setting_line(&d.label, value)
+            lang.typeset(&lang.setting_line(&d.label, value))
         })
         .collect()
 }
