@@ -11,6 +11,7 @@ use mes_apps::domain::guide::{prepare, Control, Dialog, GuideId, Page, Run, Seen
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::import::validate::validate;
 use mes_apps::domain::journal::EventKind;
+use mes_apps::domain::model::action::GetKind;
 use mes_apps::domain::model::Product;
 
 #[test]
@@ -193,6 +194,53 @@ fn a_transfer_run_ends_on_the_settings_after_the_journal_entry() {
         c("boulangerie-martin"),
     )));
     assert!(run.finished());
+}
+
+#[test]
+fn a_step_with_two_actions_points_at_the_second_once_the_first_is_done() {
+    let ec = Product::ExpertComptable;
+    let (app, company) = (a("stock-malin"), c("boulangerie-martin"));
+    let mut run = Run::new(GuideId::TransferExpert, app.clone(), company.clone());
+    run.observe(&Seen::Page(Page::Section(ec, Section::Search)));
+    assert_eq!(run.control(), Some(Control::AppLink));
+    run.observe(&Seen::Page(Page::App(ec, app.clone())));
+    run.observe(&Seen::Opened(Dialog::Get, app.clone()));
+    // "Choisissez Boulangerie Martin, …, puis sélectionnez Installer": the radio first.
+    assert_eq!(run.step, 3);
+    assert_eq!(run.control(), Some(Control::Target));
+    // Another company chosen: still the radio of the right one.
+    run.observe(&Seen::Target(c(FIRM)));
+    assert_eq!(run.control(), Some(Control::Target));
+    assert_eq!(run.hint, None, "choosing is not a wrong turn");
+    // The right one: Installer, on the same step.
+    run.observe(&Seen::Target(company.clone()));
+    assert_eq!(run.control(), Some(Control::Confirm(GetKind::Install)));
+    assert_eq!(run.step, 3);
+    // Chosen again otherwise, the radio again.
+    run.observe(&Seen::Target(c(FIRM)));
+    assert_eq!(run.control(), Some(Control::Target));
+    run.observe(&Seen::Target(company.clone()));
+    // A dialog opened again starts with nothing chosen.
+    run.observe(&Seen::Closed(Dialog::Get));
+    assert_eq!(run.control(), Some(Control::GetApp));
+    run.observe(&Seen::Opened(Dialog::Get, app.clone()));
+    assert_eq!(run.control(), Some(Control::Target));
+    run.observe(&Seen::Target(company.clone()));
+    run.observe(&Seen::Journal(EventKind::Transfer, app, company));
+    assert_eq!(run.control(), Some(Control::AssociatedUser));
+    // QuickBooks' step has one action, Connecter, whatever is said.
+    let mut qb = Run::new(GuideId::TransferQuickBooks, a("stock-malin"), c(QB_COMPANY));
+    qb.observe(&Seen::Page(Page::Section(
+        Product::QuickBooks,
+        Section::Search,
+    )));
+    qb.observe(&Seen::Page(Page::App(
+        Product::QuickBooks,
+        a("stock-malin"),
+    )));
+    qb.observe(&Seen::Opened(Dialog::Get, a("stock-malin")));
+    qb.observe(&Seen::Target(c(QB_COMPANY)));
+    assert_eq!(qb.control(), Some(Control::Confirm(GetKind::Connect)));
 }
 
 #[test]

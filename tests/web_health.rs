@@ -1,13 +1,14 @@
 //! Connections' health in the lists, in headless Chromium: the État column in words, the
 //! summary above the table and its links, Reconnecter in the ▼ menu of a connection that
 //! expires soon and in Lancer's place once it has expired — all following the demo's
-//! clock as it moves — and the Démo area's date.
+//! clock as it moves — the Démo area's date, and the icons beside the words, drawn with
+//! the style sheet in place.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
 use mes_apps::domain::commands::Command;
-use mes_apps::domain::model::Product;
+use mes_apps::domain::model::{AppId, CompanyId, Product};
 use mes_apps::ui::state::Contexts;
 use mes_apps::ui::App;
 use wasm_bindgen::{JsCast, JsValue};
@@ -162,4 +163,104 @@ async fn the_rows_follow_the_demos_clock() {
     link.click();
     settle().await;
     assert_eq!(focused(), "#ma-principal-boulangerie-martin-tableau-clair");
+}
+
+/// The shipped style sheet, in the page for as long as it is kept.
+struct Styled(web_sys::Element);
+
+impl Styled {
+    fn new() -> Styled {
+        let style = document().create_element("style").unwrap();
+        style.set_text_content(Some(include_str!("../style/main.css")));
+        document().head().unwrap().append_child(&style).unwrap();
+        Styled(style)
+    }
+}
+
+impl Drop for Styled {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+/// What a state's icon is, for each `.ma-health` of the page: its state's class, the
+/// icon's tag, whether it is hidden from assistive technologies, its drawn size, its
+/// stroke's colour against the words', and what the style sheet draws before the words.
+fn icons(root: &web_sys::Element) -> Vec<(String, String, bool, bool, bool, String)> {
+    let all = root.query_selector_all(".ma-health").unwrap();
+    (0..all.length())
+        .map(|i| all.item(i).unwrap().unchecked_into::<web_sys::Element>())
+        .map(|badge| {
+            let style = |e: &web_sys::Element, pseudo: &str| {
+                window()
+                    .get_computed_style_with_pseudo_elt(e, pseudo)
+                    .unwrap()
+                    .unwrap()
+            };
+            let icon = badge.first_element_child();
+            let (tag, hidden, drawn, in_colour) = match &icon {
+                Some(icon) => {
+                    let rect = icon.get_bounding_client_rect();
+                    let stroke = style(icon, "").get_property_value("stroke").unwrap();
+                    let colour = style(&badge, "").get_property_value("color").unwrap();
+                    (
+                        icon.tag_name().to_lowercase(),
+                        icon.get_attribute("aria-hidden").as_deref() == Some("true"),
+                        rect.width() > 0.0 && rect.height() > 0.0,
+                        stroke == colour,
+                    )
+                }
+                None => (String::new(), false, false, false),
+            };
+            let before = style(&badge, "::before")
+                .get_property_value("content")
+                .unwrap();
+            (badge.class_name(), tag, hidden, drawn, in_colour, before)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn each_state_has_a_drawn_icon_beside_its_words() {
+    let _css = Styled::new();
+    let p = aper_u().await;
+    p.state
+        .products
+        .dispatch(Product::QuickBooks, Command::AdvanceClock { days: 30 })
+        .unwrap();
+    p.state
+        .products
+        .dispatch(
+            Product::QuickBooks,
+            Command::Suspend {
+                app: AppId::new("stock-malin"),
+                company: CompanyId::new("boulangerie-martin"),
+            },
+        )
+        .unwrap();
+    settle().await;
+    let icons = icons(&p.root);
+    for state in ["active", "bientot", "expiree", "suspendue"] {
+        assert!(
+            icons.iter().any(|i| i.0.ends_with(&format!("--{state}"))),
+            "a connection {state}: {icons:?}"
+        );
+    }
+    for (class, tag, hidden, drawn, in_colour, before) in &icons {
+        // An inline SVG, not a character a font may lack: drawn whatever the fonts.
+        assert_eq!(tag, "svg", "{class}");
+        assert!(hidden, "{class}: decorative, the words say it");
+        assert!(drawn, "{class}: a size of its own");
+        assert!(
+            in_colour,
+            "{class}: the words' colour, forced colours included"
+        );
+        assert!(
+            before == "none" || before == "normal",
+            "{class}: no glyph before the words ({before})"
+        );
+    }
+    // The words alone, still.
+    assert_eq!(p.state_of("Tableau Clair"), "À reconnecter");
+    assert_eq!(p.state_of("Stock Malin"), "Suspendue");
 }

@@ -79,10 +79,17 @@ test('Transférer la gestion d’une appli connectée — QuickBooks Expert-Comp
   await expectStep(page, 4, 5);
   const company = (await panel(page).locator('.ma-guide__step').textContent()).match(/Choisissez (.+), vérifiez/)[1];
   const radio = page.getByRole('dialog').getByRole('radio', { name: company, exact: true });
+  // Two actions: the company's radio first, then, once it is chosen, Installer.
+  await expectStep(page, 4, 5, company);
   await radio.focus();
   await page.keyboard.press('Space');
   await expect(radio).toBeChecked();
-  await enter(page.getByRole('dialog').getByRole('button', { name: 'Installer', exact: true }));
+  const install = page.getByRole('dialog').getByRole('button', { name: 'Installer', exact: true });
+  await expectStep(page, 4, 5, 'Installer');
+  await expect(install).toHaveClass(/ma-guide-target/);
+  await expect(radio).not.toHaveAttribute('aria-describedby', /ma-guide-etape/);
+  await expect(panel(page).locator('.ma-guide__control')).toContainText('Installer');
+  await enter(install);
   await expectDone(page, `Transfert de ${name} pour ${company}, par Marie Dupont.`);
 });
 

@@ -23,6 +23,15 @@ test('advance the clock until a connection expires, see its state, reconnect it'
   await open(page, `${QB}/apercu`);
   await expect(page.getByRole('columnheader', { name: 'État' })).toBeVisible();
   await expect(stateCell(page, 'Tableau Clair')).toHaveText('Expire dans 9 jours');
+  // Its icon is drawn (an SVG beside the words), not a character a font may lack.
+  const icon = stateCell(page, 'Tableau Clair').locator('.ma-health > svg');
+  await expect(icon).toHaveAttribute('aria-hidden', 'true');
+  const box = await icon.boundingBox();
+  expect(box.width > 0 && box.height > 0).toBe(true);
+  const glyph = await stateCell(page, 'Tableau Clair')
+    .locator('.ma-health')
+    .evaluate((el) => getComputedStyle(el, '::before').content);
+  expect(['none', 'normal']).toContain(glyph);
   for (const name of ['Banque Sereine', 'Stock Malin', 'Notes Éclair']) {
     await expect(stateCell(page, name)).toHaveText('Active');
   }

@@ -135,6 +135,11 @@ test('the disconnect dialog says what will stop, before Déconnecter, and the re
   const stops = dialog.getByRole('region', { name: "Ce qui va s'arrêter" });
   await expect(stops).toContainText("L'appli ne lira plus");
   await expect(stops).toContainText('Ses paramètres actuels seront perdus');
+  // Composed at run time, still set by French typography: a narrow no-break space, never
+  // an ordinary one, before « : » and « ; ».
+  const said = await stops.textContent();
+  expect(said).toMatch(/\u202F: .+\u202F; /);
+  expect(said).not.toMatch(/ [:;!?]/);
   await expect(stops).toContainText('Pharmacie du Port');
   await expect(stops).toContainText('Thomas Leroy');
   // Read before the questionnaire and the button.

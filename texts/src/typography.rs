@@ -2,8 +2,9 @@
 //! « ; : ! ? » and inside « » guillemets, and between a number and its unit; a no-break
 //! space (U+00A0) between a number and the word it counts or the month after it
 //! ("1er décembre 2026", "3 connexions"), so that a line never breaks there. Applied once,
-//! where strings are defined (the French translations, at build time) and to what is
-//! composed at run time from numbers (dates). Also read by the build script.
+//! where strings are defined (the French translations, at build time), and to sentences
+//! composed at run time (`Lang::typeset`: settings as "Label : valeur"). Also read by the
+//! build script.
 
 /// The narrow no-break space.
 pub const NNBSP: char = '\u{202F}';

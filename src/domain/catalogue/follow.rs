@@ -111,11 +111,11 @@ impl CatalogueChange {
                 }),
             })
             .collect();
-        lang.follow_line(args::FollowLine {
+        lang.typeset(&lang.follow_line(args::FollowLine {
             app: &self.app,
             changes: &parts.join(lang.follow_separator()),
             company: &self.company,
-        })
+        }))
     }
 }
 

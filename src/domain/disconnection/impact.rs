@@ -84,7 +84,8 @@ impl Impact {
         if self.settings.is_empty() {
             lines.push(lang.requests_impact_no_settings().to_string());
         } else {
-            lines.push(lang.requests_impact_settings(self.settings.join(" ; ")));
+            let settings = self.settings.join(lang.setting_separator());
+            lines.push(lang.typeset(&lang.requests_impact_settings(settings)));
         }
         lines.extend(self.context_lines(lang));
         lines

@@ -390,10 +390,10 @@ pub fn summary(
                 .get(&d.key)
                 .map(|v| v.display(Some(d), lang))
                 .unwrap_or_default();
-            lang.setting_line(args::SettingLine {
+            lang.typeset(&lang.setting_line(args::SettingLine {
                 label: &d.label,
                 value: &value,
-            })
+            }))
         })
         .collect()
 }

@@ -208,6 +208,8 @@ pub enum Seen {
     Menu(AppId),
     /// A row's details shown in Applis clientes.
     Details(AppId, CompanyId),
+    /// A company chosen as the get dialog's target ("Installer pour").
+    Target(CompanyId),
     /// The questionnaire holds a valid answer.
     Answered,
     /// A journal entry was written.
@@ -312,6 +314,24 @@ pub struct Step {
     /// the app's result appears).
     pub before: Option<Control>,
     pub done: Trigger,
+}
+
+impl Step {
+    /// The control the step points at: a step with two actions points at the second
+    /// once the first is done. Choosing the guide's `company` as the target ("Installer
+    /// pour") is followed by the dialog's button of `kind` ("Installer"); another company
+    /// chosen leaves the radio to choose.
+    pub fn points_at(
+        self,
+        chosen: Option<&CompanyId>,
+        company: &CompanyId,
+        kind: GetKind,
+    ) -> Control {
+        match self.control {
+            Control::Target if chosen == Some(company) => Control::Confirm(kind),
+            control => control,
+        }
+    }
 }
 
 fn transfer_steps(kind: GetKind) -> Vec<Step> {
@@ -420,6 +440,8 @@ pub struct Run {
     pub step: usize,
     /// A hint after a wrong turn, until the next step.
     pub hint: Option<Hint>,
+    /// The company chosen as the target in the get dialog now open, if any.
+    target: Option<CompanyId>,
 }
 
 impl Run {
@@ -431,6 +453,7 @@ impl Run {
             steps: guide.steps(),
             step: 0,
             hint: None,
+            target: None,
         }
     }
 
@@ -447,6 +470,17 @@ impl Run {
         self.steps.get(self.step).copied()
     }
 
+    /// The control the current step points at now, given the target chosen in the get
+    /// dialog (see [`Step::points_at`]).
+    pub fn control(&self) -> Option<Control> {
+        let step = self.current()?;
+        Some(step.points_at(
+            self.target.as_ref(),
+            &self.company,
+            self.guide.product().get_kind(),
+        ))
+    }
+
     /// The current step's text for this connection.
     pub fn text(&self, app_name: &str, company_name: &str, lang: Lang) -> Option<String> {
         self.current()
@@ -458,6 +492,15 @@ impl Run {
     pub fn observe(&mut self, seen: &Seen) {
         if self.finished() {
             return;
+        }
+        match seen {
+            Seen::Target(company) => {
+                self.target = Some(company.clone());
+                return;
+            }
+            // A get dialog opens with nothing chosen yet.
+            Seen::Opened(Dialog::Get, _) | Seen::Closed(Dialog::Get) => self.target = None,
+            _ => {}
         }
         // A copy (a few steps): `wrong_turn` may move the run back a step.
         let steps = self.steps.clone();

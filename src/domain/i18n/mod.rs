@@ -38,6 +38,15 @@ impl Lang {
         }
     }
 
+    /// `text`, composed at run time, set by the language's typography: in French the
+    /// helper that sets the translations at build time (`typography::french`).
+    pub fn typeset(self, text: &str) -> String {
+        match self {
+            Lang::Fr => typography::french(text),
+            Lang::En => text.to_string(),
+        }
+    }
+
     /// The language's name, in itself, as the Langue control lists it.
     pub fn name(self) -> &'static str {
         match self {

@@ -50,11 +50,11 @@ pub fn change_text(
         .as_ref()
         .map(|v| v.display(def, lang))
         .unwrap_or_else(|| lang.journal_no_value().into());
-    lang.journal_change(args::JournalChange {
+    lang.typeset(&lang.journal_change(args::JournalChange {
         from: &from,
         label: &label,
         to: &change.to.display(def, lang),
-    })
+    }))
 }
 
 /// An entry's details as the journal lists them: who management passed between, each

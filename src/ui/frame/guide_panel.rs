@@ -49,12 +49,14 @@ fn Panel(run: Run) -> impl IntoView {
     let body = match run.current() {
         Some(step) => {
             let text = run.text(&app, &company, lang).unwrap_or_default();
+            // What the step points at now: its second action once the first is done.
+            let target = run.control().unwrap_or(step.control);
             let control = match step.before {
                 Some(before) => lang.frame_guide_then(args::FrameGuideThen {
                     before: &before.described(&app, &company, lang),
-                    control: &step.control.described(&app, &company, lang),
+                    control: &target.described(&app, &company, lang),
                 }),
-                None => step.control.described(&app, &company, lang),
+                None => target.described(&app, &company, lang),
             };
             view! {
                 <p class="ma-guide__count">{lang.frame_guide_step_count(args::FrameGuideStepCount { n: &(run.step + 1), total: &run.total() })}</p>
@@ -149,7 +151,7 @@ fn outline_target() {
                 })
             });
             let find = |c: Control| dom::find_control(c.role(), &c.name(&app, &company, lang));
-            find(step.control).or_else(|| step.before.and_then(find))
+            find(run.control()?).or_else(|| step.before.and_then(find))
         });
         if current.try_with_value(|c| *c == target).unwrap_or(true) {
             return;

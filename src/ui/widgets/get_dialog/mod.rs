@@ -93,6 +93,7 @@ fn GetForm(
         .state(product)
         .with_untracked(|s| s.home_company().map(|c| c.id.clone()));
     let target = RwSignal::new(if kind.chooses_target() { preset } else { home });
+    report_target(target);
     let asked = request.map(|(_, who, message)| {
         let message = (!message.is_empty()).then(|| lang.requests_detail_message(&message));
         view! {
@@ -157,4 +158,15 @@ fn GetForm(
             </div>
         </form>
     }
+}
+
+/// Tells a guide under way which company is chosen: its step then points at the button
+/// that confirms, once its company is the one.
+fn report_target(target: RwSignal<Option<CompanyId>>) {
+    let guide = use_reporter();
+    Effect::new(move || {
+        if let Some(company) = target.get() {
+            guide.tell(Seen::Target(company));
+        }
+    });
 }
