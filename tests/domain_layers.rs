@@ -1,0 +1,145 @@
+//! The domain's folders form layers: each folder uses only folders of lower layers, so
+//! that no import circle can form between them and the code reads from the bottom up.
+//! Reads the sources and fails, naming the line, when a folder reaches sideways or up
+//! (a file's own unit tests, after `#[cfg(test)]`, may use any folder).
+//! Also: each folder opens with a `//!` that says what it owns, and no source file of
+//! `src/` grows past 450 lines.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The folders of `src/domain`, bottom layer first; a folder may use its own layer's
+/// code only within itself.
+const LAYERS: [&[&str]; 12] = [
+    &["i18n"],
+    &["text"],
+    &["forms"],
+    &["model"],
+    &["catalogue"],
+    &["health"],
+    &["journal"],
+    &["access"],
+    &["disconnection", "requests"],
+    &["data"],
+    &["commands"],
+    &["views", "guide", "import"],
+];
+
+const MAX_LINES: usize = 450;
+
+fn layer(folder: &str) -> Option<usize> {
+    LAYERS.iter().position(|l| l.contains(&folder))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("readable source folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The folders `line` names as `crate::domain::FOLDER` (or `mes_apps::domain::FOLDER`).
+fn folders_named(line: &str) -> Vec<String> {
+    line.match_indices("domain::")
+        .map(|(i, m)| {
+            line[i + m.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_domain_folder_uses_only_lower_layers() {
+    let root = src().join("domain");
+    let mut found = Vec::new();
+    let mut folders = 0;
+    for entry in fs::read_dir(&root).expect("src/domain") {
+        let path = entry.expect("entry").path();
+        if !path.is_dir() {
+            continue;
+        }
+        folders += 1;
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(own) = layer(&name) else {
+            found.push(format!("{name}: a folder no layer lists"));
+            continue;
+        };
+        let mut files = Vec::new();
+        rust_files(&path, &mut files);
+        for file in files {
+            let text = fs::read_to_string(&file).expect("readable file");
+            // A file's own unit tests (at its end) may build a whole state.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                for used in folders_named(line) {
+                    let ok = used == name || layer(&used).is_some_and(|l| l < own);
+                    if !ok {
+                        found.push(format!(
+                            "{}:{}: {name} uses {used}: {}",
+                            file.display(),
+                            n + 1,
+                            line.trim()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(
+        folders,
+        LAYERS.iter().map(|l| l.len()).sum::<usize>(),
+        "every layer's folder exists"
+    );
+    assert!(found.is_empty(), "layers crossed:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_domain_is_folders_each_saying_what_it_owns() {
+    let root = src().join("domain");
+    let mut found = Vec::new();
+    for entry in fs::read_dir(&root).expect("src/domain") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if path.is_dir() {
+            let head = fs::read_to_string(path.join("mod.rs")).unwrap_or_default();
+            if !head.starts_with("//!") {
+                found.push(format!("{name}/mod.rs does not open with //!"));
+            }
+        } else if name != "mod.rs" {
+            found.push(format!("{name}: a file outside the folders"));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn no_source_file_is_over_the_line_budget() {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    assert!(files.len() > 50, "the sources were found");
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let n = fs::read_to_string(f).expect("readable").lines().count();
+            (n > MAX_LINES).then(|| format!("{}: {n} lines", f.display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "over {MAX_LINES} lines:\n{}",
+        long.join("\n")
+    );
+}
