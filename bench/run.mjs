@@ -29,11 +29,12 @@ import { lazyPages } from './measures/lazy.mjs';
 const rows = [];
 const row = (figure, med, p, unit, budget = '') => rows.push({ figure, med, p, unit, budget });
 
-// --- Build the bench page (a separate wasm; the app's dist/ is built by scripts/dist.sh).
+// --- Build the bench page (the crate bench/page, a wasm of its own; the app's dist/ is
+// built by scripts/dist.sh).
 if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run scripts/dist.sh first');
 execFileSync('scripts/build.sh', [], {
   stdio: 'inherit',
-  env: { ...process.env, BIN: 'bench', OUT: 'target/bench-dist' },
+  env: { ...process.env, PACKAGE: 'mes-apps-bench', OUT: 'target/bench-dist' },
 });
 
 // The same app in one module (no split point), to measure the split against it.

@@ -11,16 +11,17 @@
 # Then a strict Content-Security-Policy, .br and .gz copies beside each file, the sizes.
 #   scripts/build.sh                  dist/, served from /
 #   PUBLIC_URL=/demo/ scripts/build.sh   for a sub-path
-#   BIN=bench OUT=target/bench-dist scripts/build.sh   the benchmark's page (bench/index.html,
-#                                     no split point, no policy: make bench adds scripts to it)
+#   PACKAGE=mes-apps-bench OUT=target/bench-dist scripts/build.sh   the benchmark's page:
+#                                     the crate bench/page in bench/index.html, no split
+#                                     point, no policy (make bench adds scripts to it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-BIN=${BIN:-mes-apps}
+PACKAGE=${PACKAGE:-mes-apps}
 OUT=${OUT:-dist}
 PUBLIC_URL=${PUBLIC_URL:-/}
-work=target/web-build/$BIN
+work=target/web-build/$PACKAGE
 rm -rf "$work"
 mkdir -p "$work/split" "$work/out"
 
@@ -32,9 +33,11 @@ split_cfg="--cfg mes_apps_split"
 target=target
 [ "${SPLIT:-1}" = 0 ] && split_cfg="" && target=target/one-module
 RUSTFLAGS="--cfg erase_components $split_cfg -Clink-args=--emit-relocs" \
-  cargo build --release --target wasm32-unknown-unknown --bin "$BIN" --target-dir "$target"
-wasm="$target/wasm32-unknown-unknown/release/$BIN.wasm"
-name=${BIN//-/_}
+  cargo build --release --target wasm32-unknown-unknown -p "$PACKAGE" --target-dir "$target"
+name=${PACKAGE//-/_}
+# The app is a binary (its file keeps the dashes); the bench page a library (cdylib).
+wasm="$target/wasm32-unknown-unknown/release/$name.wasm"
+[ "$PACKAGE" = mes-apps ] && wasm="$target/wasm32-unknown-unknown/release/$PACKAGE.wasm"
 
 wasm-split-cli "$wasm" "$work/split" --out-name "$name"
 wasm-bindgen "$work/split/$name.wasm" --target web --no-demangle --keep-lld-exports \
@@ -47,7 +50,7 @@ for f in "$work/out"/*.wasm; do
   wasm-opt -Oz --strip-debug --strip-producers "$f" -o "$f" 2> >(grep -v 'unknown name subsection' >&2)
 done
 
-if [ "$BIN" = mes-apps ]; then
+if [ "$PACKAGE" = mes-apps ]; then
   node scripts/assemble.mjs "$work/out" "$OUT" "$PUBLIC_URL" "$name"
   node scripts/csp.mjs "$OUT/index.html"
   cp "$OUT/index.html" "$OUT/404.html"

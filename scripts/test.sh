@@ -8,6 +8,8 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # Browser tests are the tests/web_*.rs files; the other integration tests are host-only.
+# Clippy covers the workspace (the app and the bench page, bench/page); the tests are the
+app's and the texts crate's (cargo's default here is the root package alone).
 web_tests=()
 for f in tests/web_*.rs; do
   [ -e "$f" ] && web_tests+=(--test "$(basename "$f" .rs)")
@@ -15,9 +17,9 @@ done
 
 steps=(
   "format|cargo fmt --all -- --check"
-  "clippy (host)|cargo clippy --all-targets -- -D warnings"
-  "clippy (wasm32)|cargo clippy --target wasm32-unknown-unknown --lib --bins ${web_tests[*]} -- -D warnings"
-  "host tests|cargo test"
+  "clippy (host)|cargo clippy --workspace --all-targets -- -D warnings"
+  "clippy (wasm32)|cargo clippy --target wasm32-unknown-unknown --workspace --lib --bins ${web_tests[*]} -- -D warnings"
+  "host tests|cargo test -p mes-apps -p mes-apps-texts"
   "browser tests (wasm-bindgen-test, headless Chromium)|cargo test --target wasm32-unknown-unknown ${web_tests[*]}"
   "release build|scripts/dist.sh"
   "size ceiling (wasm brotli)|node scripts/sizes.mjs dist --check"

@@ -1,6 +1,8 @@
 //! Measurements only, never part of the app: a separate wasm (bench/index.html) whose
 //! functions `make bench` calls from the page to time matching and persistence on large
-//! generated data, and to hand the same data to a JavaScript peer.
+//! generated data, and to hand the same data to a JavaScript peer. A library of its own
+//! (`scripts/build.sh` builds it with `PACKAGE=mes-apps-bench`), so that the app's crate
+//! has one binary, the app; on the host it is empty.
 
 #[cfg(target_arch = "wasm32")]
 mod measures {
@@ -340,5 +342,3 @@ mod measures {
             .sum()
     }
 }
-
-fn main() {}
