@@ -9,7 +9,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # Browser tests are the tests/web_*.rs files; the other integration tests are host-only.
 # Clippy covers the workspace (the app and the bench page, bench/page); the tests are the
-app's and the texts crate's (cargo's default here is the root package alone).
+# app's and the texts crate's (cargo's default here is the root package alone).
 web_tests=()
 for f in tests/web_*.rs; do
   [ -e "$f" ] && web_tests+=(--test "$(basename "$f" .rs)")
