@@ -106,6 +106,17 @@ async function forceValue(locator, value) {
   }, value);
 }
 
+/** Makes the browser refuse localStorage itself, as when the user blocks site data. */
+async function blockStorage(page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('bloqué', 'SecurityError');
+      },
+    });
+  });
+}
+
 /** Resolves once the page has painted a frame: the main thread is not frozen. */
 function nextFrame(page) {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(true))));
@@ -303,13 +314,7 @@ for (const [kind, corrupt] of Object.entries(CORRUPTIONS)) {
 // 2. Blocked storage.
 
 test('blocked storage: one warning, and the app works in memory', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('bloqué', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(page);
   await open(page, OVERVIEW);
 
   // Warned once.
@@ -381,13 +386,7 @@ function leavingAsks(page) {
 }
 
 test('blocked storage: once something changed, closing or reloading the tab asks first', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('bloqué', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(page);
   await open(page, OVERVIEW);
   expect(await leavingAsks(page), 'nothing to lose yet').toBe(false);
   await connectQb(page, 'Caisse Horizon', 'caisse');
@@ -598,13 +597,21 @@ async function deafToOtherTabs(page) {
   });
 }
 
-test('two tabs, the storage event not heard yet: the command catches up with the other tab and keeps both changes', async ({ page, context }) => {
-  const a = page;
+/**
+ * Tab A (`page`) and a second tab B of its context that does not hear A's writes, both
+ * on Aperçu. Returns them and the list of B's problems, which the test checks at its end.
+ */
+async function deafSecondTab(page, context) {
   const b = await context.newPage();
   const bProblems = await watch(b);
   await deafToOtherTabs(b);
-  await open(a, OVERVIEW);
+  await open(page, OVERVIEW);
   await open(b, OVERVIEW);
+  return { a: page, b, bProblems };
+}
+
+test('two tabs, the storage event not heard yet: the command catches up with the other tab and keeps both changes', async ({ page, context }) => {
+  const { a, b, bProblems } = await deafSecondTab(page, context);
 
   await connectQb(a, 'Caisse Horizon', 'caisse');
   // B still shows what it loaded, then acts on it.
@@ -628,12 +635,7 @@ test('two tabs, the storage event not heard yet: the command catches up with the
 });
 
 test('two tabs, a command that no longer applies: refused with a reason, and the tab then shows the other tab’s changes', async ({ page, context }) => {
-  const a = page;
-  const b = await context.newPage();
-  const bProblems = await watch(b);
-  await deafToOtherTabs(b);
-  await open(a, OVERVIEW);
-  await open(b, OVERVIEW);
+  const { a, b, bProblems } = await deafSecondTab(page, context);
 
   // Tab A disconnects Notes Éclair and connects Caisse Horizon.
   await chooseFromMenu(a, 'Notes Éclair', 'Déconnectez-vous');
