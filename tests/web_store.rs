@@ -3,15 +3,16 @@
 //! two stores ("tabs") writing the same key in turn.
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::BTreeMap;
+mod common;
 
+use common::{a, c, catalogue, disconnect, env_at, get, reason, u, update, NOW, QB_COMPANY};
 use mes_apps::domain::catalogue::Catalogue;
-use mes_apps::domain::commands::{Command, Env};
-use mes_apps::domain::forms::questionnaire::{Answers, Reason};
+use mes_apps::domain::commands::Command;
+use mes_apps::domain::forms::questionnaire::Reason;
 use mes_apps::domain::forms::settings::SettingValue;
 use mes_apps::domain::i18n::Lang;
 use mes_apps::domain::journal::Event;
-use mes_apps::domain::model::{AppId, CompanyId, Product, ProductState, Timestamp, UserId};
+use mes_apps::domain::model::{Product, ProductState};
 use mes_apps::storage::browser::BrowserKv;
 use mes_apps::storage::store::{Executed, ProductStore, StorageIssue};
 use wasm_bindgen_test::*;
@@ -19,11 +20,8 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const QB: Product = Product::QuickBooks;
-/// A fixed real time for demo data made here.
-const NOW: Timestamp = Timestamp(1_800_000_000_000);
 const KEY: &str = "mes-apps/quickbooks";
 const BACKUP: &str = "mes-apps/quickbooks/illisible";
-const COMPANY: &str = "boulangerie-martin";
 const FILLER: &str = "zz-remplissage";
 
 fn storage() -> web_sys::Storage {
@@ -53,6 +51,7 @@ fn reopen(cat: &Catalogue) -> ProductState {
     state
 }
 
+/// Runs a command the domain accepts, at the browser's real time.
 fn run(
     store: &mut ProductStore<BrowserKv>,
     state: &mut ProductState,
@@ -60,54 +59,46 @@ fn run(
     actor: &str,
     command: &Command,
 ) -> Executed {
-    let env = Env {
-        catalogue: cat,
-        now: Timestamp(js_sys::Date::now() as i64),
-    };
     store
-        .execute(state, &env, &UserId::new(actor), command)
+        .execute(
+            state,
+            &env_at(cat, js_sys::Date::now() as i64),
+            &u(actor),
+            command,
+        )
         .unwrap_or_else(|e| panic!("{command:?} by {actor} refused: {e:?}"))
 }
 
-fn get(app: &str) -> Command {
-    Command::Get {
-        app: AppId::new(app),
-        company: CompanyId::new(COMPANY),
-    }
+/// Gets `app` for the QuickBooks business.
+fn get_app(app: &str) -> Command {
+    get(app, QB_COMPANY)
 }
 
-fn disconnect(app: &str) -> Command {
-    Command::Disconnect {
-        app: AppId::new(app),
-        company: CompanyId::new(COMPANY),
-        answers: Answers {
-            reason: Some(Reason::TooExpensive),
-            other: String::new(),
-        },
-    }
+/// Disconnects `app` from the QuickBooks business, as too expensive.
+fn disconnect_app(app: &str) -> Command {
+    disconnect(app, QB_COMPANY, reason(Reason::TooExpensive))
 }
 
+/// Changes settings of `app` in the QuickBooks business.
 fn settings(app: &str, values: &[(&str, SettingValue)]) -> Command {
-    Command::UpdateSettings {
-        app: AppId::new(app),
-        company: CompanyId::new(COMPANY),
-        values: values
+    update(
+        app,
+        QB_COMPANY,
+        values
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect::<BTreeMap<_, _>>(),
-    }
+            .collect(),
+    )
 }
 
 fn connected(state: &ProductState, app: &str) -> bool {
-    state
-        .connection(&AppId::new(app), &CompanyId::new(COMPANY))
-        .is_some()
+    state.connection(&a(app), &c(QB_COMPANY)).is_some()
 }
 
 fn setting(state: &ProductState, app: &str, key: &str) -> Option<SettingValue> {
     state
-        .connection(&AppId::new(app), &CompanyId::new(COMPANY))
-        .and_then(|c| c.settings.get(key).cloned())
+        .connection(&a(app), &c(QB_COMPANY))
+        .and_then(|conn| conn.settings.get(key).cloned())
 }
 
 /// Fills localStorage with filler keys until even a few characters no longer fit.
@@ -140,7 +131,7 @@ fn remove_filler(n: usize) {
 #[wasm_bindgen_test]
 fn commands_survive_a_reopen() {
     clear();
-    let cat = Catalogue::shipped().unwrap();
+    let cat = catalogue();
     let (mut store, mut state, issue) = open(&cat);
     assert_eq!(issue, None);
     assert_eq!(raw(KEY), None, "opening writes nothing");
@@ -151,7 +142,7 @@ fn commands_survive_a_reopen() {
         &mut state,
         &cat,
         "claire-martin",
-        &get("caisse-horizon"),
+        &get_app("caisse-horizon"),
     );
     assert_eq!(done.saved, Ok(()));
     assert!(raw(KEY).is_some(), "saved to localStorage");
@@ -160,7 +151,7 @@ fn commands_survive_a_reopen() {
         &mut state,
         &cat,
         "julien-petit",
-        &disconnect("banque-sereine"),
+        &disconnect_app("banque-sereine"),
     );
     assert_eq!(done.saved, Ok(()));
     let done = run(
@@ -196,7 +187,7 @@ fn corrupted_data_is_reported_kept_copied_and_never_overwritten() {
     clear();
     let garbage = "{\"schema\": 1, \"revision\": 3, \"data\": [ceci n'est pas";
     storage().set_item(KEY, garbage).unwrap();
-    let cat = Catalogue::shipped().unwrap();
+    let cat = catalogue();
     let (mut store, mut state, issue) = open(&cat);
     match issue {
         Some(StorageIssue::Unreadable {
@@ -220,7 +211,7 @@ fn corrupted_data_is_reported_kept_copied_and_never_overwritten() {
         &mut state,
         &cat,
         "claire-martin",
-        &get("caisse-horizon"),
+        &get_app("caisse-horizon"),
     );
     assert!(matches!(
         done.saved,
@@ -232,7 +223,7 @@ fn corrupted_data_is_reported_kept_copied_and_never_overwritten() {
         &mut state,
         &cat,
         "claire-martin",
-        &disconnect("banque-sereine"),
+        &disconnect_app("banque-sereine"),
     );
     assert!(done.saved.is_err());
     assert_eq!(raw(KEY).as_deref(), Some(garbage), "still untouched");
@@ -256,14 +247,14 @@ fn corrupted_data_is_reported_kept_copied_and_never_overwritten() {
 #[wasm_bindgen_test]
 fn a_full_quota_keeps_what_was_saved_and_saves_everything_once_freed() {
     clear();
-    let cat = Catalogue::shipped().unwrap();
+    let cat = catalogue();
     let (mut store, mut state, _) = open(&cat);
     let done = run(
         &mut store,
         &mut state,
         &cat,
         "claire-martin",
-        &get("caisse-horizon"),
+        &get_app("caisse-horizon"),
     );
     assert_eq!(done.saved, Ok(()));
     let saved_before = raw(KEY).unwrap();
@@ -275,7 +266,7 @@ fn a_full_quota_keeps_what_was_saved_and_saves_everything_once_freed() {
         &mut state,
         &cat,
         "claire-martin",
-        &get("paie-facile"),
+        &get_app("paie-facile"),
     );
     assert_eq!(done.saved, Err(StorageIssue::Full { product: QB }));
     assert!(connected(&state, "paie-facile"), "kept in memory");
@@ -292,7 +283,7 @@ fn a_full_quota_keeps_what_was_saved_and_saves_everything_once_freed() {
         &mut state,
         &cat,
         "claire-martin",
-        &disconnect("banque-sereine"),
+        &disconnect_app("banque-sereine"),
     );
     assert_eq!(done.saved, Ok(()));
     let again = reopen(&cat);
@@ -330,7 +321,7 @@ fn a_full_quota_keeps_what_was_saved_and_saves_everything_once_freed() {
 #[wasm_bindgen_test]
 fn two_stores_writing_in_turn_lose_nothing() {
     clear();
-    let cat = Catalogue::shipped().unwrap();
+    let cat = catalogue();
     let (mut a, mut state_a, _) = open(&cat);
     let (mut b, mut state_b, _) = open(&cat);
     let demo_journal = state_a.journal.len();
@@ -340,7 +331,7 @@ fn two_stores_writing_in_turn_lose_nothing() {
         &mut state_a,
         &cat,
         "claire-martin",
-        &get("caisse-horizon"),
+        &get_app("caisse-horizon"),
     );
     assert_eq!(done.saved, Ok(()));
     let done = run(
@@ -348,7 +339,7 @@ fn two_stores_writing_in_turn_lose_nothing() {
         &mut state_b,
         &cat,
         "julien-petit",
-        &disconnect("banque-sereine"),
+        &disconnect_app("banque-sereine"),
     );
     assert_eq!(done.saved, Ok(()));
     assert_eq!(
@@ -361,7 +352,7 @@ fn two_stores_writing_in_turn_lose_nothing() {
         &mut state_a,
         &cat,
         "claire-martin",
-        &get("paie-facile"),
+        &get_app("paie-facile"),
     );
     assert_eq!(done.saved, Ok(()));
     assert_eq!(done.merged, Some(Vec::new()), "A caught up with B's save");

@@ -1,32 +1,24 @@
 // axe-core on every QuickBooks Expert-Comptable view and dialog: zero violations.
-import { test, expect, open, actAs, axe } from './fixtures.js';
+import {
+  test,
+  expect,
+  EC,
+  FIRM,
+  open,
+  menuButton,
+  chooseFromMenu,
+  dialogNamed,
+  openGetDialog,
+  installFor,
+  actAs,
+  expectNoViolations,
+} from './fixtures.js';
 
-const EC = '/expert-comptable/mes-apps';
-const FIRM = 'Cabinet Dupont & Associés';
-
-/** Runs axe on the page (or `selector`) and fails with the violations listed. */
-async function expectNoViolations(page, what, selector) {
-  const violations = await axe(page, selector);
-  expect(
-    violations,
-    `axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`,
-  ).toEqual([]);
-}
-
-function installFor(dialog) {
-  return dialog
-    .getByRole('radiogroup', { name: 'Installer pour' })
-    .or(dialog.getByRole('group', { name: 'Installer pour' }))
-    .first();
-}
-
-async function openGetDialog(page, app, name) {
+/** Opens the page of the app `app` (its address) and its get dialog. */
+async function openAppGetDialog(page, app, name) {
   await open(page, `${EC}/applis/${app}`);
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-  await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: `Obtenir ${name}` });
-  await expect(dialog).toBeVisible();
-  return dialog;
+  return openGetDialog(page, name);
 }
 
 test('Applis du cabinet', async ({ page }) => {
@@ -38,7 +30,7 @@ test('Applis du cabinet', async ({ page }) => {
 
 test('Applis du cabinet with the ▼ menu open', async ({ page }) => {
   await open(page, `${EC}/cabinet`);
-  await page.getByRole('button', { name: "Plus d'actions pour Tableau Clair" }).click();
+  await menuButton(page, 'Tableau Clair').click();
   await expect(page.getByRole('menu')).toBeVisible();
   await expectNoViolations(page, 'Applis du cabinet, menu open');
 });
@@ -84,7 +76,7 @@ test("an app's page", async ({ page }) => {
 });
 
 test('the install dialog, before and after choosing a target', async ({ page }) => {
-  const dialog = await openGetDialog(page, 'caisse-horizon', 'Caisse Horizon');
+  const dialog = await openAppGetDialog(page, 'caisse-horizon', 'Caisse Horizon');
   await expectNoViolations(page, 'install dialog, no target');
   await installFor(dialog).getByRole('radio', { name: FIRM }).check();
   await expect(dialog.getByRole('button', { name: 'Installer', exact: true })).toBeEnabled();
@@ -92,7 +84,7 @@ test('the install dialog, before and after choosing a target', async ({ page }) 
 });
 
 test('the install dialog with an already-installed target (take-over)', async ({ page }) => {
-  const dialog = await openGetDialog(page, 'stock-malin', 'Stock Malin');
+  const dialog = await openAppGetDialog(page, 'stock-malin', 'Stock Malin');
   await expectNoViolations(page, 'install dialog with marked targets');
   await installFor(dialog).getByRole('radio', { name: 'Boulangerie Martin' }).check();
   await expect(dialog.getByRole('button', { name: 'Installer', exact: true })).toBeEnabled();
@@ -105,7 +97,7 @@ test('the install dialog with an already-installed target (take-over)', async ({
 test('the install dialog refusing a take-over (Thomas Leroy)', async ({ page }) => {
   await open(page, `${EC}/cabinet`);
   await actAs(page, 'Thomas Leroy');
-  const dialog = await openGetDialog(page, 'tableau-clair', 'Tableau Clair');
+  const dialog = await openAppGetDialog(page, 'tableau-clair', 'Tableau Clair');
   await installFor(dialog).getByRole('radio', { name: FIRM }).check();
   await expect(dialog.getByRole('alert')).toBeVisible();
   await expectNoViolations(page, 'install dialog, refused take-over');
@@ -114,7 +106,7 @@ test('the install dialog refusing a take-over (Thomas Leroy)', async ({ page }) 
 test('the install dialog refused to a standard user (Léa Moreau)', async ({ page }) => {
   await open(page, `${EC}/cabinet`);
   await actAs(page, 'Léa Moreau');
-  const dialog = await openGetDialog(page, 'caisse-horizon', 'Caisse Horizon');
+  const dialog = await openAppGetDialog(page, 'caisse-horizon', 'Caisse Horizon');
   await expect(dialog.getByRole('alert')).toBeVisible();
   await expectNoViolations(page, 'install dialog, standard user');
 });
@@ -148,9 +140,8 @@ test('the journal with a client filter', async ({ page }) => {
 
 test('the disconnect dialog', async ({ page }) => {
   await open(page, `${EC}/cabinet`);
-  await page.getByRole('button', { name: "Plus d'actions pour Temps Facturé" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Déconnecter Temps Facturé' });
+  await chooseFromMenu(page, 'Temps Facturé', 'Déconnectez-vous');
+  const dialog = dialogNamed(page, 'Déconnecter Temps Facturé');
   await expect(dialog).toBeVisible();
   await expectNoViolations(page, 'disconnect dialog');
   await dialog.getByRole('radio', { name: 'Autre' }).check();
@@ -161,8 +152,7 @@ test('the disconnect dialog', async ({ page }) => {
 test('the disconnect dialog refused to a standard user', async ({ page }) => {
   await open(page, `${EC}/clients`);
   await actAs(page, 'Léa Moreau');
-  await page.getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  await expect(page.getByRole('dialog', { name: 'Déconnecter Stock Malin' })).toBeVisible();
+  await chooseFromMenu(page, 'Stock Malin', 'Déconnectez-vous');
+  await expect(dialogNamed(page, 'Déconnecter Stock Malin')).toBeVisible();
   await expectNoViolations(page, 'disconnect dialog, refused');
 });

@@ -1,13 +1,16 @@
 // axe-core on every QuickBooks view, every dialog and the open ▼ menu, on the release
 // build: zero violations. A failure prints what axe found (rule, impact, nodes).
-import { test, expect, open, actAs, axe } from './fixtures.js';
-
-const QB = '/quickbooks/mes-apps';
-
-async function expectNoViolations(page, what, selector) {
-  const violations = await axe(page, selector);
-  expect(violations, `axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
+import {
+  test,
+  expect,
+  QB,
+  open,
+  menuButton,
+  chooseFromMenu,
+  dialogNamed,
+  actAs,
+  expectNoViolations,
+} from './fixtures.js';
 
 const VIEWS = [
   { name: 'home', path: '/', ready: (p) => p.getByRole('heading', { level: 1, name: 'Accueil' }) },
@@ -88,7 +91,7 @@ test('axe: the settings view read-only for a standard user has no violations', a
 test('axe: the connect dialog has no violations', async ({ page }) => {
   await open(page, `${QB}/applis/caisse-horizon`);
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  const dialog = dialogNamed(page, /Caisse Horizon/);
   await expect(dialog.getByRole('button', { name: 'Connecter', exact: true })).toBeVisible();
   await expectNoViolations(page, 'connect dialog');
 });
@@ -96,7 +99,7 @@ test('axe: the connect dialog has no violations', async ({ page }) => {
 test('axe: the connect-as-transfer dialog has no violations', async ({ page }) => {
   await open(page, `${QB}/applis/stock-malin`);
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: /Stock Malin/ });
+  const dialog = dialogNamed(page, /Stock Malin/);
   await expect(dialog).toContainText('Julien Petit');
   await expect(dialog.getByRole('button', { name: 'Connecter', exact: true })).toBeVisible();
   await expectNoViolations(page, 'transfer dialog');
@@ -104,9 +107,8 @@ test('axe: the connect-as-transfer dialog has no violations', async ({ page }) =
 
 test('axe: the disconnect dialog has no violations, without and with "Autre"', async ({ page }) => {
   await open(page, `${QB}/apercu`);
-  await page.getByRole('button', { name: "Plus d'actions pour Notes Éclair" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const dialog = page.getByRole('dialog', { name: /Notes Éclair/ });
+  await chooseFromMenu(page, 'Notes Éclair', 'Déconnectez-vous');
+  const dialog = dialogNamed(page, /Notes Éclair/);
   await expect(dialog.getByRole('button', { name: 'Déconnecter', exact: true })).toBeDisabled();
   await expectNoViolations(page, 'disconnect dialog');
   await dialog.getByRole('radio', { name: 'Autre' }).check();
@@ -122,16 +124,15 @@ test('axe: the refusal dialogs of a standard user have no violations', async ({ 
   await open(page, `${QB}/applis/caisse-horizon`);
   await actAs(page, 'Sophie Bernard');
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  const dialog = dialogNamed(page, /Caisse Horizon/);
   await expect(dialog.getByRole('alert')).toBeVisible();
   await expectNoViolations(page, 'refusal dialog (Obtenir l\'appli)');
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await expect(dialog).toBeHidden();
 
   await page.getByRole('link', { name: 'Aperçu', exact: true }).click();
-  await page.getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const disconnect = page.getByRole('dialog', { name: /Stock Malin/ });
+  await chooseFromMenu(page, 'Stock Malin', 'Déconnectez-vous');
+  const disconnect = dialogNamed(page, /Stock Malin/);
   await expect(disconnect.getByRole('alert')).toBeVisible();
   await expectNoViolations(page, 'refusal dialog (Déconnectez-vous)');
 });
@@ -139,13 +140,13 @@ test('axe: the refusal dialogs of a standard user have no violations', async ({ 
 test('axe: the reset confirmation dialog has no violations', async ({ page }) => {
   await open(page, `${QB}/apercu`);
   await page.getByRole('button', { name: 'Réinitialiser la démo' }).click();
-  await expect(page.getByRole('dialog', { name: /Réinitialiser/ })).toBeVisible();
+  await expect(dialogNamed(page, /Réinitialiser/)).toBeVisible();
   await expectNoViolations(page, 'reset confirmation');
 });
 
 test('axe: the open ▼ menu has no violations', async ({ page }) => {
   await open(page, `${QB}/apercu`);
-  const more = page.getByRole('button', { name: "Plus d'actions pour Stock Malin" });
+  const more = menuButton(page, 'Stock Malin');
   await more.click();
   await expect(page.getByRole('menu')).toBeVisible();
   await expect(page.getByRole('menuitem', { name: 'Paramètres' })).toBeFocused();
@@ -157,10 +158,10 @@ test.describe('at 360×740', () => {
 
   test('axe: Aperçu has no violations on a small screen', async ({ page }) => {
     await open(page, `${QB}/apercu`);
-    await expect(page.getByRole('button', { name: "Plus d'actions pour Stock Malin" })).toBeVisible();
+    await expect(menuButton(page, 'Stock Malin')).toBeVisible();
     await expectNoViolations(page, 'Aperçu at 360×740');
     // And the open menu there.
-    await page.getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
+    await menuButton(page, 'Stock Malin').click();
     await expect(page.getByRole('menu')).toBeVisible();
     await expectNoViolations(page, 'open ▼ menu at 360×740');
   });

@@ -1,9 +1,9 @@
 // Budgets that are counts, checked on every run (timings are only reported by make bench).
-import { test, expect, open } from './fixtures.js';
+import { test, expect, QB, open, soleStatus } from './fixtures.js';
 
 test('typing over 10,000 apps puts at most 100 rows in the page per keystroke', async ({ page }) => {
-  await open(page, '/quickbooks/mes-apps/rechercher?banc=10000');
-  await expect(page.getByRole('status').filter({ hasText: /applis trouvées/ })).toContainText('10000 applis trouvées');
+  await open(page, `${QB}/rechercher?banc=10000`);
+  await expect(soleStatus(page, /applis trouvées/)).toContainText('10000 applis trouvées');
   await page.evaluate(() => {
     window.__added = [];
     let current = null;

@@ -1,21 +1,24 @@
 // Bulk actions (Expert-Comptable): install an app for several clients with its settings
 // filled once (one target refused: installed there meanwhile from another tab), and
 // disconnect several connections with one questionnaire. Reports per target; keyboard.
-import { test, expect, open, actAs, axe } from './fixtures.js';
-
-const EC = '/expert-comptable/mes-apps';
-
-async function saveDemo(page) {
-  await page.getByRole('button', { name: 'Réinitialiser la démo' }).click();
-  await page.getByRole('button', { name: 'Oui, tout réinitialiser' }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
+import {
+  test,
+  expect,
+  EC,
+  open,
+  sections,
+  dialogNamed,
+  expectTexts,
+  actAs,
+  saveDemo,
+  expectNoViolations,
+} from './fixtures.js';
 
 test('install for three clients, one installed meanwhile in another tab: two installed, one refused', async ({ page }) => {
   await open(page, `${EC}/applis/paie-facile`);
   await saveDemo(page);
   await page.getByRole('button', { name: 'Installer pour plusieurs clients' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Installer Paie Facile pour plusieurs clients' });
+  const dialog = dialogNamed(page, 'Installer Paie Facile pour plusieurs clients');
   await expect(dialog.getByRole('button', { name: /^Installer pour/ })).toHaveText('Installer pour 0 client');
   await expect(dialog.getByRole('button', { name: /^Installer pour/ })).toBeDisabled();
   await dialog.getByRole('searchbox', { name: 'Filtrer les clients' }).fill('garage');
@@ -27,7 +30,7 @@ test('install for three clients, one installed meanwhile in another tab: two ins
   await dialog.getByLabel('Adresse du gestionnaire de paie').fill('paie@cabinet.fr');
   const go = dialog.getByRole('button', { name: 'Installer pour 3 clients' });
   await expect(go).toBeEnabled();
-  expect(await axe(page, 'dialog[open]')).toEqual([]);
+  await expectNoViolations(page, 'the bulk install dialog, filled', 'dialog[open]');
 
   // Another tab installs it for Studio Nova first.
   await page.evaluate(() => {
@@ -48,9 +51,11 @@ test('install for three clients, one installed meanwhile in another tab: two ins
   await expect(dialog).toHaveCount(0);
   const report = page.getByRole('region', { name: "Résultat de l'installation" });
   await expect(report.getByRole('listitem')).toHaveCount(3);
-  await expect(report).toContainText('Paie Facile — Garage Lefèvre : installée.');
-  await expect(report).toContainText('Paie Facile — Pharmacie du Port : installée.');
-  await expect(report).toContainText('Paie Facile — Studio Nova : impossible. Paie Facile est déjà installée pour Studio Nova.');
+  await expectTexts(report, [
+    'Paie Facile — Garage Lefèvre : installée.',
+    'Paie Facile — Pharmacie du Port : installée.',
+    'Paie Facile — Studio Nova : impossible. Paie Facile est déjà installée pour Studio Nova.',
+  ]);
   await expect(page.getByRole('heading', { name: "Résultat de l'installation" })).toBeFocused();
   // With the settings filled once.
   await page.goto(`${EC}/connexions/pharmacie-du-port/paie-facile/parametres`);
@@ -61,7 +66,7 @@ test('a standard user is told who may install, and nothing changes', async ({ pa
   await open(page, `${EC}/applis/paie-facile`);
   await actAs(page, 'Léa Moreau');
   await page.getByRole('button', { name: 'Installer pour plusieurs clients' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Installer Paie Facile pour plusieurs clients' });
+  const dialog = dialogNamed(page, 'Installer Paie Facile pour plusieurs clients');
   await expect(dialog.getByRole('alert')).toContainText('vous ne pouvez pas installer une appli');
   await expect(dialog.getByRole('checkbox')).toHaveCount(0);
 });
@@ -73,19 +78,19 @@ test('disconnect a selection of client apps with one questionnaire, reported per
   await page.getByRole('checkbox', { name: 'Stock Malin — Boulangerie Martin', exact: true }).check();
   await page.getByRole('checkbox', { name: 'Banque Sereine — Studio Nova', exact: true }).check();
   await bulk.click();
-  const dialog = page.getByRole('dialog', { name: 'Déconnecter 2 applis' });
+  const dialog = dialogNamed(page, 'Déconnecter 2 applis');
   await expect(dialog).toContainText('Stock Malin — Boulangerie Martin');
   await expect(dialog).toContainText('Banque Sereine — Studio Nova');
   const confirm = dialog.getByRole('button', { name: 'Déconnecter', exact: true });
   await expect(confirm).toBeDisabled();
   await dialog.getByRole('radio', { name: "Je n'en ai plus besoin" }).check();
-  expect(await axe(page, 'dialog[open]')).toEqual([]);
+  await expectNoViolations(page, 'the bulk disconnect dialog, a reason chosen', 'dialog[open]');
   await confirm.click();
   const report = page.getByRole('region', { name: 'Résultat de la déconnexion' });
   await expect(report).toContainText('Stock Malin — Boulangerie Martin : déconnectée.');
   await expect(report).toContainText('Banque Sereine — Studio Nova : déconnectée.');
   await expect(page.getByRole('checkbox', { name: 'Stock Malin — Boulangerie Martin' })).toHaveCount(0);
-  await page.getByRole('navigation', { name: 'Sections de Mes apps' }).getByRole('link', { name: 'Journal' }).click();
+  await sections(page).getByRole('link', { name: 'Journal' }).click();
   await expect(page.locator('.ma-journal__entry--deconnexion').filter({ hasText: "Raison : Je n'en ai plus besoin" })).toHaveCount(2);
 });
 
@@ -106,5 +111,5 @@ test('bulk disconnection by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Résultat de la déconnexion' })).toBeFocused();
   await expect(page.getByRole('region', { name: 'Résultat de la déconnexion' }).getByRole('listitem')).toHaveCount(6);
-  expect(await axe(page)).toEqual([]);
+  await expectNoViolations(page, 'the bulk disconnection report');
 });

@@ -3,10 +3,21 @@
 // and the questionnaire, the receipt), an Expert-Comptable install for a client, the
 // language kept across a reload and followed by <html lang>, axe in English, and no word of
 // one language in the other's pages, the rules' texts (src/domain, src/storage) included.
-import { test, expect, watch, axe, journalEntries } from './fixtures.js';
+import {
+  test,
+  expect,
+  watch,
+  QB,
+  EC,
+  rowByLinkOrButton,
+  dialogNamed,
+  soleStatus,
+  journalEntries,
+  expectTexts,
+  chooseOption,
+  expectNoViolations,
+} from './fixtures.js';
 
-const QB = '/quickbooks/mes-apps';
-const EC = '/expert-comptable/mes-apps';
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 
 /** Opens `path` in English (`?lang=en`) and waits for the app. */
@@ -28,15 +39,7 @@ function sectionAt(page, slug) {
 
 /** Picks who acts, by the User control. */
 async function actAs(page, name) {
-  const select = page.getByLabel('User', { exact: true });
-  const value = await select.locator('option', { hasText: name }).getAttribute('value');
-  await select.selectOption(value);
-}
-
-/** The row of a connections table whose app is `name` (a link, or a button where rows open their details). */
-function row(page, name) {
-  const named = page.getByRole('link', { name, exact: true }).or(page.getByRole('button', { name, exact: true }));
-  return page.getByRole('row').filter({ has: named });
+  await chooseOption(page.getByLabel('User', { exact: true }), name);
 }
 
 /** Opens an app's page through Find apps. */
@@ -62,13 +65,15 @@ test('QuickBooks in English: find an app, get it, connect, its settings and the 
   await expect(page.getByRole('heading', { level: 3, name: 'Settings offered' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Get app' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Get Caisse Horizon' });
+  const dialog = dialogNamed(page, 'Get Caisse Horizon');
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('Details');
-  await expect(dialog).toContainText('Connection management');
-  await expect(dialog).toContainText('Claire Martin (you)');
-  await expect(dialog).toContainText('Good to know:');
-  await expect(dialog).toContainText(/may go on processing the data it has already received/);
+  await expectTexts(dialog, [
+    'Details',
+    'Connection management',
+    'Claire Martin (you)',
+    'Good to know:',
+    /may go on processing the data it has already received/,
+  ]);
   await expect(dialog.getByRole('link', { name: 'donnees@horizon-logiciels.exemple.fr' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel', exact: true })).toBeVisible();
   // Its verb (Connect) comes from the rules: the dialog's submit button.
@@ -80,10 +85,12 @@ test('QuickBooks in English: find an app, get it, connect, its settings and the 
   await expect(page).toHaveURL(/\/connexions\/boulangerie-martin\/caisse-horizon\/parametres$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Caisse Horizon settings' })).toBeVisible();
   const associated = page.locator('.ma-associated');
-  await expect(associated).toContainText('Associated user');
-  await expect(associated).toContainText('Claire Martin');
-  await expect(associated).toContainText("that's you");
-  await expect(associated).toContainText(new RegExp(`Connection managed since ${MONTH} \\d{1,2}, \\d{4}\\.`));
+  await expectTexts(associated, [
+    'Associated user',
+    'Claire Martin',
+    "that's you",
+    new RegExp(`Connection managed since ${MONTH} \\d{1,2}, \\d{4}\\.`),
+  ]);
 
   // A change shows Cancel changes and "Unsaved changes" until it is saved.
   const account = page.getByLabel('Compte de ventes', { exact: true });
@@ -97,7 +104,7 @@ test('QuickBooks in English: find an app, get it, connect, its settings and the 
   await sectionAt(page, 'journal').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Journal' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Export the journal (CSV)' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /\d+ entries$/ })).toBeVisible();
+  await expect(soleStatus(page, /\d+ entries$/)).toBeVisible();
   const first = journalEntries(page).nth(0);
   await expect(first).toContainText('Caisse Horizon');
   await expect(first).toContainText(new RegExp(`By Claire Martin, on ${MONTH} \\d{1,2}, \\d{4} at \\d\\d:\\d\\d`));
@@ -105,21 +112,21 @@ test('QuickBooks in English: find an app, get it, connect, its settings and the 
   await sectionAt(page, 'apercu').click();
   await expect(page.getByRole('columnheader', { name: 'Managed by' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Status' })).toBeVisible();
-  await expect(row(page, 'Caisse Horizon')).toContainText('Claire Martin (you)');
-  await expect(row(page, 'Caisse Horizon').getByRole('button', { name: 'Launch' })).toBeVisible();
-  await expect(row(page, 'Caisse Horizon')).toContainText(new RegExp(`${MONTH} \\d{1,2}, \\d{4}`));
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toContainText('Claire Martin (you)');
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon').getByRole('button', { name: 'Launch' })).toBeVisible();
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toContainText(new RegExp(`${MONTH} \\d{1,2}, \\d{4}`));
 });
 
 test('QuickBooks in English: Claire Martin takes over an app managed by Julien Petit', async ({ page }) => {
   await openEn(page, `${QB}/apercu`);
   await actAs(page, 'Claire Martin');
-  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit');
-  await expect(row(page, 'Stock Malin')).not.toContainText('(you)');
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).toContainText('Julien Petit');
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).not.toContainText('(you)');
 
   await findApp(page, 'stock malin', 'Stock Malin');
   await expect(page.getByRole('link', { name: 'Settings for Boulangerie Martin' })).toBeVisible();
   await page.getByRole('button', { name: 'Get app' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Get Stock Malin' });
+  const dialog = dialogNamed(page, 'Get Stock Malin');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(/managed by Julien Petit\. If you go on, you take over its management/);
   await expect(dialog).toContainText('Claire Martin (you)');
@@ -133,13 +140,13 @@ test('QuickBooks in English: Claire Martin takes over an app managed by Julien P
   await expect(page.getByRole('button', { name: 'Take over management' })).toHaveCount(0);
 
   await sectionAt(page, 'apercu').click();
-  await expect(row(page, 'Stock Malin')).toContainText('Claire Martin (you)');
-  await expect(row(page, 'Stock Malin')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).toContainText('Claire Martin (you)');
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).toHaveCount(1);
 });
 
 test('QuickBooks in English: disconnect through the ▼ menu and the questionnaire, then the receipt', async ({ page }) => {
   await openEn(page, `${QB}/apercu`);
-  const notes = row(page, 'Notes Éclair');
+  const notes = rowByLinkOrButton(page, 'Notes Éclair');
   await expect(notes.getByRole('button', { name: 'Launch' })).toBeVisible();
   const more = page.getByRole('button', { name: 'More actions for Notes Éclair' });
   await expect(more).toHaveAttribute('aria-haspopup', 'menu');
@@ -149,7 +156,7 @@ test('QuickBooks in English: disconnect through the ▼ menu and the questionnai
   await expect(menu.getByRole('menuitem')).toHaveText(['Settings', 'Suspend', 'Disconnect']);
   await menu.getByRole('menuitem', { name: 'Disconnect' }).click();
 
-  const dialog = page.getByRole('dialog', { name: 'Disconnect Notes Éclair' });
+  const dialog = dialogNamed(page, 'Disconnect Notes Éclair');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Notes Éclair will be disconnected from Boulangerie Martin. Tell us why before you confirm.');
   const group = dialog.getByRole('group', { name: 'Why are you disconnecting Notes Éclair?' });
@@ -180,7 +187,7 @@ test('QuickBooks in English: disconnect through the ▼ menu and the questionnai
   await confirm.click();
   await expect(dialog).toBeHidden();
   await expect(notes).toHaveCount(0);
-  await expect(row(page, 'Stock Malin')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).toHaveCount(1);
 
   // The status line links to the receipt.
   await expect(page.getByRole('button', { name: 'Hide the message' })).toBeVisible();
@@ -190,7 +197,7 @@ test('QuickBooks in English: disconnect through the ▼ menu and the questionnai
   await expect(page.getByRole('heading', { level: 3, name: 'Undo the disconnection' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'What stops' })).toBeVisible();
   await page.getByRole('button', { name: 'Reconnect with the same settings' }).click();
-  const again = page.getByRole('dialog', { name: 'Reconnect Notes Éclair' });
+  const again = dialogNamed(page, 'Reconnect Notes Éclair');
   await expect(again).toBeVisible();
   await expect(again).toContainText('Settings restored');
   await again.getByRole('button', { name: 'Cancel', exact: true }).click();
@@ -201,12 +208,12 @@ test('Expert-Comptable in English: install an app for a client', async ({ page }
   await openEn(page, `${EC}/clients`);
   await actAs(page, 'Thomas Leroy');
   await expect(page.getByRole('combobox', { name: 'Client', exact: true })).toBeVisible();
-  await expect(row(page, 'Paie Facile')).toHaveCount(0);
+  await expect(rowByLinkOrButton(page, 'Paie Facile')).toHaveCount(0);
 
   await findApp(page, 'paie facile', 'Paie Facile');
   await expect(page.getByRole('button', { name: 'Install for multiple clients' })).toBeVisible();
   await page.getByRole('button', { name: 'Get app' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Get Paie Facile' });
+  const dialog = dialogNamed(page, 'Get Paie Facile');
   await expect(dialog).toBeVisible();
   const group = dialog.getByRole('group', { name: 'Install for' });
   await group.getByRole('radio', { name: 'Garage Lefèvre' }).check();
@@ -220,7 +227,7 @@ test('Expert-Comptable in English: install an app for a client', async ({ page }
   await sectionAt(page, 'clients').click();
   await page.getByRole('combobox', { name: 'Client', exact: true }).selectOption({ label: 'Garage Lefèvre' });
   await expect(page).toHaveURL(/client=garage-lefevre/);
-  const installed = row(page, 'Paie Facile');
+  const installed = rowByLinkOrButton(page, 'Paie Facile');
   await expect(installed.getByRole('cell', { name: 'Thomas Leroy (you)', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Disconnect the selection' })).toBeVisible();
 
@@ -286,18 +293,17 @@ test('axe finds nothing on the English pages', async ({ page }) => {
   for (const [path, ready] of views) {
     await openEn(page, path);
     await expect(ready(page)).toBeVisible();
-    const violations = await axe(page);
-    expect(violations, `axe violations on ${path}:\n${JSON.stringify(violations, null, 2)}`).toEqual([]);
+    await expectNoViolations(page, path);
   }
   // A dialog and the open ▼ menu too.
   await openEn(page, `${QB}/applis/caisse-horizon`);
   await page.getByRole('button', { name: 'Get app' }).click();
-  await expect(page.getByRole('dialog', { name: 'Get Caisse Horizon' })).toBeVisible();
-  expect(await axe(page)).toEqual([]);
+  await expect(dialogNamed(page, 'Get Caisse Horizon')).toBeVisible();
+  await expectNoViolations(page, 'the get dialog, in English');
   await openEn(page, `${QB}/apercu`);
   await page.getByRole('button', { name: 'More actions for Notes Éclair' }).click();
   await expect(page.getByRole('menu')).toBeVisible();
-  expect(await axe(page)).toEqual([]);
+  await expectNoViolations(page, 'the open ▼ menu, in English');
 });
 
 // ---------------------------------------------------------------------------------------
@@ -375,15 +381,15 @@ test('the names that come from the rules are in English too', async ({ page }) =
   }
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
   await expect(page).toHaveTitle('Overview — My apps');
-  await expect(row(page, 'Stock Malin')).toContainText('Active');
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).toContainText('Active');
   await page.getByRole('button', { name: 'More actions for Notes Éclair' }).click();
   await page.getByRole('menuitem', { name: 'Disconnect' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Disconnect Notes Éclair' });
+  const dialog = dialogNamed(page, 'Disconnect Notes Éclair');
   await expect(dialog.getByRole('radio', { name: 'Other' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await openEn(page, `${QB}/applis/caisse-horizon`);
   await page.getByRole('button', { name: 'Get app' }).click();
-  await expect(page.getByRole('dialog', { name: 'Get Caisse Horizon' }).getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
+  await expect(dialogNamed(page, 'Get Caisse Horizon').getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
   await openEn(page, `${EC}/cabinet`);
   for (const name of ['Firm apps', 'Client apps', 'Firm overview']) {
     await expect(sections(page).getByRole('link', { name, exact: true })).toBeVisible();
@@ -393,20 +399,22 @@ test('the names that come from the rules are in English too', async ({ page }) =
 test('in English, a suspended app says why it does not open and who may reactivate it', async ({ page }) => {
   // Refusals are the rules' sentences: each in the reader's language, never a French fallback.
   await openEn(page, `${QB}/apercu`);
-  await row(page, 'Stock Malin').getByRole('button', { name: 'More actions for Stock Malin' }).click();
+  await rowByLinkOrButton(page, 'Stock Malin').getByRole('button', { name: 'More actions for Stock Malin' }).click();
   await page.getByRole('menuitem', { name: 'Suspend' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Suspend Stock Malin?' });
+  const dialog = dialogNamed(page, 'Suspend Stock Malin?');
   await dialog.getByRole('button', { name: 'Confirm suspension' }).click();
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'Stock Malin')).toContainText('Suspended');
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).toContainText('Suspended');
 
   await actAs(page, 'Sophie Bernard');
-  await row(page, 'Stock Malin').getByRole('button', { name: 'Launch' }).click();
+  await rowByLinkOrButton(page, 'Stock Malin').getByRole('button', { name: 'Launch' }).click();
   const view = page.locator('.ma-launch');
   await expect(view.getByRole('heading', { name: 'Stock Malin is suspended' })).toBeVisible();
-  await expect(view).toContainText('Stock Malin is suspended for Boulangerie Martin: it does not work until someone reactivates it.');
-  await expect(view).toContainText('Your role (');
-  await expect(view).toContainText('does not let you suspend an app.');
+  await expectTexts(view, [
+    'Stock Malin is suspended for Boulangerie Martin: it does not work until someone reactivates it.',
+    'Your role (',
+    'does not let you suspend an app.',
+  ]);
   await expect(view.getByRole('link', { name: 'Back to My apps' })).toBeVisible();
   expect(await telltales(page, [...FRENCH, 'suspendue', 'Revenir'])).toEqual([]);
 });

@@ -1,10 +1,18 @@
 // Guides: each of the article's five procedures run to "Terminé" by keyboard alone in
 // the real screens, a guide left halfway, a wrong turn's hint; and scenarios loaded by
 // the address on a fresh profile or by the Scénario control after its confirmation.
-import { test, expect, open, axe } from './fixtures.js';
-
-const QB = '/quickbooks/mes-apps';
-const EC = '/expert-comptable/mes-apps';
+import {
+  test,
+  expect,
+  QB,
+  EC,
+  open,
+  tab,
+  menuButton,
+  dialogNamed,
+  soleStatus,
+  expectNoViolations,
+} from './fixtures.js';
 
 function panel(page) {
   return page.getByRole('complementary', { name: 'Guide' });
@@ -33,10 +41,6 @@ async function expectStep(page, n, total, name) {
   await expect(target).toHaveAttribute('aria-describedby', /ma-guide-etape/);
 }
 
-function sectionLink(page, name) {
-  return page.getByRole('navigation', { name: 'Sections de Mes apps' }).getByRole('link', { name, exact: true });
-}
-
 async function expectDone(page, text) {
   await expect(panel(page).getByRole('heading', { name: 'Terminé' })).toBeVisible();
   await expect(panel(page)).toContainText(text);
@@ -47,8 +51,8 @@ test('Transférer la gestion d’une appli connectée — QuickBooks, by keyboar
   await startGuide(page, "Transférer la gestion d'une appli connectée — QuickBooks");
   await expect(panel(page)).toContainText('Vous agissez en tant que Claire Martin (administratrice principale).');
   await expectStep(page, 1, 5);
-  expect(await axe(page)).toEqual([]);
-  await enter(sectionLink(page, 'Rechercher des applis'));
+  await expectNoViolations(page, "the guide's first step");
+  await enter(tab(page, 'Rechercher des applis'));
   const app = await panel(page).locator('.ma-guide__step').textContent();
   const name = app.match(/Cherchez (.+), puis/)[1];
   // The search box first, while the app's result is not shown, then the result.
@@ -62,14 +66,14 @@ test('Transférer la gestion d’une appli connectée — QuickBooks, by keyboar
   await expectStep(page, 4, 5, 'Connecter');
   await enter(page.getByRole('dialog').getByRole('button', { name: 'Connecter', exact: true }));
   await expectDone(page, `Transfert de ${name} pour Boulangerie Martin, par Claire Martin.`);
-  expect(await axe(page)).toEqual([]);
+  await expectNoViolations(page, 'a guide done');
 });
 
 test('Transférer la gestion d’une appli connectée — QuickBooks Expert-Comptable, by keyboard, to Terminé', async ({ page }) => {
   await open(page, `${EC}/guides`);
   await startGuide(page, "Transférer la gestion d'une appli connectée — QuickBooks Expert-Comptable");
   await expect(panel(page)).toContainText('Marie Dupont (administratrice principale)');
-  await enter(sectionLink(page, 'Rechercher des applis'));
+  await enter(tab(page, 'Rechercher des applis'));
   const step = await panel(page).locator('.ma-guide__step').textContent();
   const name = step.match(/Cherchez (.+), puis/)[1];
   await page.getByRole('searchbox', { name: 'Rechercher des applis' }).focus();
@@ -96,14 +100,14 @@ test('Transférer la gestion d’une appli connectée — QuickBooks Expert-Comp
 /** The three disconnection guides share their last steps: ▼, Déconnectez-vous, a reason, Déconnecter. */
 async function disconnectSteps(page, app, total, from) {
   await expectStep(page, from, total, `Plus d'actions pour ${app}`);
-  const menu = page.getByRole('button', { name: `Plus d'actions pour ${app}` }).first();
+  const menu = menuButton(page, app).first();
   await menu.focus();
   await page.keyboard.press('Enter');
   await expectStep(page, from + 1, total);
   await expect(page.getByRole('menuitem', { name: 'Paramètres' })).toBeFocused();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: `Déconnecter ${app}` });
+  const dialog = dialogNamed(page, `Déconnecter ${app}`);
   await expect(dialog).toBeVisible();
   await expectStep(page, from + 2, total);
   await page.keyboard.press('Space');
@@ -122,7 +126,7 @@ test('Déconnecter une appli — QuickBooks, by keyboard, to Terminé', async ({
   await startGuide(page, 'Déconnecter une appli — QuickBooks');
   const step = await guideApp(page);
   const app = step.match(/trouvez (.+)\.$/)[1];
-  await enter(sectionLink(page, 'Aperçu'));
+  await enter(tab(page, 'Aperçu'));
   await disconnectSteps(page, app, 5, 2);
   await expectDone(page, `Déconnexion de ${app} pour Boulangerie Martin, par Claire Martin.`);
 });
@@ -131,7 +135,7 @@ test('Déconnecter une appli de votre cabinet — QuickBooks Expert-Comptable, b
   await open(page, `${EC}/guides`);
   await startGuide(page, 'Déconnecter une appli de votre cabinet — QuickBooks Expert-Comptable');
   const app = (await guideApp(page)).match(/trouvez (.+)\.$/)[1];
-  await enter(sectionLink(page, 'Applis du cabinet'));
+  await enter(tab(page, 'Applis du cabinet'));
   await disconnectSteps(page, app, 5, 2);
   await expectDone(page, `Déconnexion de ${app} pour Cabinet Dupont & Associés`);
 });
@@ -139,7 +143,7 @@ test('Déconnecter une appli de votre cabinet — QuickBooks Expert-Comptable, b
 test('Déconnecter une appli du compte d’un client — QuickBooks Expert-Comptable, by keyboard, to Terminé', async ({ page }) => {
   await open(page, `${EC}/guides`);
   await startGuide(page, "Déconnecter une appli du compte d'un client — QuickBooks Expert-Comptable");
-  await enter(sectionLink(page, 'Applis clientes'));
+  await enter(tab(page, 'Applis clientes'));
   await expect(panel(page)).toContainText('Étape 2 sur 6');
   const [, app, company] = (await guideApp(page)).match(/Sélectionnez (.+) de (.+)\s:\sses détails/);
   await expectStep(page, 2, 6, app);
@@ -152,13 +156,13 @@ test('Déconnecter une appli du compte d’un client — QuickBooks Expert-Compt
 test('a guide can be left halfway, and a wrong turn gets a hint, not a dead end', async ({ page }) => {
   await open(page, `${QB}/guides`);
   await startGuide(page, 'Déconnecter une appli — QuickBooks');
-  await enter(sectionLink(page, 'Journal'));
+  await enter(tab(page, 'Journal'));
   await expect(panel(page).getByRole('alert')).toContainText("Ce n'est pas la page de cette étape");
   await expectStep(page, 1, 5);
-  await enter(sectionLink(page, 'Aperçu'));
+  await enter(tab(page, 'Aperçu'));
   await expectStep(page, 2, 5);
   await expect(panel(page).getByRole('alert')).toHaveCount(0);
-  expect(await axe(page)).toEqual([]);
+  await expectNoViolations(page, "a guide's step after a wrong turn");
   await enter(panel(page).getByRole('button', { name: 'Quitter le guide' }));
   await expect(panel(page)).toHaveCount(0);
   await expect(page.locator('.ma-guide-target')).toHaveCount(0);
@@ -171,7 +175,7 @@ test('scenarios load by address on a fresh profile, without a question, and leav
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   await page.goto(`${EC}/vue-d-ensemble?scenario=grand-cabinet`);
-  await expect(page.getByRole('dialog', { name: /Charger le scénario/ })).toBeVisible();
+  await expect(dialogNamed(page, /Charger le scénario/)).toBeVisible();
 });
 
 test('expirations by address on a fresh profile: connections to reconnect and expiring soon', async ({ page }) => {
@@ -196,15 +200,15 @@ test('the Scénario control asks before replacing data, and an unknown scenario 
   await page.getByRole('button', { name: 'Réinitialiser la démo' }).click();
   await page.getByRole('button', { name: 'Oui, tout réinitialiser' }).click();
   await page.getByRole('combobox', { name: 'Scénario' }).selectOption({ label: "Départ d'un collègue" });
-  const dialog = page.getByRole('dialog', { name: "Charger le scénario « Départ d'un collègue » ?" });
+  const dialog = dialogNamed(page, "Charger le scénario « Départ d'un collègue » ?");
   await expect(dialog).toContainText('Julien Petit quitte');
   await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
-  expect(await axe(page, 'dialog[open]')).toEqual([]);
+  await expectNoViolations(page, 'the scenario confirmation', 'dialog[open]');
   await dialog.getByRole('button', { name: 'Charger le scénario' }).click();
-  await expect(page.getByRole('status').filter({ hasText: "Scénario « Départ d'un collègue » chargé" })).toHaveCount(1);
+  await expect(soleStatus(page, "Scénario « Départ d'un collègue » chargé")).toHaveCount(1);
   await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'Julien Petit' })).toHaveCount(12);
 
   await page.goto(`${QB}/apercu?scenario=inconnu`);
-  await expect(page.getByRole('status').filter({ hasText: "Le scénario « inconnu » n'existe pas" })).toHaveCount(1);
+  await expect(soleStatus(page, "Le scénario « inconnu » n'existe pas")).toHaveCount(1);
   await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'Julien Petit' })).toHaveCount(12);
 });

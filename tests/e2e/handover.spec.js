@@ -2,10 +2,23 @@
 // Claire Martin takes over Julien Petit's; Expert-Comptable: Marie Dupont takes over
 // Thomas Leroy's, firm and clients; Thomas may only look. By mouse and by keyboard, with
 // an accessibility scan of the page and its dialog.
-import { test, expect, open, actAs, axe } from './fixtures.js';
+import {
+  test,
+  expect,
+  QB,
+  EC,
+  open,
+  sections,
+  dialogNamed,
+  expectTexts,
+  chooseOption,
+  actAs,
+  saveDemo,
+  expectNoViolations,
+} from './fixtures.js';
 
-const QB = '/quickbooks/mes-apps/passation';
-const EC = '/expert-comptable/mes-apps/passation';
+const QB_HANDOVER = `${QB}/passation`;
+const EC_HANDOVER = `${EC}/passation`;
 const JULIEN = ['Notes Éclair', 'Stock Malin', 'Tableau Clair'];
 const THOMAS = [
   ['Dossiers Partagés', 'Cabinet Dupont & Associés'],
@@ -20,9 +33,7 @@ function managedBy(page) {
 }
 
 async function choosePerson(page, name) {
-  const select = managedBy(page);
-  const value = await select.locator('option', { hasText: name }).getAttribute('value');
-  await select.selectOption(value);
+  await chooseOption(managedBy(page), name);
 }
 
 function report(page) {
@@ -30,7 +41,7 @@ function report(page) {
 }
 
 test('QuickBooks: Claire Martin takes over every connection Julien Petit manages', async ({ page }) => {
-  await open(page, QB);
+  await open(page, QB_HANDOVER);
   await expect(page.getByRole('heading', { level: 2, name: 'Passation' })).toBeVisible();
   await expect(managedBy(page).locator('option', { hasText: 'Julien Petit (3 connexions)' })).toHaveCount(1);
   await choosePerson(page, 'Julien Petit');
@@ -43,12 +54,12 @@ test('QuickBooks: Claire Martin takes over every connection Julien Petit manages
   await page.getByRole('checkbox', { name: 'Tout sélectionner' }).check();
   await take.click();
 
-  const dialog = page.getByRole('dialog', { name: 'Prendre en charge 3 connexions ?' });
+  const dialog = dialogNamed(page, 'Prendre en charge 3 connexions ?');
   await expect(dialog).toContainText('Chacune sera gérée par vous, Claire Martin ; Julien Petit ne la gérera plus.');
   for (const app of JULIEN) await expect(dialog).toContainText(`${app} — Boulangerie Martin`);
   await expect(dialog.getByRole('complementary', { name: 'À propos de vos données' })).toContainText('éditeur');
   await expect(dialog.getByRole('link', { name: /@/ })).toHaveCount(3);
-  expect(await axe(page, 'dialog[open]')).toEqual([]);
+  await expectNoViolations(page, 'the take-over dialog', 'dialog[open]');
   await dialog.getByRole('button', { name: 'Confirmer la prise en charge' }).click();
   await expect(dialog).toHaveCount(0);
 
@@ -57,35 +68,35 @@ test('QuickBooks: Claire Martin takes over every connection Julien Petit manages
   for (const app of JULIEN) await expect(report(page)).toContainText(`${app} — Boulangerie Martin : prise en charge.`);
   await expect(page.getByRole('heading', { name: 'Résultat de la prise en charge' })).toBeFocused();
   await expect(page.getByText('Julien Petit ne gère aucune connexion que vous pouvez voir.')).toBeVisible();
-  expect(await axe(page)).toEqual([]);
+  await expectNoViolations(page, 'the handover report');
 
   // One transfer each in the journal.
-  await page.getByRole('navigation', { name: 'Sections de Mes apps' }).getByRole('link', { name: 'Journal' }).click();
+  await sections(page).getByRole('link', { name: 'Journal' }).click();
   const transfers = page.locator('.ma-journal__entry--transfert');
   await expect(transfers.filter({ hasText: 'Gestion transférée de Julien Petit à Claire Martin' })).toHaveCount(3);
 });
 
 test('Expert-Comptable: Marie Dupont takes over Thomas Leroy’s connections, firm and clients', async ({ page }) => {
-  await open(page, EC);
+  await open(page, EC_HANDOVER);
   await choosePerson(page, 'Thomas Leroy');
   for (const [app, company] of THOMAS) {
     await page.getByRole('checkbox', { name: `${app} — ${company}`, exact: true }).check();
   }
   await expect(page.getByRole('checkbox', { name: 'Tout sélectionner' })).toBeChecked();
   await page.getByRole('button', { name: 'Prendre en charge la sélection' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Prendre en charge 5 connexions ?' });
+  const dialog = dialogNamed(page, 'Prendre en charge 5 connexions ?');
   await expect(dialog).toContainText('seul l\'administrateur principal peut reprendre la gestion');
   await dialog.getByRole('button', { name: 'Confirmer la prise en charge' }).click();
   await expect(report(page).getByRole('listitem')).toHaveCount(5);
   for (const [app, company] of THOMAS) {
     await expect(report(page)).toContainText(`${app} — ${company} : prise en charge.`);
   }
-  await page.goto('/expert-comptable/mes-apps/clients');
+  await page.goto(`${EC}/clients`);
   await expect(page.getByRole('row').filter({ hasText: 'Thomas Leroy' })).toHaveCount(0);
 });
 
 test('Expert-Comptable: Thomas Leroy sees Marie Dupont’s connections read only, told who may take them over', async ({ page }) => {
-  await open(page, EC);
+  await open(page, EC_HANDOVER);
   await actAs(page, 'Thomas Leroy');
   await choosePerson(page, 'Marie Dupont');
   await expect(page.getByText(/seul l'administrateur principal peut reprendre la gestion/).first()).toBeVisible();
@@ -93,18 +104,11 @@ test('Expert-Comptable: Thomas Leroy sees Marie Dupont’s connections read only
   await expect(page.getByRole('row').filter({ hasText: 'Tableau Clair' })).toHaveCount(1);
   await expect(page.getByRole('checkbox')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Prendre en charge la sélection' })).toHaveCount(0);
-  expect(await axe(page)).toEqual([]);
+  await expectNoViolations(page, "another's connections, read only");
 });
 
-/** Saves the demo data (a fresh profile has saved nothing yet), as the reset does. */
-async function saveDemo(page) {
-  await page.getByRole('button', { name: 'Réinitialiser la démo' }).click();
-  await page.getByRole('button', { name: 'Oui, tout réinitialiser' }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
-
 test('a handover where one connection was taken meanwhile reports it, and the others are taken over', async ({ page }) => {
-  await open(page, QB);
+  await open(page, QB_HANDOVER);
   await saveDemo(page);
   await choosePerson(page, 'Julien Petit');
   await page.getByRole('checkbox', { name: 'Tout sélectionner' }).check();
@@ -120,13 +124,15 @@ test('a handover where one connection was taken meanwhile reports it, and the ot
   });
   await page.getByRole('button', { name: 'Prendre en charge la sélection' }).click();
   await page.getByRole('button', { name: 'Confirmer la prise en charge' }).click();
-  await expect(report(page)).toContainText('Stock Malin — Boulangerie Martin : impossible. Vous gérez déjà Stock Malin');
-  await expect(report(page)).toContainText('Notes Éclair — Boulangerie Martin : prise en charge.');
-  await expect(report(page)).toContainText('Tableau Clair — Boulangerie Martin : prise en charge.');
+  await expectTexts(report(page), [
+    'Stock Malin — Boulangerie Martin : impossible. Vous gérez déjà Stock Malin',
+    'Notes Éclair — Boulangerie Martin : prise en charge.',
+    'Tableau Clair — Boulangerie Martin : prise en charge.',
+  ]);
 });
 
 test('a handover by keyboard alone', async ({ page }) => {
-  await open(page, QB);
+  await open(page, QB_HANDOVER);
   await managedBy(page).focus();
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/de=julien-petit/);

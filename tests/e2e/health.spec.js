@@ -2,8 +2,26 @@
 // line, the État column, the summary above each list, Reconnecter (▼ menu while a
 // connection expires soon, in Lancer's place once expired, and on the launch view), its
 // rights, keyboard-only use and axe on every new view and dialog.
-import { test, expect, open, actAs, axe } from './fixtures.js';
-import { QB, EC, tabTo, focusInside, row, stateCell, status, demoArea, expectNoViolations, advance } from './keys.js';
+import {
+  test,
+  expect,
+  QB,
+  EC,
+  open,
+  rowByNameCell,
+  stateCell,
+  menuButton,
+  dialogNamed,
+  status,
+  journalEntries,
+  expectTexts,
+  actAs,
+  demoArea,
+  advance,
+  tabTo,
+  expectFocusInside,
+  expectNoViolations,
+} from './fixtures.js';
 
 const DAY = 86_400_000;
 
@@ -44,29 +62,27 @@ test('advance the clock until a connection expires, see its state, reconnect it'
   await expect(stateCell(page, 'Tableau Clair')).toHaveText('À reconnecter');
   await expect(stateCell(page, 'Notes Éclair')).toHaveText('Expire dans 10 jours');
   await expect(page.locator('.ma-attention')).toContainText('1 appli à reconnecter, 1 expire dans 10 jours');
-  const expired = row(page, 'Tableau Clair');
+  const expired = rowByNameCell(page, 'Tableau Clair');
   await expect(expired.getByRole('button', { name: 'Lancer' })).toHaveCount(0);
 
   // Claire reconnects Julien's connection: said as the transfer it is.
   await expired.getByRole('button', { name: 'Reconnecter', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Reconnecter Tableau Clair' });
-  await expect(dialog).toContainText('a expiré');
-  await expect(dialog).toContainText('gérée par Julien Petit');
-  await expect(dialog).toContainText("Données auxquelles l'appli aura accès");
+  const dialog = dialogNamed(page, 'Reconnecter Tableau Clair');
+  await expectTexts(dialog, ['a expiré', 'gérée par Julien Petit', "Données auxquelles l'appli aura accès"]);
   await expect(dialog.getByRole('complementary', { name: 'À propos de vos données' })).toContainText('après un transfert');
   await dialog.getByRole('button', { name: 'Reconnecter', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(status(page, 'Tableau Clair est reconnectée pour Boulangerie Martin : sa gestion passe de Julien Petit à vous.')).toBeVisible();
   await expect(stateCell(page, 'Tableau Clair')).toHaveText('Active');
-  await expect(row(page, 'Tableau Clair').getByRole('cell', { name: 'Claire Martin (vous)', exact: true })).toBeVisible();
-  await expect(row(page, 'Tableau Clair').getByRole('button', { name: 'Lancer' })).toBeVisible();
+  await expect(rowByNameCell(page, 'Tableau Clair').getByRole('cell', { name: 'Claire Martin (vous)', exact: true })).toBeVisible();
+  await expect(rowByNameCell(page, 'Tableau Clair').getByRole('button', { name: 'Lancer' })).toBeVisible();
   await expect(page.locator('.ma-attention')).toContainText('1 appli expire dans 10 jours');
 
   // The clock is saved with the rest.
   await page.reload();
   await expect(demoArea(page)).toContainText(demoDate(30));
   await page.getByRole('link', { name: 'Journal', exact: true }).click();
-  const first = page.locator('ol.ma-journal > li').first();
+  const first = journalEntries(page).first();
   await expect(first).toContainText('Transfert');
   await expect(first).toContainText('Gestion transférée de Julien Petit à Claire Martin');
 });
@@ -74,21 +90,21 @@ test('advance the clock until a connection expires, see its state, reconnect it'
 test('Reconnecter is in the ▼ menu while a connection expires soon, and renews it for its manager', async ({ page }) => {
   await open(page, `${QB}/apercu`);
   await actAs(page, 'Julien Petit');
-  await row(page, 'Tableau Clair').getByRole('button', { name: "Plus d'actions pour Tableau Clair" }).click();
+  await menuButton(rowByNameCell(page, 'Tableau Clair'), 'Tableau Clair').click();
   await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText(['Reconnecter', 'Paramètres', 'Suspendre', 'Déconnectez-vous']);
   await page.getByRole('menuitem', { name: 'Reconnecter' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Reconnecter Tableau Clair' });
+  const dialog = dialogNamed(page, 'Reconnecter Tableau Clair');
   await expect(dialog).toContainText('expire dans 9 jours');
   await dialog.getByRole('button', { name: 'Reconnecter', exact: true }).click();
   await expect(status(page, 'sa connexion repart pour 100 jours')).toBeVisible();
   await expect(stateCell(page, 'Tableau Clair')).toHaveText('Active');
   await expect(page.locator('.ma-attention')).toHaveCount(0);
   // Other rows' menus are as they were.
-  await row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
+  await menuButton(rowByNameCell(page, 'Stock Malin'), 'Stock Malin').click();
   await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText(['Paramètres', 'Suspendre', 'Déconnectez-vous']);
   await page.keyboard.press('Escape');
   await page.getByRole('link', { name: 'Journal', exact: true }).click();
-  await expect(page.locator('ol.ma-journal > li').first()).toContainText('Reconnexion');
+  await expect(journalEntries(page).first()).toContainText('Reconnexion');
 });
 
 test('Lancer on an expired connection says it must be reconnected, and offers it', async ({ page }) => {
@@ -100,7 +116,7 @@ test('Lancer on an expired connection says it must be reconnected, and offers it
   await expect(page.getByText(/doit être reconnectée/)).toBeVisible();
   await expect(page.getByText(/Ouverte pour/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Reconnecter', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Reconnecter Notes Éclair' });
+  const dialog = dialogNamed(page, 'Reconnecter Notes Éclair');
   await dialog.getByRole('button', { name: 'Reconnecter', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Notes Éclair' })).toBeVisible();
   await expect(page.getByText('Ouverte pour Boulangerie Martin, par Claire Martin.')).toBeVisible();
@@ -115,17 +131,17 @@ test('Expert-Comptable: an admin may not take over, and is told who may; the sum
   await expect(page.locator('.ma-attention')).toContainText('1 appli à reconnecter');
   await expect(page.locator('.ma-attention')).not.toContainText('expire');
   await expect(stateCell(page, 'Trésorerie Plus')).toHaveText('À reconnecter');
-  await row(page, 'Trésorerie Plus').getByRole('button', { name: 'Reconnecter', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Reconnecter Trésorerie Plus' });
+  await rowByNameCell(page, 'Trésorerie Plus').getByRole('button', { name: 'Reconnecter', exact: true }).click();
+  const dialog = dialogNamed(page, 'Reconnecter Trésorerie Plus');
   await expect(dialog.getByRole('alert')).toContainText('Demandez à Marie Dupont');
-  await expectNoViolations(page, axe, 'reconnect refusal');
+  await expectNoViolations(page, 'reconnect refusal');
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await expect(stateCell(page, 'Trésorerie Plus')).toHaveText('À reconnecter');
   // Marie, the primary admin, may.
   await actAs(page, 'Marie Dupont');
   await expect(page.locator('.ma-attention')).toContainText('1 appli à reconnecter, 1 expire dans 10 jours');
-  await row(page, 'Trésorerie Plus').getByRole('button', { name: 'Reconnecter', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Reconnecter Trésorerie Plus' }).getByRole('button', { name: 'Reconnecter', exact: true }).click();
+  await rowByNameCell(page, 'Trésorerie Plus').getByRole('button', { name: 'Reconnecter', exact: true }).click();
+  await dialogNamed(page, 'Reconnecter Trésorerie Plus').getByRole('button', { name: 'Reconnecter', exact: true }).click();
   await expect(stateCell(page, 'Trésorerie Plus')).toHaveText('Active');
 });
 
@@ -140,12 +156,12 @@ test('by keyboard alone: the Démo area, the summary, the reconnection dialog', 
   const link = page.locator('.ma-attention').getByRole('link', { name: /^Tableau Clair/ });
   await tabTo(page, link);
   await page.keyboard.press('Enter');
-  const main = row(page, 'Tableau Clair').getByRole('button', { name: 'Reconnecter', exact: true });
+  const main = rowByNameCell(page, 'Tableau Clair').getByRole('button', { name: 'Reconnecter', exact: true });
   await expect(main).toBeFocused();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Reconnecter Tableau Clair' });
+  const dialog = dialogNamed(page, 'Reconnecter Tableau Clair');
   await expect(dialog).toBeVisible();
-  await expect.poll(() => focusInside(dialog)).toBe(true);
+  await expectFocusInside(dialog);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(main).toBeFocused();
@@ -154,15 +170,15 @@ test('by keyboard alone: the Démo area, the summary, the reconnection dialog', 
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   // Focus is on the row's main button, Lancer again.
-  await expect(row(page, 'Tableau Clair').getByRole('button', { name: 'Lancer' })).toBeFocused();
+  await expect(rowByNameCell(page, 'Tableau Clair').getByRole('button', { name: 'Lancer' })).toBeFocused();
   // The ▼ menu's Reconnecter by keyboard, on the one that now expires soon.
-  const more = row(page, 'Notes Éclair').getByRole('button', { name: "Plus d'actions pour Notes Éclair" });
+  const more = menuButton(rowByNameCell(page, 'Notes Éclair'), 'Notes Éclair');
   await tabTo(page, more);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: 'Reconnecter' })).toBeFocused();
   await page.keyboard.press('Enter');
-  const other = page.getByRole('dialog', { name: 'Reconnecter Notes Éclair' });
-  await expect.poll(() => focusInside(other)).toBe(true);
+  const other = dialogNamed(page, 'Reconnecter Notes Éclair');
+  await expectFocusInside(other);
   await page.keyboard.press('Escape');
   await expect(more).toBeFocused();
 });
@@ -170,13 +186,13 @@ test('by keyboard alone: the Démo area, the summary, the reconnection dialog', 
 test('by keyboard alone: the launch view of an expired connection', async ({ page }) => {
   await open(page, `${QB}/apercu`);
   await advance(page);
-  const main = row(page, 'Tableau Clair').getByRole('button', { name: 'Reconnecter', exact: true });
+  const main = rowByNameCell(page, 'Tableau Clair').getByRole('button', { name: 'Reconnecter', exact: true });
   await expect(main).toBeVisible();
   await page.goto(`${QB}/connexions/boulangerie-martin/tableau-clair/lancer`);
   const button = page.getByRole('button', { name: 'Reconnecter', exact: true });
   await tabTo(page, button);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Reconnecter Tableau Clair' });
+  const dialog = dialogNamed(page, 'Reconnecter Tableau Clair');
   await tabTo(page, dialog.getByRole('button', { name: 'Reconnecter', exact: true }), { max: 10 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Tableau Clair' })).toBeFocused();
@@ -185,23 +201,23 @@ test('by keyboard alone: the launch view of an expired connection', async ({ pag
 test('axe: the lists with their summary and states, the Démo area, the reconnection dialog, the expired launch view', async ({ page }) => {
   await open(page, `${QB}/apercu`);
   await expect(page.locator('.ma-attention')).toBeVisible();
-  await expectNoViolations(page, axe, 'Aperçu with an expiring connection');
+  await expectNoViolations(page, 'Aperçu with an expiring connection');
   await advance(page);
   await expect(stateCell(page, 'Tableau Clair')).toHaveText('À reconnecter');
-  await expectNoViolations(page, axe, 'Aperçu with an expired connection and the status line');
-  await row(page, 'Tableau Clair').getByRole('button', { name: 'Reconnecter', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Reconnecter Tableau Clair' })).toBeVisible();
-  await expectNoViolations(page, axe, 'reconnect dialog (a transfer)');
+  await expectNoViolations(page, 'Aperçu with an expired connection and the status line');
+  await rowByNameCell(page, 'Tableau Clair').getByRole('button', { name: 'Reconnecter', exact: true }).click();
+  await expect(dialogNamed(page, 'Reconnecter Tableau Clair')).toBeVisible();
+  await expectNoViolations(page, 'reconnect dialog (a transfer)');
   await page.keyboard.press('Escape');
   await page.goto(`${QB}/connexions/boulangerie-martin/tableau-clair/lancer`);
   await expect(page.getByRole('heading', { level: 2, name: "Tableau Clair ne peut pas s'ouvrir" })).toBeVisible();
-  await expectNoViolations(page, axe, 'launch view of an expired connection');
+  await expectNoViolations(page, 'launch view of an expired connection');
   await open(page, `${EC}/cabinet`);
   await advance(page, 3);
   await expect(page.locator('.ma-attention')).toBeVisible();
-  await expectNoViolations(page, axe, 'Applis du cabinet with connections to reconnect');
+  await expectNoViolations(page, 'Applis du cabinet with connections to reconnect');
   await open(page, `${EC}/clients`);
-  await expectNoViolations(page, axe, 'Applis clientes with connections to reconnect');
+  await expectNoViolations(page, 'Applis clientes with connections to reconnect');
 });
 
 test.describe('at 360×740', () => {
@@ -211,7 +227,7 @@ test.describe('at 360×740', () => {
     await open(page, `${QB}/apercu`);
     await advance(page);
     await expect(stateCell(page, 'Tableau Clair')).toHaveText('À reconnecter');
-    await expectNoViolations(page, axe, 'Aperçu at 360×740 with an expired connection');
+    await expectNoViolations(page, 'Aperçu at 360×740 with an expired connection');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'nothing sticks out sideways').toBeLessThanOrEqual(0);
   });

@@ -2,12 +2,11 @@
 // build served by a server of their own: the service worker keeps the build's files, so a
 // reload, a deep link and a lazy page open with the network cut; a new deployment is
 // taken at a later visit, and a page never mixes the files of two builds.
-import { test, expect, open } from './fixtures.js';
+import { test, expect, QB, EC, open, rowByNameCell } from './fixtures.js';
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QB, EC, row } from './keys.js';
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 const BUILD = readdirSync(join(DIST, 'b'))[0];
@@ -78,7 +77,7 @@ test('offline after the first visit: a reload, a lazy page and deep links open w
     await keptFor(page, BUILD);
     await context.setOffline(true);
     await page.reload();
-    await expect(row(page, 'Notes Éclair')).toBeVisible();
+    await expect(rowByNameCell(page, 'Notes Éclair')).toBeVisible();
     await page.getByRole('link', { name: 'Journal', exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Journal' })).toBeVisible();
     for (const [path, heading] of [[`${QB}/passation`, 'Passation'], [`${EC}/vue-d-ensemble`, "Vue d'ensemble"], [`${QB}/guides`, 'Guides']]) {
@@ -101,7 +100,7 @@ test('two deployments in a row: each visit uses one build only, and the new one 
     redeploy(root, next);
     urls.length = 0;
     await page.reload();
-    await expect(row(page, 'Notes Éclair')).toBeVisible();
+    await expect(rowByNameCell(page, 'Notes Éclair')).toBeVisible();
     await page.getByRole('link', { name: 'Passation', exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Passation' })).toBeVisible();
     expect(buildsUsed(urls), 'this visit runs the build it started with').toEqual([BUILD]);
@@ -109,7 +108,7 @@ test('two deployments in a row: each visit uses one build only, and the new one 
     await keptFor(page, next);
     urls.length = 0;
     await page.goto(`${base}${QB}/apercu`);
-    await expect(row(page, 'Notes Éclair')).toBeVisible();
+    await expect(rowByNameCell(page, 'Notes Éclair')).toBeVisible();
     await page.getByRole('link', { name: 'Journal', exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Journal' })).toBeVisible();
     expect(buildsUsed(urls), 'the visit after runs the new build only').toEqual([next]);

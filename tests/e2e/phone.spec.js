@@ -1,7 +1,7 @@
 // On a phone (390 × 844), the header keeps every control visible and usable, yet the
 // first connection of the opening section, with its Lancer button, shows without
 // scrolling. Each test saves a screenshot of the first screen.
-import { test, expect, open } from './fixtures.js';
+import { test, expect, QB, EC, open } from './fixtures.js';
 
 const WIDTH = 390;
 const HEIGHT = 844;
@@ -28,10 +28,10 @@ function overlap(a, b) {
 }
 
 const PAGES = [
-  { name: 'QuickBooks Aperçu', path: '/quickbooks/mes-apps/apercu', heading: 'Aperçu', shot: 'apercu-390x844.png' },
+  { name: 'QuickBooks Aperçu', path: `${QB}/apercu`, heading: 'Aperçu', shot: 'apercu-390x844.png' },
   {
     name: 'Expert-Comptable Applis du cabinet',
-    path: '/expert-comptable/mes-apps/cabinet',
+    path: `${EC}/cabinet`,
     heading: 'Applis du cabinet',
     shot: 'cabinet-390x844.png',
   },

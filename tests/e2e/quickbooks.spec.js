@@ -2,35 +2,31 @@
 // connect an app, take over its management, disconnect it through the ▼ menu and its
 // questionnaire, a standard user's refusals, persistence, keyboard-only use, the demo reset
 // and Lancer. Each test starts from the demo data (a fresh browser context).
-import { test, expect, open, actAs, tab, status, journalEntries, expectTexts } from './fixtures.js';
+import {
+  test,
+  expect,
+  QB,
+  open,
+  tab,
+  rowByLink,
+  menuButton,
+  chooseFromMenu,
+  dialogNamed,
+  status,
+  soleStatus,
+  journalEntries,
+  expectTexts,
+  actAs,
+  tabTo,
+  focusInside,
+  expectFocusInside,
+  expectKeysFocus,
+} from './fixtures.js';
 
-const OVERVIEW = '/quickbooks/mes-apps/apercu';
-const SEARCH = '/quickbooks/mes-apps/rechercher';
-const appPage = (id) => `/quickbooks/mes-apps/applis/${id}`;
-const settingsPage = (id) => `/quickbooks/mes-apps/connexions/boulangerie-martin/${id}/parametres`;
-
-/** The row of the connections table whose app is `name`. */
-function row(page, name) {
-  return page
-    .getByRole('row')
-    .filter({ has: page.getByRole('link', { name, exact: true }) });
-}
-
-/** Whether the focused element is inside the element matched by `locator`. */
-async function focusInside(locator) {
-  return locator.evaluate((el) => el.contains(document.activeElement));
-}
-
-/** Presses Tab until `locator` has focus (keyboard only), failing after `max` presses. */
-async function tabTo(page, locator, { max = 60, shift = false } = {}) {
-  for (let i = 0; i < max; i += 1) {
-    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) {
-      return;
-    }
-    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
-  }
-  await expect(locator, `reached by ${shift ? 'Shift+Tab' : 'Tab'} within ${max} presses`).toBeFocused();
-}
+const OVERVIEW = `${QB}/apercu`;
+const SEARCH = `${QB}/rechercher`;
+const appPage = (id) => `${QB}/applis/${id}`;
+const settingsPage = (id) => `${QB}/connexions/boulangerie-martin/${id}/parametres`;
 
 /**
  * Presses Tab (or Shift+Tab) in an open dialog and checks that focus never leaves it and
@@ -123,7 +119,7 @@ test('find and connect an app, check its settings and the associated user, and s
 
   // Obtenir l'appli: the message details before connecting.
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  const dialog = dialogNamed(page, /Caisse Horizon/);
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Boulangerie Martin');
   await expect(dialog).toContainText('Claire Martin');
@@ -145,9 +141,7 @@ test('find and connect an app, check its settings and the associated user, and s
   await expect(page.getByRole('heading', { name: /Paramètres de Caisse Horizon/ })).toBeVisible();
   await expect(status(page, 'Caisse Horizon est connectée à Boulangerie Martin')).toBeVisible();
   const associated = page.locator('.ma-associated');
-  await expect(associated).toContainText('Utilisateur associé');
-  await expect(associated).toContainText('Claire Martin');
-  await expect(associated).toContainText("c'est vous");
+  await expectTexts(associated, ['Utilisateur associé', 'Claire Martin', "c'est vous"]);
 
   // An invalid setting is refused with a message next to the field.
   const account = page.getByLabel('Compte de ventes', { exact: true });
@@ -174,7 +168,7 @@ test('find and connect an app, check its settings and the associated user, and s
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(status(page, 'Paramètres de Caisse Horizon enregistrés (2 modifications)')).toBeVisible();
   // Shown next to the form and announced once, by one status region.
-  await expect(page.getByRole('status').filter({ hasText: 'Paramètres de Caisse Horizon enregistrés' })).toHaveCount(1);
+  await expect(soleStatus(page, 'Paramètres de Caisse Horizon enregistrés')).toHaveCount(1);
   await expect(page.locator('form').getByText('Paramètres de Caisse Horizon enregistrés (2 modifications)')).toBeVisible();
   await expect(page.getByText('Modifications non enregistrées')).toHaveCount(0);
 
@@ -193,14 +187,14 @@ test('find and connect an app, check its settings and the associated user, and s
 
   // And Aperçu lists the new connection, managed by the current user.
   await tab(page, 'Aperçu').click();
-  await expect(row(page, 'Caisse Horizon')).toContainText('Claire Martin (vous)');
+  await expect(rowByLink(page, 'Caisse Horizon')).toContainText('Claire Martin (vous)');
 });
 
 test('transfer: Claire Martin takes over an app managed by Julien Petit', async ({ page }) => {
   await open(page, OVERVIEW);
   await actAs(page, 'Claire Martin');
-  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit');
-  await expect(row(page, 'Stock Malin')).not.toContainText('(vous)');
+  await expect(rowByLink(page, 'Stock Malin')).toContainText('Julien Petit');
+  await expect(rowByLink(page, 'Stock Malin')).not.toContainText('(vous)');
 
   await tab(page, 'Rechercher des applis').click();
   await page.getByRole('searchbox', { name: 'Rechercher des applis' }).fill('stock malin');
@@ -208,14 +202,16 @@ test('transfer: Claire Martin takes over an app managed by Julien Petit', async 
   await expect(page.getByRole('heading', { name: 'Stock Malin', exact: true })).toBeVisible();
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
 
-  const dialog = page.getByRole('dialog', { name: /Stock Malin/ });
+  const dialog = dialogNamed(page, /Stock Malin/);
   await expect(dialog).toBeVisible();
   // It names the current manager and says that going on transfers the management.
-  await expect(dialog).toContainText('Julien Petit');
-  await expect(dialog).toContainText(/transf[ée]r/);
-  await expect(dialog).toContainText(/reprenez la gestion|vous sera transférée/);
-  await expect(dialog).toContainText('Claire Martin (vous)');
-  await expect(dialog).toContainText('Boulangerie Martin');
+  await expectTexts(dialog, [
+    'Julien Petit',
+    /transf[ée]r/,
+    /reprenez la gestion|vous sera transférée/,
+    'Claire Martin (vous)',
+    'Boulangerie Martin',
+  ]);
   await expect(dialog.getByRole('link', { name: 'donnees@malin-gestion.exemple.fr' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Connecter', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -223,16 +219,14 @@ test('transfer: Claire Martin takes over an app managed by Julien Petit', async 
   await expect(page).toHaveURL(/\/connexions\/boulangerie-martin\/stock-malin\/parametres$/);
   await expect(status(page, 'La gestion de Stock Malin pour Boulangerie Martin passe de Julien Petit à Claire Martin')).toBeVisible();
   const associated = page.locator('.ma-associated');
-  await expect(associated).toContainText('Utilisateur associé');
-  await expect(associated).toContainText('Claire Martin');
-  await expect(associated).toContainText("c'est vous");
+  await expectTexts(associated, ['Utilisateur associé', 'Claire Martin', "c'est vous"]);
   await expect(associated).not.toContainText('Julien Petit');
 
   await tab(page, 'Aperçu').click();
-  await expect(row(page, 'Stock Malin')).toContainText('Claire Martin (vous)');
-  await expect(row(page, 'Stock Malin')).not.toContainText('Julien Petit');
+  await expect(rowByLink(page, 'Stock Malin')).toContainText('Claire Martin (vous)');
+  await expect(rowByLink(page, 'Stock Malin')).not.toContainText('Julien Petit');
   // Only one connection of the app: a transfer, not a second connection.
-  await expect(row(page, 'Stock Malin')).toHaveCount(1);
+  await expect(rowByLink(page, 'Stock Malin')).toHaveCount(1);
 
   await tab(page, 'Journal').click();
   await expectTexts(journalEntries(page).nth(0), [
@@ -246,10 +240,10 @@ test('transfer: Claire Martin takes over an app managed by Julien Petit', async 
 test('disconnect through the ▼ menu beside Lancer and the questionnaire', async ({ page }) => {
   await open(page, OVERVIEW);
   await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
-  const notes = row(page, 'Notes Éclair');
+  const notes = rowByLink(page, 'Notes Éclair');
   await expect(notes).toHaveCount(1);
   await expect(notes.getByRole('button', { name: 'Lancer' })).toBeVisible();
-  const more = page.getByRole('button', { name: "Plus d'actions pour Notes Éclair" });
+  const more = menuButton(page, 'Notes Éclair');
   await expect(more).toHaveText('▼');
   await expect(more).toHaveAttribute('aria-haspopup', 'menu');
   await expect(more).toHaveAttribute('aria-expanded', 'false');
@@ -262,7 +256,7 @@ test('disconnect through the ▼ menu beside Lancer and the questionnaire', asyn
   await menu.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
   await expect(menu).toBeHidden();
 
-  const dialog = page.getByRole('dialog', { name: /Notes Éclair/ });
+  const dialog = dialogNamed(page, /Notes Éclair/);
   await expect(dialog).toBeVisible();
   const group = dialog.getByRole('group', { name: /Pourquoi/ });
   const radios = group.getByRole('radio');
@@ -319,11 +313,11 @@ test('disconnect through the ▼ menu beside Lancer and the questionnaire', asyn
   await confirm.click();
   await expect(dialog).toBeHidden();
   await expect(notes).toHaveCount(0);
-  await expect(page.getByRole('button', { name: "Plus d'actions pour Notes Éclair" })).toHaveCount(0);
+  await expect(menuButton(page, 'Notes Éclair')).toHaveCount(0);
   await expect(status(page, 'Notes Éclair est déconnectée de Boulangerie Martin')).toBeVisible();
   // The others stay.
-  await expect(row(page, 'Stock Malin')).toHaveCount(1);
-  await expect(row(page, 'Banque Sereine')).toHaveCount(1);
+  await expect(rowByLink(page, 'Stock Malin')).toHaveCount(1);
+  await expect(rowByLink(page, 'Banque Sereine')).toHaveCount(1);
 
   await tab(page, 'Journal').click();
   await expectTexts(journalEntries(page).nth(0), [
@@ -336,10 +330,10 @@ test('disconnect through the ▼ menu beside Lancer and the questionnaire', asyn
 });
 
 test('a standard user is refused with an explanation and nothing changes, but may Lancer', async ({ page }) => {
-  await open(page, '/quickbooks/mes-apps/journal');
+  await open(page, `${QB}/journal`);
   await actAs(page, 'Sophie Bernard');
   await expect(page.getByLabel('Utilisateur', { exact: true }).locator('option:checked')).toHaveText(/Sophie Bernard — utilisatrice standard/);
-  const count = page.getByRole('status').filter({ hasText: /entrées?$/ });
+  const count = soleStatus(page, /entrées?$/);
   await expect(count).toBeVisible();
   const before = await count.innerText();
 
@@ -347,12 +341,10 @@ test('a standard user is refused with an explanation and nothing changes, but ma
   await page.goto(appPage('caisse-horizon'));
   await expect(page.getByRole('heading', { name: 'Caisse Horizon', exact: true })).toBeVisible();
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const getDialog = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  const getDialog = dialogNamed(page, /Caisse Horizon/);
   await expect(getDialog).toBeVisible();
   const refusal = getDialog.getByRole('alert');
-  await expect(refusal).toContainText('Claire Martin');
-  await expect(refusal).toContainText('Julien Petit');
-  await expect(refusal).toContainText(/ne pouvez pas connecter/);
+  await expectTexts(refusal, ['Claire Martin', 'Julien Petit', /ne pouvez pas connecter/]);
   await expect(getDialog.getByRole('button', { name: 'Connecter', exact: true })).toHaveCount(0);
   await getDialog.getByRole('button', { name: 'Fermer' }).click();
   await expect(getDialog).toBeHidden();
@@ -360,21 +352,19 @@ test('a standard user is refused with an explanation and nothing changes, but ma
 
   // Déconnectez-vous explains the refusal.
   await tab(page, 'Aperçu').click();
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
-  const more = page.getByRole('button', { name: "Plus d'actions pour Stock Malin" });
+  await expect(rowByLink(page, 'Caisse Horizon')).toHaveCount(0);
+  const more = menuButton(page, 'Stock Malin');
   await more.click();
   await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const disconnect = page.getByRole('dialog', { name: /Stock Malin/ });
+  const disconnect = dialogNamed(page, /Stock Malin/);
   await expect(disconnect).toBeVisible();
-  await expect(disconnect.getByRole('alert')).toContainText(/ne pouvez pas déconnecter/);
-  await expect(disconnect.getByRole('alert')).toContainText('Claire Martin');
-  await expect(disconnect.getByRole('alert')).toContainText('Julien Petit');
+  await expectTexts(disconnect.getByRole('alert'), [/ne pouvez pas déconnecter/, 'Claire Martin', 'Julien Petit']);
   await expect(disconnect.getByRole('button', { name: 'Déconnecter', exact: true })).toHaveCount(0);
   await expect(disconnect.getByRole('radio')).toHaveCount(0);
   await disconnect.getByRole('button', { name: 'Fermer' }).click();
   await expect(disconnect).toBeHidden();
   await expect(more).toBeFocused();
-  await expect(row(page, 'Stock Malin')).toHaveCount(1);
+  await expect(rowByLink(page, 'Stock Malin')).toHaveCount(1);
 
   // The settings view is read-only, with the explanation.
   await more.click();
@@ -397,7 +387,7 @@ test('a standard user is refused with an explanation and nothing changes, but ma
 
   // Lancer works for her.
   await tab(page, 'Aperçu').click();
-  await row(page, 'Stock Malin').getByRole('button', { name: 'Lancer' }).click();
+  await rowByLink(page, 'Stock Malin').getByRole('button', { name: 'Lancer' }).click();
   await expect(page).toHaveURL(/\/connexions\/boulangerie-martin\/stock-malin\/lancer$/);
   await expect(page.getByRole('heading', { name: 'Stock Malin', exact: true })).toBeVisible();
   await expect(page.getByText(/Ouverte pour Boulangerie Martin, par Sophie Bernard/)).toBeVisible();
@@ -415,32 +405,31 @@ test('connections, settings, disconnections and the acting user survive a reload
 
   // Disconnect Banque Sereine.
   await tab(page, 'Aperçu').click();
-  await page.getByRole('button', { name: "Plus d'actions pour Banque Sereine" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const dialog = page.getByRole('dialog', { name: /Banque Sereine/ });
+  await chooseFromMenu(page, 'Banque Sereine', 'Déconnectez-vous');
+  const dialog = dialogNamed(page, /Banque Sereine/);
   await dialog.getByRole('radio', { name: "Je n'en ai plus besoin" }).check();
   await dialog.getByRole('button', { name: 'Déconnecter', exact: true }).click();
-  await expect(row(page, 'Banque Sereine')).toHaveCount(0);
+  await expect(rowByLink(page, 'Banque Sereine')).toHaveCount(0);
 
   // Another acting user.
   await actAs(page, 'Julien Petit');
-  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
+  await expect(rowByLink(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
 
   await page.reload();
   await expect(page.locator('.ma-loading')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
   await expect(page.getByLabel('Utilisateur', { exact: true }).locator('option:checked')).toHaveText(/Julien Petit/);
-  await expect(row(page, 'Paie Facile')).toHaveCount(1);
-  await expect(row(page, 'Paie Facile')).toContainText('Claire Martin');
-  await expect(row(page, 'Paie Facile')).not.toContainText('(vous)');
-  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
-  await expect(row(page, 'Banque Sereine')).toHaveCount(0);
+  await expect(rowByLink(page, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLink(page, 'Paie Facile')).toContainText('Claire Martin');
+  await expect(rowByLink(page, 'Paie Facile')).not.toContainText('(vous)');
+  await expect(rowByLink(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
+  await expect(rowByLink(page, 'Banque Sereine')).toHaveCount(0);
 
   await page.goto(settingsPage('paie-facile'));
   await expect(page.getByLabel('Code du journal de paie', { exact: true })).toHaveValue('SAL');
   await expect(page.locator('.ma-associated')).toContainText('Claire Martin');
 
-  await page.goto('/quickbooks/mes-apps/journal');
+  await page.goto(`${QB}/journal`);
   const entries = journalEntries(page);
   await expectTexts(entries.nth(0), ['Déconnexion', 'Banque Sereine', "Je n'en ai plus besoin"]);
   await expectTexts(entries.nth(1), ['Modification des paramètres', 'Paie Facile', 'PAIE → SAL']);
@@ -450,8 +439,7 @@ test('connections, settings, disconnections and the acting user survive a reload
 test("Back with unsaved settings keeps them: they come back with the view, and Annuler les modifications drops them", async ({ page }) => {
   // Reached inside the app (the ▼ menu), so that Back stays in the app.
   await open(page, OVERVIEW);
-  await row(page, 'Notes Éclair').getByRole('button', { name: "Plus d'actions pour Notes Éclair" }).click();
-  await page.getByRole('menuitem', { name: 'Paramètres' }).click();
+  await chooseFromMenu(rowByLink(page, 'Notes Éclair'), 'Notes Éclair', 'Paramètres');
   await expect(page).toHaveURL(/\/notes-eclair\/parametres$/);
   const code = page.getByLabel('Compte de frais par défaut', { exact: true });
   await expect(code).not.toHaveValue('');
@@ -487,7 +475,7 @@ test("Back with unsaved settings keeps them: they come back with the view, and A
   // Leaving through the question ("Quitter sans enregistrer") drops the edit for good.
   await code.fill('699999');
   await tab(page, 'Aperçu').click();
-  await page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' }).getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+  await dialogNamed(page, 'Quitter sans enregistrer ?').getByRole('button', { name: 'Quitter sans enregistrer' }).click();
   await expect(page).toHaveURL(new RegExp(`${OVERVIEW}$`));
   await page.goBack();
   await expect(page).toHaveURL(/\/notes-eclair\/parametres$/);
@@ -499,7 +487,7 @@ test("Back with unsaved settings keeps them: they come back with the view, and A
   await page.goBack();
   await expect(status(page, 'Vos modifications des paramètres de Notes Éclair ne sont pas enregistrées')).toBeVisible();
   await page.getByRole('button', { name: 'Réinitialiser la démo' }).click();
-  await page.getByRole('dialog', { name: 'Réinitialiser la démo ?' }).getByRole('button', { name: 'Oui, tout réinitialiser' }).click();
+  await dialogNamed(page, 'Réinitialiser la démo ?').getByRole('button', { name: 'Oui, tout réinitialiser' }).click();
   await page.goForward();
   await expect(page).toHaveURL(/\/notes-eclair\/parametres$/);
   await expect(code).toHaveValue(initial);
@@ -524,9 +512,9 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
   const get = page.getByRole('button', { name: "Obtenir l'appli" });
   await tabTo(page, get);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  const dialog = dialogNamed(page, /Caisse Horizon/);
   await expect(dialog).toBeVisible();
-  await expect.poll(() => focusInside(dialog), { message: 'focus moves into the dialog' }).toBe(true);
+  await expectFocusInside(dialog, 'focus moves into the dialog');
   // Onto its title: the first control would be the publisher's mail link in the note.
   await expect(dialog.getByRole('heading', { name: 'Obtenir Caisse Horizon' })).toBeFocused();
   await expectTabCycle(page, dialog);
@@ -539,7 +527,7 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
   // Space opens it too; Connecter by keyboard.
   await page.keyboard.press(' ');
   await expect(dialog).toBeVisible();
-  await expect.poll(() => focusInside(dialog)).toBe(true);
+  await expectFocusInside(dialog);
   await tabTo(page, dialog.getByRole('button', { name: 'Connecter', exact: true }), { max: 10 });
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
@@ -553,7 +541,7 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
 
   // The ▼ menu button.
-  const more = page.getByRole('button', { name: "Plus d'actions pour Caisse Horizon" });
+  const more = menuButton(page, 'Caisse Horizon');
   const menu = page.getByRole('menu');
   const settingsItem = page.getByRole('menuitem', { name: 'Paramètres' });
   const disconnectItem = page.getByRole('menuitem', { name: 'Déconnectez-vous' });
@@ -563,18 +551,14 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
   await expect(more).toHaveAttribute('aria-expanded', 'true');
   const suspendItem = page.getByRole('menuitem', { name: 'Suspendre' });
   await expect(settingsItem).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(suspendItem).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(disconnectItem).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(settingsItem).toBeFocused(); // wraps to the first
-  await page.keyboard.press('ArrowUp');
-  await expect(disconnectItem).toBeFocused(); // wraps to the last
-  await page.keyboard.press('ArrowUp');
-  await expect(suspendItem).toBeFocused();
-  await page.keyboard.press('ArrowUp');
-  await expect(settingsItem).toBeFocused();
+  await expectKeysFocus(page, [
+    ['ArrowDown', suspendItem],
+    ['ArrowDown', disconnectItem],
+    ['ArrowDown', settingsItem], // wraps to the first
+    ['ArrowUp', disconnectItem], // wraps to the last
+    ['ArrowUp', suspendItem],
+    ['ArrowUp', settingsItem],
+  ]);
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(more).toHaveAttribute('aria-expanded', 'false');
@@ -597,16 +581,16 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
 
   // The disconnect dialog: focus inside, Tab cycles, Escape closes back to ▼.
   await page.keyboard.press('Enter');
-  const disconnect = page.getByRole('dialog', { name: /Caisse Horizon/ });
+  const disconnect = dialogNamed(page, /Caisse Horizon/);
   await expect(disconnect).toBeVisible();
   await expect(menu).toBeHidden();
-  await expect.poll(() => focusInside(disconnect), { message: 'focus moves into the dialog' }).toBe(true);
+  await expectFocusInside(disconnect, 'focus moves into the dialog');
   await expectTabCycle(page, disconnect);
   await expectTabCycle(page, disconnect, { shift: true });
   await page.keyboard.press('Escape');
   await expect(disconnect).toBeHidden();
   await expect(more).toBeFocused();
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLink(page, 'Caisse Horizon')).toHaveCount(1);
 
   // Again, and this time answer with the arrows and Space, then Déconnecter.
   await page.keyboard.press('Enter');
@@ -631,7 +615,7 @@ test('keyboard only: connect then disconnect an app', async ({ page }) => {
   await tabTo(page, confirm, { max: 10 });
   await page.keyboard.press('Enter');
   await expect(disconnect).toBeHidden();
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
+  await expect(rowByLink(page, 'Caisse Horizon')).toHaveCount(0);
   await expect(status(page, 'Caisse Horizon est déconnectée de Boulangerie Martin')).toBeVisible();
   // Focus goes on to the next row's ▼, not lost on <body> with the removed row.
   await expect(page.locator(':focus')).toHaveAccessibleName(/^Plus d'actions pour /);
@@ -649,15 +633,14 @@ test('Réinitialiser la démo asks first; Annuler keeps the changes, confirming 
   await page.getByRole('dialog').getByRole('button', { name: 'Connecter', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Paramètres de Caisse Horizon/ })).toBeVisible();
   await tab(page, 'Aperçu').click();
-  await page.getByRole('button', { name: "Plus d'actions pour Banque Sereine" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  await chooseFromMenu(page, 'Banque Sereine', 'Déconnectez-vous');
   await page.getByRole('dialog').getByRole('radio', { name: 'Elle coûte trop cher' }).check();
   await page.getByRole('dialog').getByRole('button', { name: 'Déconnecter', exact: true }).click();
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
-  await expect(row(page, 'Banque Sereine')).toHaveCount(0);
+  await expect(rowByLink(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLink(page, 'Banque Sereine')).toHaveCount(0);
 
   const reset = page.getByRole('button', { name: 'Réinitialiser la démo' });
-  const dialog = page.getByRole('dialog', { name: /Réinitialiser/ });
+  const dialog = dialogNamed(page, /Réinitialiser/);
 
   // Annuler keeps everything.
   await reset.click();
@@ -665,32 +648,32 @@ test('Réinitialiser la démo asks first; Annuler keeps the changes, confirming 
   await dialog.getByRole('button', { name: 'Annuler', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(reset).toBeFocused();
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
-  await expect(row(page, 'Banque Sereine')).toHaveCount(0);
+  await expect(rowByLink(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLink(page, 'Banque Sereine')).toHaveCount(0);
 
   // Escape too.
   await reset.click();
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLink(page, 'Caisse Horizon')).toHaveCount(1);
 
   // Confirming restores the demo data.
   await reset.click();
   await dialog.getByRole('button', { name: /réinitialiser/i }).click();
   await expect(dialog).toBeHidden();
   await expect(status(page, 'données de démonstration')).toBeVisible();
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
-  await expect(row(page, 'Banque Sereine')).toHaveCount(1);
-  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit');
-  await expect(row(page, 'Notes Éclair')).toHaveCount(1);
-  await expect(row(page, 'Tableau Clair')).toHaveCount(1);
+  await expect(rowByLink(page, 'Caisse Horizon')).toHaveCount(0);
+  await expect(rowByLink(page, 'Banque Sereine')).toHaveCount(1);
+  await expect(rowByLink(page, 'Stock Malin')).toContainText('Julien Petit');
+  await expect(rowByLink(page, 'Notes Éclair')).toHaveCount(1);
+  await expect(rowByLink(page, 'Tableau Clair')).toHaveCount(1);
 
   // For good: a reload shows the demo data and the demo journal.
   await page.reload();
   await expect(page.locator('.ma-loading')).toHaveCount(0);
-  await expect(row(page, 'Banque Sereine')).toHaveCount(1);
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
+  await expect(rowByLink(page, 'Banque Sereine')).toHaveCount(1);
+  await expect(rowByLink(page, 'Caisse Horizon')).toHaveCount(0);
   await tab(page, 'Journal').click();
   const entries = journalEntries(page);
   await expectTexts(entries.nth(0), ['Transfert', 'Tableau Clair']);
@@ -700,7 +683,7 @@ test('Réinitialiser la démo asks first; Annuler keeps the changes, confirming 
 test('Lancer opens the simulated landing view inside the app, naming the company and the user', async ({ page, context }) => {
   await open(page, OVERVIEW);
   const origin = new URL(page.url()).origin;
-  await row(page, 'Banque Sereine').getByRole('button', { name: 'Lancer' }).click();
+  await rowByLink(page, 'Banque Sereine').getByRole('button', { name: 'Lancer' }).click();
   await expect(page).toHaveURL(/\/quickbooks\/mes-apps\/connexions\/boulangerie-martin\/banque-sereine\/lancer$/);
   expect(new URL(page.url()).origin).toBe(origin);
   expect(context.pages()).toHaveLength(1);
@@ -717,6 +700,6 @@ test('Lancer opens the simulated landing view inside the app, naming the company
   await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
 
   // An app that is not connected cannot be launched.
-  await page.goto('/quickbooks/mes-apps/connexions/boulangerie-martin/caisse-horizon/lancer');
+  await page.goto(`${QB}/connexions/boulangerie-martin/caisse-horizon/lancer`);
   await expect(page.getByRole('heading', { name: 'Impossible de lancer cette appli' })).toBeVisible();
 });

@@ -3,49 +3,36 @@
 // is hostile, and when text is far too long. In every case the user is told in French,
 // nothing saved is lost or overwritten, and the app keeps working. The fixture fails each
 // test on any page error, panic, console error, unhandled rejection or CSP violation.
-import { readFileSync } from 'node:fs';
-import { test, expect, open, actAs, watch, fr } from './fixtures.js';
+import {
+  test,
+  expect,
+  watch,
+  QB,
+  EC,
+  FIRM,
+  open,
+  goToSection,
+  findApp,
+  rowByLinkOrButton,
+  chooseFromMenu,
+  dialogNamed,
+  status,
+  soleStatus,
+  journalEntries,
+  expectTexts,
+  actAs,
+  downloadOf,
+  fr,
+} from './fixtures.js';
 
-const QB = '/quickbooks/mes-apps';
-const EC = '/expert-comptable/mes-apps';
 const OVERVIEW = `${QB}/apercu`;
 const QB_KEY = 'mes-apps/quickbooks';
 const QB_BACKUP = 'mes-apps/quickbooks/illisible';
 const EC_PREFIX = 'mes-apps/expert-comptable';
 const DEMO_APPS = ['Banque Sereine', 'Tableau Clair', 'Stock Malin', 'Notes Éclair'];
-const FIRM = 'Cabinet Dupont & Associés';
 
 // ---------------------------------------------------------------------------------------
 // Helpers: controls are found by role and accessible name.
-
-/** The section tab named `name` ("Aperçu", "Journal"…). */
-function tab(page, name) {
-  return page
-    .getByRole('navigation', { name: 'Sections de Mes apps' })
-    .getByRole('link', { name, exact: true });
-}
-
-async function goToSection(page, name) {
-  await tab(page, name).click();
-  await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
-}
-
-/** The row of a connections table whose app is `name`. */
-function row(page, name) {
-  return page.getByRole('row').filter({
-    has: page
-      .getByRole('link', { name, exact: true })
-      .or(page.getByRole('button', { name, exact: true })),
-  });
-}
-
-function status(page, text) {
-  return page.getByRole('status').filter({ hasText: text }).first();
-}
-
-function journalEntries(page) {
-  return page.locator('ol.ma-journal > li');
-}
 
 /** Every localStorage entry, as a plain object. */
 function storage(page) {
@@ -89,12 +76,9 @@ function storedJournal(entries) {
  * des applis → the app's link → Obtenir l'appli → Connecter. Ends on its settings view.
  */
 async function connectQb(page, name, query) {
-  await goToSection(page, 'Rechercher des applis');
-  await page.getByRole('searchbox', { name: 'Rechercher des applis' }).fill(query);
-  await page.getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+  await findApp(page, query, name);
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: `Obtenir ${name}` });
+  const dialog = dialogNamed(page, `Obtenir ${name}`);
   await dialog.getByRole('button', { name: 'Connecter', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 2, name: `Paramètres de ${name}` })).toBeVisible();
@@ -107,7 +91,7 @@ async function installEc(page, name, query, target) {
   await page.getByRole('searchbox', { name: 'Rechercher des applis' }).fill(query);
   await page.getByRole('link', { name, exact: true }).click();
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: `Obtenir ${name}` });
+  const dialog = dialogNamed(page, `Obtenir ${name}`);
   await dialog.getByRole('radio', { name: target, exact: true }).check();
   await dialog.getByRole('button', { name: 'Installer', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -122,16 +106,20 @@ async function forceValue(locator, value) {
   }, value);
 }
 
+/** Makes the browser refuse localStorage itself, as when the user blocks site data. */
+async function blockStorage(page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('bloqué', 'SecurityError');
+      },
+    });
+  });
+}
+
 /** Resolves once the page has painted a frame: the main thread is not frozen. */
 function nextFrame(page) {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(true))));
-}
-
-/** Downloads what `click` offers and returns the file's name and text. */
-async function downloadText(page, click) {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
 /**
@@ -252,9 +240,7 @@ for (const [kind, corrupt] of Object.entries(CORRUPTIONS)) {
     // The app starts and says the data is unreadable, in one alert.
     const alert = page.getByRole('alert').filter({ hasText: 'illisibles' });
     await expect(alert).toHaveCount(1);
-    await expect(alert).toContainText('QuickBooks');
-    await expect(alert).toContainText(reason);
-    await expect(alert).toContainText(/conservées telles quelles et copiées à part/);
+    await expectTexts(alert, ['QuickBooks', reason, /conservées telles quelles et copiées à part/]);
     await expect(alert.getByRole('button', { name: 'Télécharger les données illisibles' })).toBeVisible();
     await expect(alert.getByRole('button', { name: 'Recommencer avec la démo' })).toBeVisible();
 
@@ -266,18 +252,18 @@ for (const [kind, corrupt] of Object.entries(CORRUPTIONS)) {
 
     // The app works on the demo data.
     await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
-    for (const name of DEMO_APPS) await expect(row(page, name)).toHaveCount(1);
-    await expect(row(page, 'Caisse Horizon')).toHaveCount(0);
+    for (const name of DEMO_APPS) await expect(rowByLinkOrButton(page, name)).toHaveCount(1);
+    await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toHaveCount(0);
 
     // A command works in memory and writes nothing over the unreadable data.
     await connectQb(page, 'Relances Pro', 'relances');
     await goToSection(page, 'Aperçu');
-    await expect(row(page, 'Relances Pro')).toHaveCount(1);
+    await expect(rowByLinkOrButton(page, 'Relances Pro')).toHaveCount(1);
     await expect(alert).toHaveCount(1);
     expect(only(await storage(page), QB_KEY), 'no QuickBooks key written or removed').toEqual(qbAtStart);
 
     // The unreadable text can be downloaded as it was.
-    const file = await downloadText(page, () =>
+    const file = await downloadOf(page, () =>
       alert.getByRole('button', { name: 'Télécharger les données illisibles' }).click(),
     );
     expect(file.name).toBe('mes-apps-quickbooks-illisible.txt');
@@ -286,7 +272,7 @@ for (const [kind, corrupt] of Object.entries(CORRUPTIONS)) {
     // Expert-Comptable is unaffected: its own data, no change to its keys.
     await page.getByLabel('Produit', { exact: true }).selectOption({ label: 'QuickBooks Expert-Comptable' });
     await expect(page.getByRole('heading', { level: 2, name: 'Applis du cabinet' })).toBeVisible();
-    await expect(row(page, 'Paie Facile')).toHaveCount(1);
+    await expect(rowByLinkOrButton(page, 'Paie Facile')).toHaveCount(1);
     expect(only(await storage(page), EC_PREFIX)).toEqual(ecBefore);
     await page.getByLabel('Produit', { exact: true }).selectOption({ label: 'QuickBooks' });
     await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
@@ -318,9 +304,9 @@ for (const [kind, corrupt] of Object.entries(CORRUPTIONS)) {
     await expect(page.locator('.ma-loading')).toHaveCount(0);
     await expect(page.getByRole('alert')).toHaveCount(0);
     await goToSection(page, 'Aperçu');
-    await expect(row(page, 'Paie Facile')).toHaveCount(1);
-    await expect(row(page, 'Relances Pro')).toHaveCount(0);
-    for (const name of DEMO_APPS) await expect(row(page, name)).toHaveCount(1);
+    await expect(rowByLinkOrButton(page, 'Paie Facile')).toHaveCount(1);
+    await expect(rowByLinkOrButton(page, 'Relances Pro')).toHaveCount(0);
+    for (const name of DEMO_APPS) await expect(rowByLinkOrButton(page, name)).toHaveCount(1);
   });
 }
 
@@ -328,13 +314,7 @@ for (const [kind, corrupt] of Object.entries(CORRUPTIONS)) {
 // 2. Blocked storage.
 
 test('blocked storage: one warning, and the app works in memory', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('bloqué', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(page);
   await open(page, OVERVIEW);
 
   // Warned once.
@@ -344,14 +324,14 @@ test('blocked storage: one warning, and the app works in memory', async ({ page 
   await expect(alerts).toContainText(/restent dans cet onglet/);
 
   // Works in memory.
-  for (const name of DEMO_APPS) await expect(row(page, name)).toHaveCount(1);
+  for (const name of DEMO_APPS) await expect(rowByLinkOrButton(page, name)).toHaveCount(1);
   await connectQb(page, 'Caisse Horizon', 'caisse');
   await page.getByLabel('Compte de ventes', { exact: true }).fill('706000');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(status(page, 'Paramètres de Caisse Horizon enregistrés')).toBeVisible();
   await goToSection(page, 'Aperçu');
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
-  await expect(row(page, 'Caisse Horizon')).toContainText('Claire Martin (vous)');
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toContainText('Claire Martin (vous)');
 
   // Between sections, the other product, another user: nothing breaks, still one warning.
   await goToSection(page, 'Journal');
@@ -363,11 +343,11 @@ test('blocked storage: one warning, and the app works in memory', async ({ page 
   await expect(page.getByRole('heading', { level: 2, name: 'Applis du cabinet' })).toBeVisible();
   await installEc(page, 'Relances Pro', 'relances', 'Garage Lefèvre');
   await goToSection(page, 'Applis clientes');
-  await expect(row(page, 'Relances Pro')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Relances Pro')).toHaveCount(1);
   await page.getByLabel('Produit', { exact: true }).selectOption({ label: 'QuickBooks' });
   await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
-  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
   await expect(alerts).toHaveCount(1);
   await expect(alerts).toContainText(/bloque le stockage/);
 });
@@ -384,15 +364,15 @@ test('blocked storage, where reading and writing throw: one warning, and the app
   const alerts = page.getByRole('alert');
   await expect(alerts).toHaveCount(1);
   await expect(alerts).toContainText(/bloque le stockage/);
-  for (const name of DEMO_APPS) await expect(row(page, name)).toHaveCount(1);
+  for (const name of DEMO_APPS) await expect(rowByLinkOrButton(page, name)).toHaveCount(1);
   await connectQb(page, 'Caisse Horizon', 'caisse');
   await goToSection(page, 'Aperçu');
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toHaveCount(1);
   await goToSection(page, 'Journal');
   await expect(journalEntries(page).nth(0)).toContainText('Caisse Horizon');
   await actAs(page, 'Julien Petit');
   await goToSection(page, 'Aperçu');
-  await expect(row(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
+  await expect(rowByLinkOrButton(page, 'Stock Malin')).toContainText('Julien Petit (vous)');
   await expect(alerts).toHaveCount(1);
 });
 
@@ -406,13 +386,7 @@ function leavingAsks(page) {
 }
 
 test('blocked storage: once something changed, closing or reloading the tab asks first', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('bloqué', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(page);
   await open(page, OVERVIEW);
   expect(await leavingAsks(page), 'nothing to lose yet').toBe(false);
   await connectQb(page, 'Caisse Horizon', 'caisse');
@@ -441,8 +415,8 @@ test('full storage: the user is told, the change stays in memory, saved data int
   await expect(alert).toContainText(/pas encore enregistré/);
   await expect(alert).toContainText(/intact/);
   await goToSection(page, 'Aperçu');
-  await expect(row(page, 'Paie Facile')).toHaveCount(1);
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toHaveCount(1);
 
   // The other key and what was saved before are untouched.
   const otherKey = await page.evaluate(() => {
@@ -467,8 +441,8 @@ test('full storage: the user is told, the change stays in memory, saved data int
   await page.reload();
   await expect(page.locator('.ma-loading')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
-  await expect(row(page, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Paie Facile')).toHaveCount(1);
   await goToSection(page, 'Journal');
   await expect(journalEntries(page).nth(0)).toContainText('Paie Facile');
   await expect(journalEntries(page).nth(1)).toContainText('Caisse Horizon');
@@ -495,7 +469,7 @@ test('full storage: acting again once there is room saves both changes', async (
   await expect(page.locator('.ma-loading')).toHaveCount(0);
   await goToSection(page, 'Aperçu');
   for (const name of ['Caisse Horizon', 'Paie Facile', 'Relances Pro']) {
-    await expect(row(page, name)).toHaveCount(1);
+    await expect(rowByLinkOrButton(page, name)).toHaveCount(1);
   }
 });
 
@@ -531,10 +505,10 @@ test('full storage, room for the journal but not for the envelope: what was save
   await expect(page.locator('.ma-loading')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await goToSection(page, 'Aperçu');
-  await expect(row(page, 'Caisse Horizon')).toHaveCount(1);
-  await expect(row(page, 'Paie Facile')).toHaveCount(0);
+  await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Paie Facile')).toHaveCount(0);
   await goToSection(page, 'Journal');
-  await expect(page.getByRole('status').filter({ hasText: /entrées$/ })).toHaveText(`${length} entrées`);
+  await expect(soleStatus(page, /entrées$/)).toHaveText(`${length} entrées`);
   await expect(journalEntries(page).nth(0)).toContainText('Caisse Horizon');
 
   // And saving goes on from there once there is room.
@@ -562,13 +536,13 @@ test('two tabs: each connects a different app, both changes are kept and each ta
   await open(b, OVERVIEW);
   for (const p of [a, b]) {
     await expect(p.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
-    await expect(row(p, 'Caisse Horizon')).toHaveCount(0);
-    await expect(row(p, 'Paie Facile')).toHaveCount(0);
+    await expect(rowByLinkOrButton(p, 'Caisse Horizon')).toHaveCount(0);
+    await expect(rowByLinkOrButton(p, 'Paie Facile')).toHaveCount(0);
   }
 
   // Tab A connects Caisse Horizon; tab B, without reloading, sees it.
   await connectQb(a, 'Caisse Horizon', 'caisse');
-  await expect(row(b, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(b, 'Caisse Horizon')).toHaveCount(1);
   const bBanner = b.getByRole('alert').filter({ hasText: 'modifiées dans un autre onglet' });
   await expect(bBanner).toHaveCount(1);
   await expect(bBanner).toContainText('QuickBooks');
@@ -577,16 +551,16 @@ test('two tabs: each connects a different app, both changes are kept and each ta
   // Tab B connects Paie Facile; tab A, without reloading, sees it.
   await connectQb(b, 'Paie Facile', 'paie facile');
   await goToSection(a, 'Aperçu');
-  await expect(row(a, 'Paie Facile')).toHaveCount(1);
-  await expect(row(a, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(a, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(a, 'Caisse Horizon')).toHaveCount(1);
   const aBanner = a.getByRole('alert').filter({ hasText: 'modifiées dans un autre onglet' });
   await expect(aBanner).toHaveCount(1);
   await goToSection(b, 'Aperçu');
-  await expect(row(b, 'Paie Facile')).toHaveCount(1);
-  await expect(row(b, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(b, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(b, 'Caisse Horizon')).toHaveCount(1);
   for (const name of DEMO_APPS) {
-    await expect(row(a, name)).toHaveCount(1);
-    await expect(row(b, name)).toHaveCount(1);
+    await expect(rowByLinkOrButton(a, name)).toHaveCount(1);
+    await expect(rowByLinkOrButton(b, name)).toHaveCount(1);
   }
 
   // Both in storage and in the journal.
@@ -611,8 +585,8 @@ test('two tabs: each connects a different app, both changes are kept and each ta
   await b.reload();
   await expect(b.locator('.ma-loading')).toHaveCount(0);
   await goToSection(b, 'Aperçu');
-  await expect(row(b, 'Paie Facile')).toHaveCount(1);
-  await expect(row(b, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(b, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(b, 'Caisse Horizon')).toHaveCount(1);
   expect(bProblems, 'tab B: no page error, panic, rejection or CSP violation').toEqual([]);
 });
 
@@ -623,27 +597,35 @@ async function deafToOtherTabs(page) {
   });
 }
 
-test('two tabs, the storage event not heard yet: the command catches up with the other tab and keeps both changes', async ({ page, context }) => {
-  const a = page;
+/**
+ * Tab A (`page`) and a second tab B of its context that does not hear A's writes, both
+ * on Aperçu. Returns them and the list of B's problems, which the test checks at its end.
+ */
+async function deafSecondTab(page, context) {
   const b = await context.newPage();
   const bProblems = await watch(b);
   await deafToOtherTabs(b);
-  await open(a, OVERVIEW);
+  await open(page, OVERVIEW);
   await open(b, OVERVIEW);
+  return { a: page, b, bProblems };
+}
+
+test('two tabs, the storage event not heard yet: the command catches up with the other tab and keeps both changes', async ({ page, context }) => {
+  const { a, b, bProblems } = await deafSecondTab(page, context);
 
   await connectQb(a, 'Caisse Horizon', 'caisse');
   // B still shows what it loaded, then acts on it.
-  await expect(row(b, 'Caisse Horizon')).toHaveCount(0);
+  await expect(rowByLinkOrButton(b, 'Caisse Horizon')).toHaveCount(0);
   await connectQb(b, 'Paie Facile', 'paie facile');
   await expect(b.getByRole('alert').filter({ hasText: 'modifiées dans un autre onglet' })).toHaveCount(1);
   await goToSection(b, 'Aperçu');
-  await expect(row(b, 'Caisse Horizon')).toHaveCount(1);
-  await expect(row(b, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(b, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(b, 'Paie Facile')).toHaveCount(1);
 
   const envelope = JSON.parse((await storage(a))[QB_KEY]);
   expect(envelope.data.connections.map((c) => c.app)).toEqual(expect.arrayContaining(['caisse-horizon', 'paie-facile']));
   await goToSection(a, 'Aperçu');
-  await expect(row(a, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(a, 'Paie Facile')).toHaveCount(1);
   for (const p of [a, b]) {
     await goToSection(p, 'Journal');
     await expect(journalEntries(p).nth(0)).toContainText('Paie Facile');
@@ -653,28 +635,21 @@ test('two tabs, the storage event not heard yet: the command catches up with the
 });
 
 test('two tabs, a command that no longer applies: refused with a reason, and the tab then shows the other tab’s changes', async ({ page, context }) => {
-  const a = page;
-  const b = await context.newPage();
-  const bProblems = await watch(b);
-  await deafToOtherTabs(b);
-  await open(a, OVERVIEW);
-  await open(b, OVERVIEW);
+  const { a, b, bProblems } = await deafSecondTab(page, context);
 
   // Tab A disconnects Notes Éclair and connects Caisse Horizon.
-  await a.getByRole('button', { name: "Plus d'actions pour Notes Éclair" }).click();
-  await a.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const aDialog = a.getByRole('dialog', { name: /Notes Éclair/ });
+  await chooseFromMenu(a, 'Notes Éclair', 'Déconnectez-vous');
+  const aDialog = dialogNamed(a, /Notes Éclair/);
   await aDialog.getByRole('radio', { name: "Je n'en ai plus besoin" }).check();
   await aDialog.getByRole('button', { name: 'Déconnecter', exact: true }).click();
-  await expect(row(a, 'Notes Éclair')).toHaveCount(0);
+  await expect(rowByLinkOrButton(a, 'Notes Éclair')).toHaveCount(0);
   await connectQb(a, 'Caisse Horizon', 'caisse');
   const saved = (await storage(a))[QB_KEY];
 
   // Tab B, which has not heard of it, tries to disconnect Notes Éclair too.
-  await expect(row(b, 'Notes Éclair')).toHaveCount(1);
-  await b.getByRole('button', { name: "Plus d'actions pour Notes Éclair" }).click();
-  await b.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const bDialog = b.getByRole('dialog', { name: /Notes Éclair/ });
+  await expect(rowByLinkOrButton(b, 'Notes Éclair')).toHaveCount(1);
+  await chooseFromMenu(b, 'Notes Éclair', 'Déconnectez-vous');
+  const bDialog = dialogNamed(b, /Notes Éclair/);
   await bDialog.getByRole('radio', { name: 'Elle coûte trop cher' }).check();
   await bDialog.getByRole('button', { name: 'Déconnecter', exact: true }).click();
   // Refused, with the reason; nothing written.
@@ -685,16 +660,16 @@ test('two tabs, a command that no longer applies: refused with a reason, and the
 
   // B now shows the state it just read: A's changes, and says where they came from.
   // (Soft, so that each of the three is reported.)
-  await expect.soft(row(b, 'Notes Éclair'), 'the refused app is no longer listed in tab B').toHaveCount(0);
-  await expect.soft(row(b, 'Caisse Horizon'), "tab A's connection is shown in tab B").toHaveCount(1);
+  await expect.soft(rowByLinkOrButton(b, 'Notes Éclair'), 'the refused app is no longer listed in tab B').toHaveCount(0);
+  await expect.soft(rowByLinkOrButton(b, 'Caisse Horizon'), "tab A's connection is shown in tab B").toHaveCount(1);
   await expect
     .soft(b.getByRole('alert').filter({ hasText: 'modifiées dans un autre onglet' }), 'tab B is told it was updated from another tab')
     .toHaveCount(1);
   // Leaving the section and coming back shows the newer state: it was loaded, only not shown.
   await goToSection(b, 'Journal');
   await goToSection(b, 'Aperçu');
-  await expect(row(b, 'Notes Éclair')).toHaveCount(0);
-  await expect(row(b, 'Caisse Horizon')).toHaveCount(1);
+  await expect(rowByLinkOrButton(b, 'Notes Éclair')).toHaveCount(0);
+  await expect(rowByLinkOrButton(b, 'Caisse Horizon')).toHaveCount(1);
   expect(bProblems, 'tab B: no page error, panic, rejection or CSP violation').toEqual([]);
 });
 
@@ -716,9 +691,9 @@ test('two tabs: unreadable data written by another tab is never overwritten by t
   // This tab keeps working in memory and writes nothing over it.
   await connectQb(page, 'Paie Facile', 'paie facile');
   await goToSection(page, 'Aperçu');
-  await expect(row(page, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Paie Facile')).toHaveCount(1);
   expect((await storage(page))[QB_KEY]).toBe(bad);
-  const file = await downloadText(page, () =>
+  const file = await downloadOf(page, () =>
     alert.getByRole('button', { name: 'Télécharger les données illisibles' }).click(),
   );
   expect(file.text).toBe(bad);
@@ -743,7 +718,7 @@ async function exportQb(page) {
   await open(page, OVERVIEW);
   await connectQb(page, 'Caisse Horizon', 'caisse');
   await goToSection(page, 'Sauvegarde');
-  const file = await downloadText(page, () => page.getByRole('button', { name: 'Exporter les données' }).click());
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter les données' }).click());
   expect(file.name).toMatch(/^mes-apps-quickbooks-\d{4}-\d{2}-\d{2}\.json$/);
   const parsed = JSON.parse(file.text);
   expect(parsed.format).toBe('mes-apps');
@@ -762,7 +737,7 @@ async function importFile(page, name, text, mimeType = 'application/json') {
 
 /** Confirms the replacement the import dialog asks about. */
 async function confirmImport(page) {
-  const dialog = page.getByRole('dialog', { name: /^Remplacer les données de / });
+  const dialog = dialogNamed(page, /^Remplacer les données de /);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Remplacer les données' }).click();
   await expect(dialog).toHaveCount(0);
@@ -835,7 +810,7 @@ for (const [kind, make] of Object.entries(HOSTILE)) {
     await expect(refusal).toContainText('vos données n\'ont pas changé');
     for (const e of expected) await expect(refusal).toContainText(fr(e));
     if (count) await expect(refusal.getByRole('listitem')).toHaveCount(count);
-    await expect(page.getByRole('status').filter({ hasText: 'remplacées' })).toHaveCount(0);
+    await expect(soleStatus(page, 'remplacées')).toHaveCount(0);
 
     expect(await snapshot(page)).toEqual(before);
 
@@ -856,7 +831,7 @@ test('an import asks before replacing, and export and import are the primary adm
   valid.data.connections.pop();
   const before = await snapshot(page);
   await importFile(page, 'moins.json', JSON.stringify(valid));
-  const dialog = page.getByRole('dialog', { name: 'Remplacer les données de QuickBooks ?' });
+  const dialog = dialogNamed(page, 'Remplacer les données de QuickBooks ?');
   await expect(dialog).toContainText(`et ${valid.data.connections.length} connexions. Il remplacera`);
   await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
   await page.keyboard.press('Escape');
@@ -921,8 +896,8 @@ test('hostile import, names holding HTML in an otherwise valid export: accepted,
     await expect(journalEntries(page).filter({ hasText: `Par ${IMG}` }).first()).toBeVisible();
     await expect(journalEntries(page).filter({ hasText: SCRIPT }).first()).toBeVisible();
     await goToSection(page, 'Aperçu');
-    await expect(row(page, 'Caisse Horizon')).toContainText(`${IMG} (vous)`);
-    await expect(row(page, 'Stock Malin')).toContainText(SVG);
+    await expect(rowByLinkOrButton(page, 'Caisse Horizon')).toContainText(`${IMG} (vous)`);
+    await expect(rowByLinkOrButton(page, 'Stock Malin')).toContainText(SVG);
     // No element was made from them, and nothing ran.
     expect(await count()).toEqual(elementsBefore);
     expect(await page.evaluate(() => document.body.innerHTML.includes('<img src=x'))).toBe(false);
@@ -945,9 +920,8 @@ test('hostile import, names holding HTML in an otherwise valid export: accepted,
 
 test('over-long text: the questionnaire’s "Autre" is bounded to 500 characters, and more is refused', async ({ page, context }) => {
   await open(page, OVERVIEW);
-  await page.getByRole('button', { name: "Plus d'actions pour Notes Éclair" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const dialog = page.getByRole('dialog', { name: /Notes Éclair/ });
+  await chooseFromMenu(page, 'Notes Éclair', 'Déconnectez-vous');
+  const dialog = dialogNamed(page, /Notes Éclair/);
   await dialog.getByRole('radio', { name: 'Autre' }).check();
   const other = dialog.getByRole('textbox', { name: 'Précisez la raison' });
   const confirm = dialog.getByRole('button', { name: 'Déconnecter', exact: true });
@@ -976,20 +950,19 @@ test('over-long text: the questionnaire’s "Autre" is bounded to 500 characters
   await expect(dialog.getByRole('alert')).toContainText('500 caractères au maximum (620 saisis)');
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Annuler', exact: true }).click();
-  await expect(row(page, 'Notes Éclair')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Notes Éclair')).toHaveCount(1);
   await goToSection(page, 'Journal');
   await expect(journalEntries(page).filter({ hasText: 'ccccc' })).toHaveCount(0);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mes-apps/quickbooks')))).toEqual([]);
 
   // 500 characters exactly go through.
   await goToSection(page, 'Aperçu');
-  await page.getByRole('button', { name: "Plus d'actions pour Notes Éclair" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  await chooseFromMenu(page, 'Notes Éclair', 'Déconnectez-vous');
   await dialog.getByRole('radio', { name: 'Autre' }).check();
   await other.fill('d'.repeat(600));
   await confirm.click();
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'Notes Éclair')).toHaveCount(0);
+  await expect(rowByLinkOrButton(page, 'Notes Éclair')).toHaveCount(0);
   const last = storedJournal(await storage(page)).at(-1);
   expect(last.app).toBe('notes-eclair');
   expect(last.event.disconnection.answers.other).toBe('d'.repeat(500));
@@ -1081,14 +1054,14 @@ test('over-long text in the search box: bounded, a message, no freeze, the page 
   await page.getByRole('link', { name: 'Paie Facile', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Paie Facile', exact: true })).toBeVisible();
   await goToSection(page, 'Aperçu');
-  for (const name of DEMO_APPS) await expect(row(page, name)).toHaveCount(1);
+  for (const name of DEMO_APPS) await expect(rowByLinkOrButton(page, name)).toHaveCount(1);
 });
 
 test('over-long text in "Filtrer les clients" (a firm with many clients): bounded, no freeze, still filters', async ({ page }) => {
   // Enough clients for the filter box: an export of the demo firm with 12 more clients,
   // imported back.
   await open(page, `${EC}/sauvegarde`);
-  const file = await downloadText(page, () => page.getByRole('button', { name: 'Exporter les données' }).click());
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter les données' }).click());
   const data = JSON.parse(file.text);
   for (let i = 1; i <= 12; i += 1) {
     const n = String(i).padStart(2, '0');
@@ -1102,7 +1075,7 @@ test('over-long text in "Filtrer les clients" (a firm with many clients): bounde
   await page.getByRole('searchbox', { name: 'Rechercher des applis' }).fill('caisse');
   await page.getByRole('link', { name: 'Caisse Horizon', exact: true }).click();
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: 'Obtenir Caisse Horizon' });
+  const dialog = dialogNamed(page, 'Obtenir Caisse Horizon');
   const filter = dialog.getByLabel('Filtrer les clients', { exact: true });
   await expect(filter).toBeVisible();
   const radios = dialog.getByRole('radio');

@@ -3,8 +3,25 @@
 // refuses it with a reason; a connection suspended and reactivated; "Ce qui va
 // s'arrêter" in the disconnect dialog; the bulk suspension; axe on every new view and
 // dialog, and the main flows by keyboard alone.
-import { test, expect, open, actAs, axe, tab } from './fixtures.js';
-import { QB, EC, tabTo, row, stateCell, status, expectNoViolations } from './keys.js';
+import {
+  test,
+  expect,
+  QB,
+  EC,
+  open,
+  tab,
+  rowByNameCell,
+  stateCell,
+  menuButton,
+  chooseFromMenu,
+  dialogNamed,
+  status,
+  journalEntries,
+  expectTexts,
+  actAs,
+  tabTo,
+  expectNoViolations,
+} from './fixtures.js';
 
 function request(page, title) {
   return page.getByRole('article', { name: title });
@@ -14,7 +31,7 @@ test('Sophie asks for Paie Facile, Claire approves it and manages the connection
   await open(page, `${QB}/applis/paie-facile`);
   await actAs(page, 'Sophie Bernard');
   await page.getByRole('button', { name: "Demander l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: 'Demander Paie Facile' });
+  const dialog = dialogNamed(page, 'Demander Paie Facile');
   await expect(dialog).toContainText('Boulangerie Martin');
   await dialog.getByLabel('Message (facultatif)').fill('Pour les salaires de mars');
   await dialog.getByRole('button', { name: 'Envoyer la demande' }).click();
@@ -30,15 +47,13 @@ test('Sophie asks for Paie Facile, Claire approves it and manages the connection
   await tab(page, 'Demandes').click();
   await expect(page).toHaveURL(/\/quickbooks\/mes-apps\/demandes$/);
   const item = request(page, 'Paie Facile — Boulangerie Martin');
-  await expect(item).toContainText('Sophie Bernard');
-  await expect(item).toContainText('Pour les salaires de mars');
-  await expect(item).toContainText('En attente');
+  await expectTexts(item, ['Sophie Bernard', 'Pour les salaires de mars', 'En attente']);
   await expect(item.getByRole('button', { name: 'Retirer la demande' })).toBeVisible();
   await expect(item.getByRole('button', { name: 'Approuver' })).toHaveCount(0);
 
   await actAs(page, 'Claire Martin');
   await item.getByRole('button', { name: 'Approuver' }).click();
-  const get = page.getByRole('dialog', { name: 'Obtenir Paie Facile' });
+  const get = dialogNamed(page, 'Obtenir Paie Facile');
   await expect(get).toContainText('Sophie Bernard');
   await get.getByRole('button', { name: 'Connecter', exact: true }).click();
   await expect(page).toHaveURL(/connexions\/boulangerie-martin\/paie-facile\/parametres/);
@@ -55,9 +70,9 @@ test('Sophie asks for Paie Facile, Claire approves it and manages the connection
   await expect(notice).toBeHidden();
 
   await tab(page, 'Aperçu').click();
-  await expect(row(page, 'Paie Facile').getByRole('cell', { name: 'Claire Martin', exact: true })).toBeVisible();
+  await expect(rowByNameCell(page, 'Paie Facile').getByRole('cell', { name: 'Claire Martin', exact: true })).toBeVisible();
   await tab(page, 'Journal').click();
-  const entries = page.locator('ol.ma-journal > li');
+  const entries = journalEntries(page);
   await expect(entries.first()).toContainText('Demande approuvée');
   await expect(entries.nth(1)).toContainText('Connexion');
   await expect(entries.nth(2)).toContainText('Demande');
@@ -67,7 +82,7 @@ test('Léa asks for an app for Studio Nova, Marie refuses it with a reason, Léa
   await open(page, `${EC}/applis/caisse-horizon`);
   await actAs(page, 'Léa Moreau');
   await page.getByRole('button', { name: "Demander l'appli" }).click();
-  const dialog = page.getByRole('dialog', { name: 'Demander Caisse Horizon' });
+  const dialog = dialogNamed(page, 'Demander Caisse Horizon');
   const group = dialog.getByRole('group', { name: 'Demander pour' });
   await expect(group.getByRole('radio', { name: 'Garage Lefèvre' })).toHaveCount(0);
   await group.getByRole('radio', { name: 'Studio Nova' }).check();
@@ -78,7 +93,7 @@ test('Léa asks for an app for Studio Nova, Marie refuses it with a reason, Léa
   await tab(page, 'Demandes').click();
   const item = request(page, 'Caisse Horizon — Studio Nova');
   await item.getByRole('button', { name: 'Refuser' }).click();
-  const refuse = page.getByRole('dialog', { name: /Refuser la demande/ });
+  const refuse = dialogNamed(page, /Refuser la demande/);
   await refuse.getByLabel('Motif du refus (facultatif)').fill('Le client a déjà une caisse');
   await refuse.getByRole('button', { name: 'Confirmer le refus' }).click();
   await expect(refuse).toBeHidden();
@@ -94,54 +109,54 @@ test('Léa asks for an app for Studio Nova, Marie refuses it with a reason, Léa
 
 test('suspend a connection, Lancer says so, reactivate it', async ({ page }) => {
   await open(page, `${QB}/apercu`);
-  await row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
-  await page.getByRole('menuitem', { name: 'Suspendre' }).click();
-  const dialog = page.getByRole('dialog', { name: /Suspendre Stock Malin/ });
+  await chooseFromMenu(rowByNameCell(page, 'Stock Malin'), 'Stock Malin', 'Suspendre');
+  const dialog = dialogNamed(page, /Suspendre Stock Malin/);
   await expect(dialog.getByRole('complementary', { name: 'À propos de vos données' })).toContainText('après la suspension');
   await dialog.getByRole('button', { name: 'Confirmer la suspension' }).click();
   await expect(dialog).toBeHidden();
   await expect(status(page, 'Stock Malin est suspendue pour Boulangerie Martin.')).toBeVisible();
   await expect(stateCell(page, 'Stock Malin')).toHaveText('Suspendue');
   // The connection stays, with its manager.
-  await expect(row(page, 'Stock Malin').getByRole('cell', { name: 'Julien Petit', exact: true })).toBeVisible();
+  await expect(rowByNameCell(page, 'Stock Malin').getByRole('cell', { name: 'Julien Petit', exact: true })).toBeVisible();
 
-  await row(page, 'Stock Malin').getByRole('button', { name: 'Lancer' }).click();
+  await rowByNameCell(page, 'Stock Malin').getByRole('button', { name: 'Lancer' }).click();
   await expect(page.getByRole('heading', { name: 'Stock Malin est suspendue' })).toBeVisible();
   await page.getByRole('button', { name: 'Réactiver' }).click();
   await expect(page.getByRole('heading', { name: 'Stock Malin', exact: true })).toBeVisible();
 
   await tab(page, 'Aperçu').click();
   await expect(stateCell(page, 'Stock Malin')).toHaveText('Active');
-  await row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
+  await menuButton(rowByNameCell(page, 'Stock Malin'), 'Stock Malin').click();
   await expect(page.getByRole('menuitem', { name: 'Suspendre' })).toBeVisible();
   await page.keyboard.press('Escape');
 
   // A standard user is offered neither.
   await actAs(page, 'Sophie Bernard');
-  await row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
+  await menuButton(rowByNameCell(page, 'Stock Malin'), 'Stock Malin').click();
   await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText(['Paramètres', 'Déconnectez-vous']);
   await page.keyboard.press('Escape');
 
   await tab(page, 'Journal').click();
-  await expect(page.locator('ol.ma-journal > li').first()).toContainText('Réactivation');
-  await expect(page.locator('ol.ma-journal > li').nth(1)).toContainText('Suspension');
+  await expect(journalEntries(page).first()).toContainText('Réactivation');
+  await expect(journalEntries(page).nth(1)).toContainText('Suspension');
 });
 
 test('the disconnect dialog says what will stop, before Déconnecter, and the receipt keeps it', async ({ page }) => {
   await open(page, `${EC}/clients?client=boulangerie-martin`);
-  await row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Déconnecter Stock Malin' });
+  await chooseFromMenu(rowByNameCell(page, 'Stock Malin'), 'Stock Malin', 'Déconnectez-vous');
+  const dialog = dialogNamed(page, 'Déconnecter Stock Malin');
   const stops = dialog.getByRole('region', { name: "Ce qui va s'arrêter" });
-  await expect(stops).toContainText("L'appli ne lira plus");
-  await expect(stops).toContainText('Ses paramètres actuels seront perdus');
+  await expectTexts(stops, [
+    "L'appli ne lira plus",
+    'Ses paramètres actuels seront perdus',
+    'Pharmacie du Port',
+    'Thomas Leroy',
+  ]);
   // Composed at run time, still set by French typography: a narrow no-break space, never
   // an ordinary one, before « : » and « ; ».
   const said = await stops.textContent();
   expect(said).toMatch(/\u202F: .+\u202F; /);
   expect(said).not.toMatch(/ [:;!?]/);
-  await expect(stops).toContainText('Pharmacie du Port');
-  await expect(stops).toContainText('Thomas Leroy');
   // Read before the questionnaire and the button.
   const before = await stops.evaluate((el) => {
     const radio = el.closest('dialog').querySelector('input[type=radio]');
@@ -160,57 +175,53 @@ test('Suspendre la sélection reports each target', async ({ page }) => {
   await page.getByRole('checkbox', { name: 'Stock Malin — Boulangerie Martin' }).check();
   await page.getByRole('checkbox', { name: 'Notes Éclair — Fleurs de Provence' }).check();
   await page.getByRole('button', { name: 'Suspendre la sélection' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Suspendre 2 applis' });
+  const dialog = dialogNamed(page, 'Suspendre 2 applis');
   await dialog.getByRole('button', { name: 'Confirmer la suspension' }).click();
   const report = page.getByRole('region', { name: 'Résultat de la suspension' });
-  await expect(report).toContainText('Stock Malin — Boulangerie Martin');
-  await expect(report).toContainText('Notes Éclair — Fleurs de Provence');
-  await expect(report).toContainText('suspendue');
+  await expectTexts(report, ['Stock Malin — Boulangerie Martin', 'Notes Éclair — Fleurs de Provence', 'suspendue']);
 });
 
 test('axe finds nothing on the new views and dialogs', async ({ page }) => {
   await open(page, `${QB}/applis/paie-facile`);
   await actAs(page, 'Sophie Bernard');
-  await expectNoViolations(page, axe, 'app page with Demander');
+  await expectNoViolations(page, 'app page with Demander');
   await page.getByRole('button', { name: "Demander l'appli" }).click();
-  await expect(page.getByRole('dialog', { name: 'Demander Paie Facile' })).toBeVisible();
-  await expectNoViolations(page, axe, 'request dialog');
+  await expect(dialogNamed(page, 'Demander Paie Facile')).toBeVisible();
+  await expectNoViolations(page, 'request dialog');
   await page.getByRole('dialog').getByRole('button', { name: 'Envoyer la demande' }).click();
   await tab(page, 'Demandes').click();
   await expect(request(page, 'Paie Facile — Boulangerie Martin')).toBeVisible();
-  await expectNoViolations(page, axe, 'Demandes');
+  await expectNoViolations(page, 'Demandes');
   await actAs(page, 'Claire Martin');
   await request(page, 'Paie Facile — Boulangerie Martin').getByRole('button', { name: 'Refuser' }).click();
-  await expect(page.getByRole('dialog', { name: /Refuser la demande/ })).toBeVisible();
-  await expectNoViolations(page, axe, 'decline dialog');
+  await expect(dialogNamed(page, /Refuser la demande/)).toBeVisible();
+  await expectNoViolations(page, 'decline dialog');
   await page.getByRole('dialog').getByRole('button', { name: 'Confirmer le refus' }).click();
   await actAs(page, 'Sophie Bernard');
   await expect(page.getByRole('region', { name: 'Réponses à vos demandes' })).toBeVisible();
-  await expectNoViolations(page, axe, 'Demandes with a notice');
+  await expectNoViolations(page, 'Demandes with a notice');
 
   await actAs(page, 'Claire Martin');
   await tab(page, 'Aperçu').click();
-  await row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
+  await chooseFromMenu(rowByNameCell(page, 'Stock Malin'), 'Stock Malin', 'Déconnectez-vous');
   await expect(page.getByRole('region', { name: "Ce qui va s'arrêter" })).toBeVisible();
-  await expectNoViolations(page, axe, 'disconnect dialog');
+  await expectNoViolations(page, 'disconnect dialog');
   await page.keyboard.press('Escape');
-  await row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
-  await page.getByRole('menuitem', { name: 'Suspendre' }).click();
-  await expect(page.getByRole('dialog', { name: /Suspendre Stock Malin/ })).toBeVisible();
-  await expectNoViolations(page, axe, 'suspend dialog');
+  await chooseFromMenu(rowByNameCell(page, 'Stock Malin'), 'Stock Malin', 'Suspendre');
+  await expect(dialogNamed(page, /Suspendre Stock Malin/)).toBeVisible();
+  await expectNoViolations(page, 'suspend dialog');
   await page.getByRole('button', { name: 'Confirmer la suspension' }).click();
   await expect(stateCell(page, 'Stock Malin')).toHaveText('Suspendue');
-  await expectNoViolations(page, axe, 'Aperçu with a suspended connection');
-  await row(page, 'Stock Malin').getByRole('button', { name: 'Lancer' }).click();
+  await expectNoViolations(page, 'Aperçu with a suspended connection');
+  await rowByNameCell(page, 'Stock Malin').getByRole('button', { name: 'Lancer' }).click();
   await expect(page.getByRole('heading', { name: 'Stock Malin est suspendue' })).toBeVisible();
-  await expectNoViolations(page, axe, 'launch view of a suspended connection');
+  await expectNoViolations(page, 'launch view of a suspended connection');
 
   await open(page, `${EC}/clients`);
   await page.getByRole('checkbox', { name: 'Stock Malin — Boulangerie Martin' }).check();
   await page.getByRole('button', { name: 'Suspendre la sélection' }).click();
-  await expect(page.getByRole('dialog', { name: 'Suspendre 1 appli' })).toBeVisible();
-  await expectNoViolations(page, axe, 'bulk suspend dialog');
+  await expect(dialogNamed(page, 'Suspendre 1 appli')).toBeVisible();
+  await expectNoViolations(page, 'bulk suspend dialog');
 });
 
 test('request, approve and suspend by keyboard alone', async ({ page }) => {
@@ -219,7 +230,7 @@ test('request, approve and suspend by keyboard alone', async ({ page }) => {
   const ask = page.getByRole('button', { name: "Demander l'appli" });
   await tabTo(page, ask);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Demander Paie Facile' });
+  const dialog = dialogNamed(page, 'Demander Paie Facile');
   await expect(dialog).toBeVisible();
   const message = dialog.getByLabel('Message (facultatif)');
   await tabTo(page, message);
@@ -236,7 +247,7 @@ test('request, approve and suspend by keyboard alone', async ({ page }) => {
   const approve = request(page, 'Paie Facile — Boulangerie Martin').getByRole('button', { name: 'Approuver' });
   await tabTo(page, approve);
   await page.keyboard.press('Enter');
-  const get = page.getByRole('dialog', { name: 'Obtenir Paie Facile' });
+  const get = dialogNamed(page, 'Obtenir Paie Facile');
   await tabTo(page, get.getByRole('button', { name: 'Connecter', exact: true }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/paie-facile\/parametres/);
@@ -244,18 +255,18 @@ test('request, approve and suspend by keyboard alone', async ({ page }) => {
   const overview = tab(page, 'Aperçu');
   await tabTo(page, overview, { shift: true, max: 80 });
   await page.keyboard.press('Enter');
-  const more = row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" });
+  const more = menuButton(rowByNameCell(page, 'Stock Malin'), 'Stock Malin');
   await tabTo(page, more, { max: 80 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: 'Paramètres' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Suspendre' })).toBeFocused();
   await page.keyboard.press('Enter');
-  const suspend = page.getByRole('dialog', { name: /Suspendre Stock Malin/ });
+  const suspend = dialogNamed(page, /Suspendre Stock Malin/);
   await tabTo(page, suspend.getByRole('button', { name: 'Confirmer la suspension' }));
   await page.keyboard.press('Enter');
   await expect(stateCell(page, 'Stock Malin')).toHaveText('Suspendue');
-  await expect(row(page, 'Stock Malin').getByRole('button', { name: 'Lancer' })).toBeFocused();
+  await expect(rowByNameCell(page, 'Stock Malin').getByRole('button', { name: 'Lancer' })).toBeFocused();
   await tabTo(page, more);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');

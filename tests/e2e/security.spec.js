@@ -5,7 +5,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as plainTest } from '@playwright/test';
-import { test, expect, open, actAs, tab, status } from './fixtures.js';
+import {
+  test,
+  expect,
+  QB,
+  EC,
+  open,
+  tab,
+  rowByLinkOrButton,
+  chooseFromMenu,
+  dialogNamed,
+  status,
+  journalEntries,
+  actAs,
+  downloadOf,
+} from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,16 +44,8 @@ function cspMetas(html) {
   );
 }
 
-function row(page, name) {
-  return page.getByRole('row').filter({
-    has: page
-      .getByRole('link', { name, exact: true })
-      .or(page.getByRole('button', { name, exact: true })),
-  });
-}
-
 test('the served index.html carries a strict Content-Security-Policy meta tag', async ({ request }) => {
-  for (const path of ['/', '/quickbooks/mes-apps/apercu', '/expert-comptable/mes-apps/journal']) {
+  for (const path of ['/', `${QB}/apercu`, `${EC}/journal`]) {
     const response = await request.get(path);
     expect(response.ok(), `${path} is served`).toBe(true);
     const html = await response.text();
@@ -91,7 +97,7 @@ plainTest('the policy is enforced: an injected inline script and inline handler 
       window.__violations.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
     });
   });
-  await open(page, '/quickbooks/mes-apps/apercu');
+  await open(page, `${QB}/apercu`);
   expect(await page.evaluate(() => window.__violations), 'the app itself violates nothing').toEqual([]);
 
   await page.evaluate(() => {
@@ -126,11 +132,11 @@ plainTest('the policy is enforced: an injected inline script and inline handler 
 
 test('the seed flows run without any CSP violation', async ({ page }) => {
   // QuickBooks: find and connect an app.
-  await open(page, '/quickbooks/mes-apps/rechercher');
+  await open(page, `${QB}/rechercher`);
   await page.getByRole('searchbox', { name: 'Rechercher des applis' }).fill('caisse horizon');
   await page.getByRole('link', { name: 'Caisse Horizon', exact: true }).click();
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  let dialog = page.getByRole('dialog', { name: 'Obtenir Caisse Horizon' });
+  let dialog = dialogNamed(page, 'Obtenir Caisse Horizon');
   await dialog.getByRole('button', { name: 'Connecter', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 2, name: 'Paramètres de Caisse Horizon' })).toBeVisible();
@@ -140,11 +146,10 @@ test('the seed flows run without any CSP violation', async ({ page }) => {
 
   // Take over: Claire Martin takes over Stock Malin from Julien Petit.
   await tab(page, 'Aperçu').click();
-  await page.getByRole('button', { name: "Plus d'actions pour Stock Malin" }).click();
-  await page.getByRole('menuitem', { name: 'Paramètres' }).click();
+  await chooseFromMenu(page, 'Stock Malin', 'Paramètres');
   await expect(page.locator('.ma-associated')).toContainText('Julien Petit');
   await page.getByRole('button', { name: 'Reprendre la gestion' }).click();
-  dialog = page.getByRole('dialog', { name: 'Obtenir Stock Malin' });
+  dialog = dialogNamed(page, 'Obtenir Stock Malin');
   await expect(dialog).toContainText('Julien Petit');
   await dialog.getByRole('button', { name: 'Connecter', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -152,24 +157,20 @@ test('the seed flows run without any CSP violation', async ({ page }) => {
 
   // Disconnect with the questionnaire.
   await tab(page, 'Aperçu').click();
-  await page.getByRole('button', { name: "Plus d'actions pour Notes Éclair" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  dialog = page.getByRole('dialog', { name: /Notes Éclair/ });
+  await chooseFromMenu(page, 'Notes Éclair', 'Déconnectez-vous');
+  dialog = dialogNamed(page, /Notes Éclair/);
   await dialog.getByRole('radio', { name: 'Autre' }).check();
   await dialog.getByRole('textbox', { name: 'Précisez la raison' }).fill('Nous changeons d’outil.');
   await dialog.getByRole('button', { name: 'Déconnecter', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'Notes Éclair')).toHaveCount(0);
+  await expect(rowByLinkOrButton(page, 'Notes Éclair')).toHaveCount(0);
 
   // The journal, then export.
   await tab(page, 'Journal').click();
-  await expect(page.locator('ol.ma-journal > li').first()).toContainText('Déconnexion');
+  await expect(journalEntries(page).first()).toContainText('Déconnexion');
   await tab(page, 'Sauvegarde').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Exporter les données' }).click(),
-  ]);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter les données' }).click());
+  const exported = JSON.parse(file.text);
   expect(exported.data.connections.map((c) => c.app)).toContain('caisse-horizon');
 
   // Expert-Comptable: install an app for a client.
@@ -180,13 +181,13 @@ test('the seed flows run without any CSP violation', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'Rechercher des applis' }).fill('paie facile');
   await page.getByRole('link', { name: 'Paie Facile', exact: true }).click();
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
-  dialog = page.getByRole('dialog', { name: 'Obtenir Paie Facile' });
+  dialog = dialogNamed(page, 'Obtenir Paie Facile');
   await dialog.getByRole('radio', { name: 'Garage Lefèvre' }).check();
   await dialog.getByRole('button', { name: 'Installer', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(status(page, 'Paie Facile est installée pour Garage Lefèvre')).toBeVisible();
   await tab(page, 'Applis clientes').click();
-  await expect(row(page, 'Paie Facile')).toHaveCount(1);
+  await expect(rowByLinkOrButton(page, 'Paie Facile')).toHaveCount(1);
 
   // No violation was reported (the fixture fails the test otherwise); a last look.
   expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(1);
@@ -200,7 +201,7 @@ test('HTML typed into a text setting and the questionnaire is shown as text, nev
   });
   const HTML = '<img src=x onerror=alert(1)>';
   const REASON = '<script>alert(2)</script>';
-  await open(page, '/quickbooks/mes-apps/applis/factures-express');
+  await open(page, `${QB}/applis/factures-express`);
   await page.getByRole('button', { name: "Obtenir l'appli" }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Connecter', exact: true }).click();
   await page.getByLabel('Mentions en pied de facture', { exact: true }).fill(HTML);
@@ -208,16 +209,15 @@ test('HTML typed into a text setting and the questionnaire is shown as text, nev
   await expect(status(page, 'Paramètres de Factures Express enregistrés')).toBeVisible();
 
   await tab(page, 'Aperçu').click();
-  await page.getByRole('button', { name: "Plus d'actions pour Factures Express" }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const dialog = page.getByRole('dialog', { name: /Factures Express/ });
+  await chooseFromMenu(page, 'Factures Express', 'Déconnectez-vous');
+  const dialog = dialogNamed(page, /Factures Express/);
   await dialog.getByRole('radio', { name: 'Autre' }).check();
   await dialog.getByRole('textbox', { name: 'Précisez la raison' }).fill(REASON);
   await dialog.getByRole('button', { name: 'Déconnecter', exact: true }).click();
   await expect(dialog).toBeHidden();
 
   await tab(page, 'Journal').click();
-  const entries = page.locator('ol.ma-journal > li');
+  const entries = journalEntries(page);
   await expect(entries.nth(0)).toContainText(`Autre : ${REASON}`);
   await expect(entries.nth(1)).toContainText(HTML);
   expect(await page.evaluate(() => document.querySelectorAll('img, [onerror]').length)).toBe(0);

@@ -1,8 +1,8 @@
 // The shell, loaded by deep link on the release build served over HTTP.
-import { test, expect, open } from './fixtures.js';
+import { test, expect, QB, EC, open, menuButton } from './fixtures.js';
 
 test('a section opens by deep link with its heading', async ({ page }) => {
-  await open(page, '/quickbooks/mes-apps/rechercher');
+  await open(page, `${QB}/rechercher`);
   await expect(page.getByRole('heading', { level: 1, name: 'Mes apps' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Rechercher des applis' })).toBeVisible();
   await expect(page).toHaveTitle(/Mes apps/);
@@ -22,7 +22,7 @@ test('the Mes apps link leads to the product section', async ({ page }) => {
 });
 
 test('each page names the tab, and a navigation moves focus to the new heading', async ({ page }) => {
-  await open(page, '/quickbooks/mes-apps/apercu');
+  await open(page, `${QB}/apercu`);
   await expect(page).toHaveTitle('Aperçu — Mes apps');
   // The first page keeps the browser's focus.
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
@@ -43,14 +43,14 @@ test('each page names the tab, and a navigation moves focus to the new heading',
   await page.goBack();
   await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeFocused();
   // An unknown section: one h1 (Mes apps), the section's own heading below it.
-  await page.goto('/quickbooks/mes-apps/cabinet');
+  await page.goto(`${QB}/cabinet`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: 'Page introuvable' })).toBeVisible();
   await expect(page).toHaveTitle('Page introuvable — Mes apps');
 });
 
 test('the skip link moves focus to the content', async ({ page }) => {
-  await open(page, '/quickbooks/mes-apps/apercu');
+  await open(page, `${QB}/apercu`);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -69,7 +69,7 @@ for (const width of [1280, 360]) {
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto('/quickbooks/mes-apps/apercu');
+    await page.goto(`${QB}/apercu`);
     await expect(page.getByRole('table')).toBeVisible();
     // Let a late shift, if any, be reported.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -88,7 +88,7 @@ test('a loading frame is shown until the app is ready', async ({ page }) => {
 
 test('at 360 px wide nothing sticks out sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ['/quickbooks/mes-apps/apercu', '/quickbooks/mes-apps/rechercher', '/expert-comptable/mes-apps/clients', '/quickbooks/mes-apps/journal']) {
+  for (const path of [`${QB}/apercu`, `${QB}/rechercher`, `${EC}/clients`, `${QB}/journal`]) {
     await open(page, path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
@@ -97,8 +97,8 @@ test('at 360 px wide nothing sticks out sideways', async ({ page }) => {
 
 test('at 360 px the ▼ menu stays on screen and each reason sits beside its radio', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await open(page, '/quickbooks/mes-apps/apercu');
-  await page.getByRole('button', { name: "Plus d'actions pour Banque Sereine" }).click();
+  await open(page, `${QB}/apercu`);
+  await menuButton(page, 'Banque Sereine').click();
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
   const box = await menu.boundingBox();

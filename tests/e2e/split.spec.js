@@ -5,8 +5,19 @@
 import { test as base } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, open, watch, axe } from './fixtures.js';
-import { QB, EC, tabTo, row, expectNoViolations } from './keys.js';
+import {
+  test,
+  expect,
+  watch,
+  QB,
+  EC,
+  open,
+  rowByNameCell,
+  dialogNamed,
+  soleStatus,
+  tabTo,
+  expectNoViolations,
+} from './fixtures.js';
 
 /** The lazy pages, by a deep link each: its address, heading and chunk. */
 const LAZY = [
@@ -35,7 +46,7 @@ function wasmFetched(page) {
 
 test('the first screen fetches the main module only; the chunks come once it is idle', async ({ page }) => {
   await open(page, `${QB}/apercu`);
-  await expect(row(page, 'Notes Éclair')).toBeVisible();
+  await expect(rowByNameCell(page, 'Notes Éclair')).toBeVisible();
   const shown = await page.evaluate(() => performance.getEntriesByName('ma:first-render')[0]?.startTime);
   expect(shown, 'the first render is marked').toBeGreaterThan(0);
   // Every part's chunk is fetched ahead, without any page being opened.
@@ -77,7 +88,7 @@ base.describe('a chunk that cannot be fetched', () => {
     const alert = page.getByRole('alert').filter({ hasText: "Cette partie de Mes apps n'a pas pu être chargée" });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('Vos données ne sont pas touchées');
-    await expectNoViolations(page, axe, 'a part that could not be loaded');
+    await expectNoViolations(page, 'a part that could not be loaded');
     // The rest of the app works, and shows the same data.
     await page.getByRole('link', { name: 'Aperçu', exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
@@ -105,10 +116,10 @@ base.describe('a chunk that cannot be fetched', () => {
     await page.route(/split_bulk_install_form\.wasm$/, (r) => (down ? r.abort('internetdisconnected') : r.continue()));
     await open(page, `${EC}/applis/paie-facile`);
     await page.getByRole('button', { name: 'Installer pour plusieurs clients' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Installer Paie Facile pour plusieurs clients' });
+    const dialog = dialogNamed(page, 'Installer Paie Facile pour plusieurs clients');
     const alert = dialog.getByRole('alert').filter({ hasText: "Cette partie de Mes apps n'a pas pu être chargée" });
     await expect(alert).toBeVisible();
-    expect(await axe(page, 'dialog[open]')).toEqual([]);
+    await expectNoViolations(page, 'a dialog whose part failed to load', 'dialog[open]');
     down = false;
     await tabTo(page, alert.getByRole('button', { name: 'Réessayer' }));
     await page.keyboard.press('Enter');
@@ -140,9 +151,9 @@ base.describe('a chunk that cannot be fetched', () => {
     await open(page, `${QB}/apercu`);
     const rows = await page.getByRole('row').count();
     await page.getByRole('combobox', { name: 'Scénario' }).selectOption({ label: 'Connexions qui expirent' });
-    await expect(page.getByRole('status').filter({ hasText: /Le scénario\W+Connexions qui expirent\W+n.a pas pu être chargé/ })).toBeVisible();
+    await expect(soleStatus(page, /Le scénario\W+Connexions qui expirent\W+n.a pas pu être chargé/)).toBeVisible();
     await expect(page.getByRole('row')).toHaveCount(rows);
-    await expect(row(page, 'Notes Éclair')).toBeVisible();
+    await expect(rowByNameCell(page, 'Notes Éclair')).toBeVisible();
   });
 
   base('in English, the message and its button are in English', async ({ page }) => {

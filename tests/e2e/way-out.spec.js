@@ -2,14 +2,28 @@
 // ensuite" offers Reconnecter plutôt, "La personne qui l'a connectée est partie" offers
 // Prendre en charge plutôt to whoever may take over (Claire on Julien's app) or says who
 // may; Déconnecter stays available, Autre stays last; by keyboard alone; axe on each.
-import { test, expect, open, actAs, axe } from './fixtures.js';
-import { QB, EC, tabTo, focusInside, row, stateCell, status, expectNoViolations } from './keys.js';
+import {
+  test,
+  expect,
+  QB,
+  EC,
+  open,
+  rowByNameCell,
+  stateCell,
+  chooseFromMenu,
+  disconnectByKeyboard,
+  dialogNamed,
+  status,
+  actAs,
+  tabTo,
+  expectFocusInside,
+  expectNoViolations,
+} from './fixtures.js';
 
 /** Opens the disconnect dialog of `name` from its ▼ menu. */
 async function disconnectDialog(page, name) {
-  await row(page, name).getByRole('button', { name: `Plus d'actions pour ${name}` }).click();
-  await page.getByRole('menuitem', { name: 'Déconnectez-vous' }).click();
-  const dialog = page.getByRole('dialog', { name: `Déconnecter ${name}` });
+  await chooseFromMenu(rowByNameCell(page, name), name, 'Déconnectez-vous');
+  const dialog = dialogNamed(page, `Déconnecter ${name}`);
   await expect(dialog).toBeVisible();
   return dialog;
 }
@@ -30,13 +44,13 @@ test('troubleshooting: Reconnecter plutôt renews the connection instead of disc
   await expect(dialog.getByRole('button', { name: 'Reconnecter plutôt' })).toHaveCount(0);
   await dialog.getByRole('radio', { name: 'Dépannage : je vais la reconnecter ensuite' }).check();
   await expect(dialog.getByRole('button', { name: 'Déconnecter', exact: true })).toBeEnabled();
-  await expectNoViolations(page, axe, 'disconnect dialog offering Reconnecter plutôt');
+  await expectNoViolations(page, 'disconnect dialog offering Reconnecter plutôt');
   await dialog.getByRole('button', { name: 'Reconnecter plutôt' }).click();
   await expect(dialog).toBeHidden();
-  const reconnect = page.getByRole('dialog', { name: 'Reconnecter Banque Sereine' });
+  const reconnect = dialogNamed(page, 'Reconnecter Banque Sereine');
   await reconnect.getByRole('button', { name: 'Reconnecter', exact: true }).click();
   await expect(status(page, 'Banque Sereine est reconnectée')).toBeVisible();
-  await expect(row(page, 'Banque Sereine')).toHaveCount(1);
+  await expect(rowByNameCell(page, 'Banque Sereine')).toHaveCount(1);
   await expect(stateCell(page, 'Banque Sereine')).toHaveText('Active');
   await page.getByRole('link', { name: 'Journal', exact: true }).click();
   await expect(page.locator('ol.ma-journal > li').first()).toContainText('Reconnexion');
@@ -48,11 +62,11 @@ test('the manager has left: Prendre en charge plutôt for Claire on Julien’s a
   await dialog.getByRole('radio', { name: "La personne qui l'a connectée est partie" }).check();
   await expect(dialog.locator('.ma-way-out')).toContainText('à la place de Julien Petit');
   await expect(dialog.getByRole('button', { name: 'Déconnecter', exact: true })).toBeEnabled();
-  await expectNoViolations(page, axe, 'disconnect dialog offering Prendre en charge plutôt');
+  await expectNoViolations(page, 'disconnect dialog offering Prendre en charge plutôt');
   await dialog.getByRole('button', { name: 'Prendre en charge plutôt' }).click();
-  const get = page.getByRole('dialog', { name: 'Obtenir Stock Malin' });
+  const get = dialogNamed(page, 'Obtenir Stock Malin');
   await expect(get).toContainText('vous en reprenez la gestion');
-  await expectNoViolations(page, axe, 'the take-over dialog from the questionnaire');
+  await expectNoViolations(page, 'the take-over dialog from the questionnaire');
   await get.getByRole('button', { name: 'Connecter', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Paramètres de Stock Malin' })).toBeVisible();
   await expect(page.locator('.ma-associated')).toContainText('Claire Martin');
@@ -68,24 +82,19 @@ test('the manager has left: someone who may not take over is told who may, and m
   await expect(way).toContainText('mais pas vous');
   await expect(way).toContainText('Demandez à Marie Dupont');
   await expect(dialog.getByRole('button', { name: 'Prendre en charge plutôt' })).toHaveCount(0);
-  await expectNoViolations(page, axe, 'disconnect dialog saying who may take over');
+  await expectNoViolations(page, 'disconnect dialog saying who may take over');
   // Troubleshooting on Marie's app: reconnecting would take it over, which is hers to do.
   await dialog.getByRole('radio', { name: 'Dépannage : je vais la reconnecter ensuite' }).check();
   await expect(way).toContainText('Demandez à Marie Dupont');
   await expect(dialog.getByRole('button', { name: 'Reconnecter plutôt' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Déconnecter', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'Tableau Clair')).toHaveCount(0);
+  await expect(rowByNameCell(page, 'Tableau Clair')).toHaveCount(0);
 });
 
 test('by keyboard alone: a reason by the arrows, then the better way', async ({ page }) => {
   await open(page, `${QB}/apercu`);
-  const more = row(page, 'Banque Sereine').getByRole('button', { name: "Plus d'actions pour Banque Sereine" });
-  await tabTo(page, more);
-  await page.keyboard.press('ArrowUp');
-  await expect(page.getByRole('menuitem', { name: 'Déconnectez-vous' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Déconnecter Banque Sereine' });
+  const { more, dialog } = await disconnectByKeyboard(rowByNameCell(page, 'Banque Sereine'), 'Banque Sereine');
   const radios = dialog.getByRole('radio');
   await expect(radios.first()).toBeFocused();
   // Up from the first radio wraps to Autre, once more to the manager's departure, once
@@ -95,28 +104,23 @@ test('by keyboard alone: a reason by the arrows, then the better way', async ({ 
   const instead = dialog.getByRole('button', { name: 'Reconnecter plutôt' });
   await tabTo(page, instead, { max: 10 });
   await page.keyboard.press('Enter');
-  const reconnect = page.getByRole('dialog', { name: 'Reconnecter Banque Sereine' });
+  const reconnect = dialogNamed(page, 'Reconnecter Banque Sereine');
   await expect(reconnect).toBeVisible();
-  await expect.poll(() => focusInside(reconnect)).toBe(true);
+  await expectFocusInside(reconnect);
   await page.keyboard.press('Escape');
   await expect(reconnect).toBeHidden();
   await expect(more).toBeFocused();
-  await expect(row(page, 'Banque Sereine')).toHaveCount(1);
+  await expect(rowByNameCell(page, 'Banque Sereine')).toHaveCount(1);
 
   // The take-over by keyboard: Julien's Stock Malin.
-  const stock = row(page, 'Stock Malin').getByRole('button', { name: "Plus d'actions pour Stock Malin" });
-  await tabTo(page, stock);
-  await page.keyboard.press('ArrowUp');
-  await expect(page.getByRole('menuitem', { name: 'Déconnectez-vous' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  const other = page.getByRole('dialog', { name: 'Déconnecter Stock Malin' });
+  const { dialog: other } = await disconnectByKeyboard(rowByNameCell(page, 'Stock Malin'), 'Stock Malin');
   await expect(other.getByRole('radio').first()).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await expect(other.getByRole('radio', { name: "La personne qui l'a connectée est partie" })).toBeChecked();
   await tabTo(page, other.getByRole('button', { name: 'Prendre en charge plutôt' }), { max: 10 });
   await page.keyboard.press('Enter');
-  const get = page.getByRole('dialog', { name: 'Obtenir Stock Malin' });
+  const get = dialogNamed(page, 'Obtenir Stock Malin');
   await tabTo(page, get.getByRole('button', { name: 'Connecter', exact: true }), { max: 10 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Paramètres de Stock Malin' })).toBeFocused();
