@@ -19,11 +19,7 @@ use state::Contexts;
 /// The catalogue: the shipped one, or for measurements only a generated one of `n` apps
 /// when the page's URL holds `?banc=n` (never saved: the demo's data stay as they are).
 fn catalogue() -> Result<Catalogue, CatalogueError> {
-    let search = window().location().search().unwrap_or_default();
-    let bench = search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|p| p.strip_prefix("banc="))
+    let bench = web::paths::address_param("banc")
         .and_then(|n| n.parse::<usize>().ok())
         .filter(|n| (1..=50_000).contains(n));
     match bench {

@@ -76,12 +76,7 @@ impl Contexts {
 
 /// The language the address asks for (`?lang=en`), if any.
 fn lang_in_address() -> Option<Lang> {
-    let search = window().location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|p| p.strip_prefix("lang="))
-        .and_then(Lang::from_code)
+    crate::ui::web::paths::address_param("lang").and_then(|code| Lang::from_code(&code))
 }
 
 /// What the banner says at start: storage that could not be opened, then each product's

@@ -66,6 +66,21 @@ pub fn with_query(path: String, pairs: &[(&str, Option<&str>)]) -> String {
     }
 }
 
+/// The value of `key` in a query string (`?lang=en&banc=10`, the `?` optional), decoded
+/// as the browser decodes a form (`%C3%A9` is é, `+` a space), keys included; the first
+/// one when the key is repeated (as `URLSearchParams.get`). The one place query strings
+/// are read outside the router, whose `use_query_map` serves the pages.
+pub fn query_param(search: &str, key: &str) -> Option<String> {
+    web_sys::UrlSearchParams::new_with_str(search)
+        .ok()?
+        .get(key)
+}
+
+/// [`query_param`] of the page's address, for what is read before the router starts.
+pub fn address_param(key: &str) -> Option<String> {
+    query_param(&window().location().search().ok()?, key)
+}
+
 /// A section of Mes apps, without filters.
 pub fn section(product: Product, section: Section) -> String {
     format!("{}/{}", mes_apps(product), section.slug())
