@@ -35,3 +35,20 @@ pub fn RefusedOr(
         None => children().into_any(),
     }
 }
+
+/// The shell of every bulk dialog (install for several clients, disconnect or suspend the
+/// selection): a wide dialog titled `title` whose body is drawn unless `refused` says why
+/// the acting user may not do it at all.
+#[component]
+pub fn BulkDialog(
+    #[prop(into)] title: String,
+    refused: Option<String>,
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <crate::ui::widgets::modal::Modal title=title on_close=on_close class="ma-dialog--wide">
+            <RefusedOr refused=refused on_close=on_close>{children()}</RefusedOr>
+        </crate::ui::widgets::modal::Modal>
+    }
+}

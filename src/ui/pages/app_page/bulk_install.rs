@@ -19,8 +19,7 @@ use crate::ui::web::dom;
 use crate::ui::web::split::part;
 use crate::ui::widgets::batch_report::{run_batch, ReportLine};
 use crate::ui::widgets::lazy_view::lazy_with;
-use crate::ui::widgets::modal::Modal;
-use crate::ui::widgets::refusal::RefusedOr;
+use crate::ui::widgets::refusal::BulkDialog;
 use crate::ui::widgets::setting_field::{field_id_in, Field};
 
 /// The settings fields' id prefix in this dialog.
@@ -50,11 +49,9 @@ pub fn BulkInstallDialog(
         refusal_for_every_target(s, env, &actor, &app).map(|e| e.text(lang))
     });
     view! {
-        <Modal title=lang.ctl_bulk_install_title(&name) on_close=on_close class="ma-dialog--wide">
-            <RefusedOr refused=refused on_close=on_close>
-                {lazy_with(&FORM, move |form: Form| form(product, app.clone(), report, on_close))}
-            </RefusedOr>
-        </Modal>
+        <BulkDialog title=lang.ctl_bulk_install_title(&name) refused=refused on_close=on_close>
+            {lazy_with(&FORM, move |form: Form| form(product, app.clone(), report, on_close))}
+        </BulkDialog>
     }
 }
 

@@ -16,9 +16,8 @@ use crate::ui::widgets::batch_report::ReportLine;
 use crate::ui::widgets::chosen::{act_on_each, role_refused, Chosen, ChosenList};
 use crate::ui::widgets::data_note::DataNotes;
 use crate::ui::widgets::lazy_view::lazy_with;
-use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::questionnaire::Questionnaire;
-use crate::ui::widgets::refusal::RefusedOr;
+use crate::ui::widgets::refusal::BulkDialog;
 use crate::ui::widgets::selection::{Key, Selection};
 
 /// The form, kept out of the first load: fetched when the dialog first opens.
@@ -42,11 +41,9 @@ pub fn BulkDisconnectDialog(
     let n = chosen.keys.len();
     let title = lang.ctl_disconnect_n(n);
     view! {
-        <Modal title=title on_close=on_close class="ma-dialog--wide">
-            <RefusedOr refused=role_refused(product, Action::Disconnect) on_close=on_close>
-                {lazy_with(&FORM, move |form: Form| form(product, chosen.clone(), selected, report, on_close))}
-            </RefusedOr>
-        </Modal>
+        <BulkDialog title=title refused=role_refused(product, Action::Disconnect) on_close=on_close>
+            {lazy_with(&FORM, move |form: Form| form(product, chosen.clone(), selected, report, on_close))}
+        </BulkDialog>
     }
 }
 

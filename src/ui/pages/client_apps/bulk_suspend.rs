@@ -12,8 +12,7 @@ use crate::ui::state::session::use_lang;
 use crate::ui::widgets::batch_report::ReportLine;
 use crate::ui::widgets::chosen::{act_on_each, role_refused, Chosen, ChosenList};
 use crate::ui::widgets::data_note::DataNotes;
-use crate::ui::widgets::modal::Modal;
-use crate::ui::widgets::refusal::RefusedOr;
+use crate::ui::widgets::refusal::BulkDialog;
 use crate::ui::widgets::selection::{Key, Selection};
 
 #[component]
@@ -44,16 +43,14 @@ pub fn BulkSuspendDialog(
         on_close.run(());
     };
     view! {
-        <Modal title=title on_close=on_close class="ma-dialog--wide">
-            <RefusedOr refused=role_refused(product, Action::Suspend) on_close=on_close>
-                <p>{lang.requests_bulk_lead()}</p>
-                <ChosenList lines=lines/>
-                <DataNotes apps=apps situation=lang.requests_suspend_situation()/>
-                <div class="ma-dialog__actions">
-                    <button type="button" class="ma-button" on:click=move |_| on_close.run(())>{lang.requests_control_cancel()}</button>
-                    <button type="button" class="ma-button ma-button--primary" on:click=confirm>{lang.requests_control_confirm_suspend()}</button>
-                </div>
-            </RefusedOr>
-        </Modal>
+        <BulkDialog title=title refused=role_refused(product, Action::Suspend) on_close=on_close>
+            <p>{lang.requests_bulk_lead()}</p>
+            <ChosenList lines=lines/>
+            <DataNotes apps=apps situation=lang.requests_suspend_situation()/>
+            <div class="ma-dialog__actions">
+                <button type="button" class="ma-button" on:click=move |_| on_close.run(())>{lang.requests_control_cancel()}</button>
+                <button type="button" class="ma-button ma-button--primary" on:click=confirm>{lang.requests_control_confirm_suspend()}</button>
+            </div>
+        </BulkDialog>
     }
 }
