@@ -4,8 +4,6 @@
 // Serves dist/ on a free localhost port (with the SPA fallback a static host gives), opens
 // it in Debian's Chromium on a fresh profile (so the demo data, in French), and writes
 // docs/apercu.png, docs/applis-clientes.png and docs/deconnexion.png.
-// The État column's ⏳ needs an emoji font (Debian: fonts-noto-color-emoji); without one it
-// shows as an empty box, and the script says so.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -26,10 +24,6 @@ if (process.argv.includes('--build') || !existsSync(join(dist, 'index.html'))) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const emoji = spawnSync('fc-list', [':charset=23f3'], { encoding: 'utf8' });
-if (emoji.status === 0 && emoji.stdout.trim() === '') {
-  console.warn('screenshots: no font has ⏳ (U+23F3): the État column will show an empty box');
-}
 
 // dist/ as a static host serves it: unknown paths answer index.html, so deep links work.
 const server = createServer(sirv(dist, { single: true, dev: true }));
