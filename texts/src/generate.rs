@@ -111,8 +111,8 @@ fn struct_of(out: &mut String, item: &Item) {
     out.push_str("    }\n");
 }
 
-/// The `format!` (or the literal) of one text, its placeholders read from `source`:
-/// `a.app` for named arguments, the parameter itself otherwise.
+/// The `format!` (or the literal) of one text, its placeholders bound to the method's
+/// parameters: `a.app` for named arguments, the parameter itself otherwise.
 fn expression(text: &str, item: &Item) -> String {
     let used = placeholders(text);
     if used.is_empty() {
