@@ -32,7 +32,7 @@ fn managed(state: &ProductState, user: &str) -> Vec<(String, String)> {
     let mut v: Vec<_> = state
         .connections
         .iter()
-        .filter(|c| c.manager == u(user))
+        .filter(|c| c.is_managed_by(&u(user)))
         .map(|c| (c.app.to_string(), c.company.to_string()))
         .collect();
     v.sort();
@@ -47,7 +47,7 @@ fn selection(
     mes_apps::domain::model::AppId,
     mes_apps::domain::model::CompanyId,
 )> {
-    handover::candidates(state, &u(actor), &u(from))
+    handover::candidates(state, &u(actor), Some(&u(from)))
         .into_iter()
         .map(|c| (c.app.clone(), c.company.clone()))
         .collect()
@@ -76,7 +76,7 @@ fn claire_takes_over_everything_julien_manages_one_transfer_each() {
         assert_eq!(
             entry.event,
             Event::Transfer {
-                from: u("julien-petit"),
+                from: Some(u("julien-petit")),
                 to: u("claire-martin")
             }
         );
@@ -258,7 +258,7 @@ fn a_bulk_install_refuses_where_the_app_is_already_and_journals_each_target() {
     for t in ["garage-lefevre", "studio-nova"] {
         let conn = state.connection(&a("stock-malin"), &c(t)).unwrap();
         assert_eq!(conn.settings.get("compte_stock"), Some(&text("371000")));
-        assert_eq!(conn.manager, u("thomas-leroy"));
+        assert_eq!(conn.manager, Some(u("thomas-leroy")));
     }
     // An installation and a settings change each, as one by one.
     let kinds: Vec<_> = state.journal[before..]

@@ -482,18 +482,18 @@ fn reconnecting_someone_elses_connection_is_the_transfer() {
         Outcome::Reconnected {
             app: a("tableau-clair"),
             company: c(QB_COMPANY),
-            from: Some(u("julien-petit")),
+            from: Some(Some(u("julien-petit"))),
         }
     );
     let conn = state
         .connection(&a("tableau-clair"), &c(QB_COMPANY))
         .unwrap();
-    assert_eq!(conn.manager, u("claire-martin"));
+    assert_eq!(conn.manager, Some(u("claire-martin")));
     assert_eq!(conn.transferred, Some(NOW));
     assert_eq!(
         state.journal.last().unwrap().event,
         Event::Transfer {
-            from: u("julien-petit"),
+            from: Some(u("julien-petit")),
             to: u("claire-martin")
         }
     );

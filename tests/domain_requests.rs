@@ -223,7 +223,7 @@ fn approving_connects_the_app_managed_by_the_approver() {
     );
     assert!(done.message(&s, &cat, Lang::Fr).contains("Sophie Bernard"));
     let conn = s.connection(&a(PAIE), &c(QB_COMPANY)).expect("connected");
-    assert_eq!(conn.manager, u("claire-martin"));
+    assert_eq!(conn.manager, Some(u("claire-martin")));
     assert!(
         matches!(&s.requests[0].status, Status::Approved { by, .. } if by.as_str() == "claire-martin")
     );
@@ -281,7 +281,7 @@ fn approval_follows_the_rules_of_installing_for_that_client() {
     .unwrap();
     assert_eq!(
         s.connection(&a(PAIE), &c(hidden)).unwrap().manager,
-        u("marie-dupont")
+        Some(u("marie-dupont"))
     );
 }
 

@@ -250,7 +250,7 @@ fn broken_state(product: Product) -> mes_apps::domain::model::ProductState {
     s.users[2].name = "a\u{202e}b".into();
     s.users[2].role = Role::PrimaryAdmin;
     if let Some(c) = s.connections.first_mut() {
-        c.manager = mes_apps::domain::model::UserId::new("nobody");
+        c.manager = Some(mes_apps::domain::model::UserId::new("nobody"));
         c.company = CompanyId::new("nowhere");
         c.since = Timestamp(i64::MIN);
         c.settings.insert(
@@ -367,7 +367,7 @@ fn what_a_command_did_is_said_in_both_languages() {
         Outcome::Transferred {
             app: app.clone(),
             company: company.clone(),
-            from: UserId::new("a"),
+            from: Some(UserId::new("a")),
             to: UserId::new("b"),
         },
         Outcome::SettingsSaved {
@@ -397,7 +397,7 @@ fn what_a_command_did_is_said_in_both_languages() {
         Outcome::Reconnected {
             app: app.clone(),
             company: company.clone(),
-            from: Some(UserId::new("a")),
+            from: Some(Some(UserId::new("a"))),
         },
         Outcome::ClockAdvanced {
             days: 1,

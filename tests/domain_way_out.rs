@@ -104,7 +104,7 @@ fn a_manager_who_left_offers_the_take_over_or_says_who_may() {
     assert_eq!(
         w,
         WayOut::TakeOver {
-            from: u("julien-petit")
+            from: Some(u("julien-petit"))
         }
     );
     assert_eq!(w.button(Lang::Fr), Some("Prendre en charge plutôt"));

@@ -122,7 +122,7 @@ const LAYERS: [&[&str]; 12] = [
     &["health"],
     &["journal"],
     &["access"],
-    &["disconnection", "requests"],
+    &["disconnection", "requests", "people"],
     &["data"],
     &["commands"],
     &["views", "guide", "import"],

@@ -487,12 +487,12 @@ fn a_version_0_file_imports_through_the_migration() {
     let state = import(V0_FIXTURE, QB, &cat, Lang::Fr).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(state.connections.len(), 2);
     let stock = state.connection(&a("stock-malin"), &c(QB_COMPANY)).unwrap();
-    assert_eq!(stock.manager, u("julien-petit"));
+    assert_eq!(stock.manager, Some(u("julien-petit")));
     assert_eq!(stock.since, at(2025, 11, 20, 0, 0));
     let banque = state
         .connection(&a("banque-sereine"), &c(QB_COMPANY))
         .unwrap();
-    assert_eq!(banque.manager, u("claire-martin"));
+    assert_eq!(banque.manager, Some(u("claire-martin")));
     assert_eq!(banque.since, at(2025, 9, 15, 0, 0));
     assert_eq!(state.journal.len(), 2);
     // Exported again, it is a version 1 file that reads back the same.

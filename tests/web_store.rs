@@ -302,7 +302,7 @@ fn a_full_quota_keeps_what_was_saved_and_saves_everything_once_freed() {
         .rev()
         .map(|e| {
             (
-                e.app.to_string(),
+                e.app.as_ref().map(|a| a.to_string()).unwrap_or_default(),
                 matches!(e.event, Event::Disconnection { .. }),
             )
         })
@@ -392,7 +392,7 @@ fn two_stores_writing_in_turn_lose_nothing() {
     assert_eq!(seqs, expected, "one entry per change, numbered in turn");
     let apps: Vec<String> = again.journal[demo_journal..]
         .iter()
-        .map(|e| e.app.to_string())
+        .map(|e| e.app.as_ref().map(|a| a.to_string()).unwrap_or_default())
         .collect();
     assert_eq!(
         apps,

@@ -7,7 +7,8 @@
 //! `i18n` (languages, texts), `text` (folding, lengths, JSON), `forms` (settings and the
 //! questionnaire), `model` (ids, the state, its records, refusals), `catalogue` (apps,
 //! products' wording), `health` (clock, dates, health, suspension), `journal`, `access`
-//! (permissions, queries), `disconnection` (receipts, impact), `requests`, `data` (demo,
+//! (permissions, queries), `disconnection` (receipts, impact), `requests`, `people` (who
+//! may manage whom, successors, the person's form), `data` (demo,
 //! scenarios), `commands` (`apply` and its handlers), then `views`, `guide` and `import`.
 
 pub mod i18n;
@@ -22,6 +23,7 @@ pub mod journal;
 
 pub mod access;
 pub mod disconnection;
+pub mod people;
 pub mod requests;
 
 pub mod data;

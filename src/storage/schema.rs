@@ -21,7 +21,7 @@ use serde_json::Value;
 use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::i18n::args;
 use crate::domain::i18n::Said;
-use crate::domain::model::{Company, Connection, Product, User};
+use crate::domain::model::{Company, Connection, FormerUser, Product, User};
 use crate::domain::requests::AppRequest;
 
 /// The schema version this build writes.
@@ -74,6 +74,9 @@ pub struct StoredData {
     /// Absent from data saved before requests existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requests: Vec<AppRequest>,
+    /// The people removed. Absent from data saved before people could be removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former: Vec<FormerUser>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

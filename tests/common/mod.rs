@@ -172,7 +172,7 @@ pub fn push_connection(
     state.connections.push(Connection {
         app: a(app),
         company: c(company),
-        manager: u(manager),
+        manager: Some(u(manager)),
         since: Timestamp(since),
         transferred: None,
         settings: settings::defaults(&app_def(cat, app).settings),

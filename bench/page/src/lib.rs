@@ -212,7 +212,7 @@ mod measures {
             state.connections.push(Connection {
                 app: app.id.clone(),
                 company: company(),
-                manager: manager(),
+                manager: Some(manager()),
                 since: Timestamp(1_750_000_000_000),
                 transferred: None,
                 settings: settings::defaults(&app.settings),
@@ -238,7 +238,7 @@ mod measures {
                 product: Product::QuickBooks,
                 actor: manager(),
                 company: company(),
-                app: app.id.clone(),
+                app: Some(app.id.clone()),
                 event,
             });
         }

@@ -123,12 +123,12 @@ pub fn connections<'s>(
 }
 
 /// Where an app can be installed, as the "Installer pour" choice lists it: the firm first,
-/// then each client `actor` may access; with the current manager where it is installed.
+/// then each client `actor` may access; with the connection where it is installed.
 pub fn install_targets<'s>(
     state: &'s ProductState,
     actor: &UserId,
     app: &AppId,
-) -> Vec<(&'s Company, Option<&'s UserId>)> {
+) -> Vec<(&'s Company, Option<&'s Connection>)> {
     let Some(user) = state.user(actor) else {
         return Vec::new();
     };
@@ -137,7 +137,7 @@ pub fn install_targets<'s>(
         .iter()
         .filter(|c| c.kind == CompanyKind::Firm);
     firm.chain(accessible_clients(state, user))
-        .map(|c| (c, state.connection(app, &c.id).map(|conn| &conn.manager)))
+        .map(|c| (c, state.connection(app, &c.id)))
         .collect()
 }
 
@@ -178,7 +178,7 @@ pub fn managed_by<'s>(
     actor: &UserId,
     user: &UserId,
 ) -> Vec<&'s Connection> {
-    visible_where(state, actor, |c| &c.manager == user)
+    visible_where(state, actor, |c| c.is_managed_by(user))
 }
 
 /// Where an app is connected, among the companies `actor` may see.

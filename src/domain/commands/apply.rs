@@ -3,7 +3,7 @@
 //! their outcome, and [`journaled`] writes it, so that no arm returns early.
 
 use super::connection::{disconnect, get, launch, reconnect, update_settings};
-use super::{batch, requests, suspend};
+use super::{batch, people, requests, suspend};
 use super::{Command, Env, Outcome};
 use crate::domain::data::demo;
 use crate::domain::health::clock;
@@ -14,8 +14,9 @@ use crate::domain::model::{AppId, CompanyId, ProductState, UserId};
 /// Applies one command. On `Err`, `state` is exactly as it was.
 ///
 /// Who journals what: an action on one connection writes one entry, here; a batch's
-/// commands each go through `apply` again; a request's steps journal themselves (their
-/// command names a request, not a connection); the reset, Lancer, the demo's clock and
+/// commands each go through `apply` again; a request's steps and a person's changes
+/// journal themselves (their command names a request or a person, not a connection, and
+/// a person's removal writes one entry more per connection they managed); the reset, Lancer, the demo's clock and
 /// acknowledging requests write none.
 pub fn apply(
     state: &mut ProductState,
@@ -56,6 +57,12 @@ pub fn apply(
         }
         Command::WithdrawRequest { id } => requests::withdraw(state, demo, actor, *id),
         Command::AcknowledgeRequests => Ok(requests::acknowledge(state, actor)),
+        Command::AddUser(form) => people::add(state, demo, actor, form),
+        Command::ChangeUser { id, form, to } => {
+            people::change(state, demo, actor, (id, to.as_ref()), form)
+        }
+        Command::RemoveUser { id, to } => people::remove(state, demo, actor, id, to.as_ref()),
+        Command::HandPrimary { to } => people::hand_primary(state, demo, actor, to),
         Command::Suspend { app, company } => {
             let done = suspend::set(state, demo, actor, (app, company), true);
             journaled(state, demo, actor, (app, company), done)

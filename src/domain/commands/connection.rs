@@ -15,6 +15,7 @@ use crate::domain::health;
 use crate::domain::health::suspension;
 use crate::domain::journal::{next_seq, Event, SettingChange};
 use crate::domain::model::error::DomainError;
+use crate::domain::model::team::PeopleError;
 use crate::domain::model::{AppId, CompanyId, Connection, ProductState, UserId};
 
 /// "Obtenir l'appli": a new connection, or a take-over of someone else's.
@@ -32,7 +33,7 @@ pub(super) fn get(
                 .iter_mut()
                 .find(|c| &c.app == app_id && &c.company == company)
             {
-                c.manager = actor_id.clone();
+                c.manager = Some(actor_id.clone());
                 // Never before the connection: a command applied again after another
                 // tab's, or a clock set back, may carry an earlier time.
                 c.transferred = Some(env.now.max(c.since));
@@ -56,7 +57,7 @@ pub(super) fn get(
             state.connections.push(Connection {
                 app: app_id.clone(),
                 company: company.clone(),
-                manager: actor_id.clone(),
+                manager: Some(actor_id.clone()),
                 since: env.now,
                 transferred: None,
                 settings: settings::defaults(&def.settings),
@@ -189,7 +190,7 @@ pub(super) fn reconnect(
     let (from, event) = match plan {
         ReconnectPlan::Renew => (None, Event::Reconnection),
         ReconnectPlan::TakeOver { from } => {
-            c.manager = actor_id.clone();
+            c.manager = Some(actor_id.clone());
             c.transferred = Some(now);
             let event = Event::Transfer {
                 from: from.clone(),
@@ -224,6 +225,13 @@ pub(super) fn launch(
         });
     }
     let index = connection_index(state, app_id, &name, company)?;
+    if state.connections[index].manager.is_none() {
+        return Err(PeopleError::Unmanaged {
+            app: name,
+            company: company.name.clone(),
+        }
+        .into());
+    }
     if let Some(refusal) = suspension::refusal(state, env.catalogue, app_id, company_id) {
         return Err(refusal);
     }

@@ -1,10 +1,11 @@
-//! Passation: handing over everything a leaving colleague manages. The acting user
-//! chooses whose connections to take over, among those they may see, and takes them over
+//! Passation: handing over everything a leaving colleague manages, or what nobody
+//! manages any more. The acting user chooses whose connections to take over, among those
+//! they may see ("Sans gestionnaire" for those nobody manages), and takes them over
 //! in one batch, each by the seed's transfer rule (in Expert-Comptable only the primary
 //! admin takes over; in QuickBooks admins too).
 
 use crate::domain::access::permissions::{self, Action};
-use crate::domain::access::queries::managed_by;
+use crate::domain::access::queries::{managed_by, visible_connections};
 use crate::domain::commands::Command;
 use crate::domain::i18n::Lang;
 use crate::domain::model::error::DomainError;
@@ -28,13 +29,26 @@ pub fn managers<'s>(state: &'s ProductState, actor: &UserId) -> Vec<(&'s User, u
         .collect()
 }
 
-/// What `from` manages that `actor` may see: what a handover lists.
+/// How many connections nobody manages that `actor` may see: "Sans gestionnaire" in
+/// "Gérées par" when there are some.
+pub fn unmanaged(state: &ProductState, actor: &UserId) -> usize {
+    candidates(state, actor, None).len()
+}
+
+/// What `from` manages that `actor` may see (`None`: what nobody manages): what a
+/// handover lists.
 pub fn candidates<'s>(
     state: &'s ProductState,
     actor: &UserId,
-    from: &UserId,
+    from: Option<&UserId>,
 ) -> Vec<&'s Connection> {
-    managed_by(state, actor, from)
+    match from {
+        Some(from) => managed_by(state, actor, from),
+        None => visible_connections(state, actor)
+            .into_iter()
+            .filter(|c| c.manager.is_none())
+            .collect(),
+    }
 }
 
 /// The take-over of each chosen connection, as one batch.

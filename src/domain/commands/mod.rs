@@ -8,6 +8,7 @@
 
 pub mod batch;
 pub mod handover;
+pub mod people;
 pub mod requests;
 pub mod suspend;
 pub mod undo;
@@ -17,7 +18,8 @@ use std::collections::BTreeMap;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::forms::questionnaire::Answers;
 use crate::domain::forms::settings::SettingValue;
-use crate::domain::model::{AppId, CompanyId, Timestamp};
+use crate::domain::model::{AppId, CompanyId, Timestamp, UserId};
+use crate::domain::people::form::UserForm;
 
 mod apply;
 mod checks;
@@ -100,6 +102,19 @@ pub enum Command {
     WithdrawRequest { id: u64 },
     /// The author has seen the outcomes of their requests. Not journaled.
     AcknowledgeRequests,
+    /// "Ajouter": a new person (see `people`).
+    AddUser(UserForm),
+    /// "Enregistrer" a person's form; `to` is given the connections the change takes out
+    /// of their rights (`None`: nobody manages them any more).
+    ChangeUser {
+        id: UserId,
+        form: UserForm,
+        to: Option<UserId>,
+    },
+    /// "Supprimer l'utilisateur"; `to` is given their connections (`None`: "Personne").
+    RemoveUser { id: UserId, to: Option<UserId> },
+    /// "Confirmer le transfert" of the primary admin's role.
+    HandPrimary { to: UserId },
 }
 
 impl Command {
@@ -121,7 +136,11 @@ impl Command {
             | Command::ApproveRequest { .. }
             | Command::DeclineRequest { .. }
             | Command::WithdrawRequest { .. }
-            | Command::AcknowledgeRequests => None,
+            | Command::AcknowledgeRequests
+            | Command::AddUser(_)
+            | Command::ChangeUser { .. }
+            | Command::RemoveUser { .. }
+            | Command::HandPrimary { .. } => None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What a successful command did: the outcome each caller reports.
 
 use super::batch::BatchItem;
+use super::people::Handed;
 
 use crate::domain::catalogue::product::GetKind;
 use crate::domain::journal::SettingChange;
@@ -15,10 +16,11 @@ pub enum Outcome {
         company: CompanyId,
         kind: GetKind,
     },
+    /// Management changed hands; `from` is `None` when nobody managed it.
     Transferred {
         app: AppId,
         company: CompanyId,
-        from: UserId,
+        from: Option<UserId>,
         to: UserId,
     },
     SettingsSaved {
@@ -38,11 +40,12 @@ pub enum Outcome {
         app: AppId,
         company: CompanyId,
     },
-    /// The connection was renewed; `from` is who managed it when it was taken over.
+    /// The connection was renewed; `from` is set when it was taken over, to who managed
+    /// it then (`Some(None)`: nobody).
     Reconnected {
         app: AppId,
         company: CompanyId,
-        from: Option<UserId>,
+        from: Option<Option<UserId>>,
     },
     Suspended {
         app: AppId,
@@ -72,6 +75,24 @@ pub enum Outcome {
         company: CompanyId,
     },
     Acknowledged,
+    UserAdded {
+        id: UserId,
+    },
+    /// A person changed; `handed` is what became of the connections the change took out
+    /// of their rights.
+    UserChanged {
+        id: UserId,
+        handed: Vec<Handed>,
+    },
+    /// A person removed; `handed` is what became of each connection they managed.
+    UserRemoved {
+        id: UserId,
+        handed: Vec<Handed>,
+    },
+    PrimaryHanded {
+        from: UserId,
+        to: UserId,
+    },
     /// The demo's clock moved `days` ahead; `now` is its new time.
     ClockAdvanced {
         days: u32,

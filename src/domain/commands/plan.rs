@@ -15,8 +15,8 @@ use crate::domain::model::{AppId, CompanyId, ProductState, UserId};
 pub enum GetPlan {
     /// A new connection, connected or installed as the product does.
     New { kind: GetKind },
-    /// Take over the management from this user.
-    TakeOver { from: UserId },
+    /// Take over the management from this user, or from nobody ("Sans gestionnaire").
+    TakeOver { from: Option<UserId> },
 }
 
 /// Checks "Obtenir l'appli" without changing anything.
@@ -31,7 +31,7 @@ pub fn plan_get(
     let def = app(env, state.product, app_id)?;
     let company = target(state, company_id)?;
     match state.connection(app_id, company_id) {
-        Some(existing) if &existing.manager == actor_id => {
+        Some(existing) if existing.is_managed_by(actor_id) => {
             permissions::check(state, user, Action::Get, company)?;
             Err(DomainError::AlreadyManaged {
                 app: def.name.clone(),
@@ -85,8 +85,8 @@ pub fn refusal_for_every_target(
 pub enum ReconnectPlan {
     /// The acting user manages it: the connection is renewed.
     Renew,
-    /// Someone else manages it: reconnecting takes it over from them.
-    TakeOver { from: UserId },
+    /// Someone else manages it, or nobody: reconnecting takes it over.
+    TakeOver { from: Option<UserId> },
 }
 
 /// Checks "Reconnecter" without changing anything: the rights of connecting the app
@@ -109,7 +109,7 @@ pub fn plan_reconnect(
         return Err(refusal);
     }
     let manager = &state.connections[index].manager;
-    if manager == actor_id {
+    if manager.as_ref() == Some(actor_id) {
         return Ok(ReconnectPlan::Renew);
     }
     permissions::check(state, user, Action::TakeOver, company)?;

@@ -1,13 +1,14 @@
 //! The sentence the status line reads after each command, in either language.
 
 use super::batch::{self};
+use super::people::Handed;
 use super::Outcome;
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::health;
 use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
-use crate::domain::model::{AppId, CompanyId, ProductState};
+use crate::domain::model::{AppId, CompanyId, ProductState, UserId};
 
 impl Outcome {
     /// The sentence the status message reads after the command, in `lang`.
@@ -28,7 +29,7 @@ impl Outcome {
             } => lang.outcome_transferred(args::OutcomeTransferred {
                 app: &app_name(app),
                 company: &company_name(company),
-                from: &state.user_name(from),
+                from: &state.former_manager(from.as_ref(), lang),
                 to: &state.user_name(to),
             }),
             Outcome::SettingsSaved { app, changes, .. } => {
@@ -41,6 +42,14 @@ impl Outcome {
                     company: &company_name(company),
                 })
             }
+            Outcome::UserAdded { id } => lang.users_done_added(state.user_name(id)),
+            Outcome::UserChanged { id, handed } => {
+                lang.users_done_changed(state.user_name(id)) + &handed_summary(state, handed, lang)
+            }
+            Outcome::UserRemoved { id, handed } => {
+                lang.users_done_removed(state.user_name(id)) + &handed_summary(state, handed, lang)
+            }
+            Outcome::PrimaryHanded { to, .. } => lang.users_done_primary(state.user_name(to)),
             Outcome::Reset => lang.outcome_reset().into(),
             Outcome::Batch(items) => batch::summary(items, lang),
             Outcome::Launched { app, company } => lang.outcome_launched(args::OutcomeLaunched {
@@ -63,7 +72,7 @@ impl Outcome {
             } => lang.outcome_reconnected_from(args::OutcomeReconnectedFrom {
                 app: &app_name(app),
                 company: &company_name(company),
-                from: &state.user_name(from),
+                from: &state.former_manager(from.as_ref(), lang),
             }),
             Outcome::Suspended { app, company } => {
                 lang.requests_done_suspended(args::RequestsDoneSuspended {
@@ -110,4 +119,19 @@ impl Outcome {
             Outcome::ClockAdvanced { days, .. } => lang.outcome_clock(*days as usize),
         }
     }
+}
+
+/// What became of a person's connections: how many went to whom, how many have no
+/// manager now.
+fn handed_summary(state: &ProductState, handed: &[Handed], lang: Lang) -> String {
+    let mut out = String::new();
+    let given: Vec<&UserId> = handed.iter().filter_map(|h| h.to.as_ref()).collect();
+    if let Some(to) = given.first() {
+        out += &lang.users_handed_given(given.len(), state.user_name(to));
+    }
+    let left = handed.len() - given.len();
+    if left > 0 {
+        out += &lang.users_handed_left(left);
+    }
+    out
 }

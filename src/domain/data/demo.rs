@@ -17,6 +17,7 @@ use crate::domain::model::{
     AppId, Company, CompanyId, CompanyKind, Connection, Gender, Product, ProductState, Role,
     Timestamp, User, UserId,
 };
+use crate::domain::people::form::address_for;
 
 fn company(id: &str, name: &str, kind: CompanyKind) -> Company {
     Company {
@@ -33,6 +34,8 @@ fn user(id: &str, name: &str, role: Role, gender: Gender, clients: &[&str]) -> U
         role,
         gender,
         clients: clients.iter().map(|c| CompanyId::new(*c)).collect(),
+        all_clients: false,
+        email: address_for(name),
     }
 }
 
@@ -105,6 +108,7 @@ pub fn state(product: Product, catalogue: &Catalogue, now: Timestamp) -> Product
         clock_offset: 0,
         receipts: Vec::new(),
         requests: Vec::new(),
+        former: Vec::new(),
     };
     for step in steps {
         play(&mut state, catalogue, step);
@@ -134,7 +138,7 @@ fn play(state: &mut ProductState, catalogue: &Catalogue, step: Step) {
             state.connections.push(Connection {
                 app: AppId::new(app),
                 company: CompanyId::new(company),
-                manager: UserId::new(actor),
+                manager: Some(UserId::new(actor)),
                 since: when,
                 transferred: None,
                 settings: defaults,
@@ -144,10 +148,10 @@ fn play(state: &mut ProductState, catalogue: &Catalogue, step: Step) {
             (actor, app, company, when, state.product.get_kind().event())
         }
         Step::TakeOver(actor, app, company, when) => {
-            let mut from = UserId::new("");
+            let mut from = None;
             for c in &mut state.connections {
                 if c.app.as_str() == app && c.company.as_str() == company {
-                    from = std::mem::replace(&mut c.manager, UserId::new(actor));
+                    from = c.manager.replace(UserId::new(actor));
                     c.transferred = Some(when);
                 }
             }

@@ -12,6 +12,7 @@ use crate::domain::model::{
     AppId, Company, CompanyId, CompanyKind, Connection, Gender, Product, ProductState, Role,
     Timestamp, User, UserId,
 };
+use crate::domain::people::form::address_for;
 
 /// A small deterministic generator (a 64-bit linear congruential one): enough to spread
 /// apps over clients the same way at every run.
@@ -101,6 +102,7 @@ pub fn large_firm(
         clock_offset: 0,
         receipts: Vec::new(),
         requests: Vec::new(),
+        former: Vec::new(),
     };
     let apps: Vec<AppId> = catalogue
         .apps()
@@ -210,6 +212,8 @@ fn user(id: &str, name: &str, role: Role, gender: Gender, clients: Vec<CompanyId
         role,
         gender,
         clients,
+        all_clients: false,
+        email: address_for(name),
     }
 }
 
@@ -234,7 +238,7 @@ fn install(
     state.connections.push(Connection {
         app,
         company,
-        manager,
+        manager: Some(manager),
         since: when,
         transferred: None,
         settings: defaults,

@@ -150,7 +150,7 @@ fn depart(product: Product, catalogue: &Catalogue, now: Timestamp) -> ProductSta
         let managed = state
             .connections
             .iter()
-            .filter(|c| c.manager == who)
+            .filter(|c| c.is_managed_by(&who))
             .count();
         if managed >= DEPART_CONNECTIONS || companies.is_empty() {
             break;
@@ -171,7 +171,7 @@ fn depart(product: Product, catalogue: &Catalogue, now: Timestamp) -> ProductSta
         state.connections.push(Connection {
             app: app.clone(),
             company: company.clone(),
-            manager: who.clone(),
+            manager: Some(who.clone()),
             since: when,
             transferred: None,
             settings: catalogue

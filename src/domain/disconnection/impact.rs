@@ -50,7 +50,11 @@ pub fn of(
             .map(|d| settings::summary(&d.settings, &c.settings, lang))
             .unwrap_or_default(),
         elsewhere,
-        other_manager: (&c.manager != actor).then(|| state.user_name(&c.manager).to_string()),
+        other_manager: c
+            .manager
+            .as_ref()
+            .filter(|m| *m != actor)
+            .map(|m| state.user_name(m).to_string()),
     })
 }
 
@@ -67,8 +71,11 @@ pub fn of_receipt(state: &ProductState, receipt: &Receipt, viewer: &UserId) -> I
             .filter(|co| user.is_some_and(|u| can_access(u, co)))
             .map(|co| co.name.clone())
             .collect(),
-        other_manager: (receipt.manager != receipt.actor)
-            .then(|| state.user_name(&receipt.manager).to_string()),
+        other_manager: receipt
+            .manager
+            .as_ref()
+            .filter(|m| *m != &receipt.actor)
+            .map(|m| state.user_name(m).to_string()),
     }
 }
 

@@ -137,17 +137,14 @@ impl Receipt {
                 state.product.get_kind().target_label(lang),
                 state.company_name(&self.company).to_string(),
             ),
-            (
-                lang.receipt_field_by(),
-                state.user_name(&self.actor).to_string(),
-            ),
+            (lang.receipt_field_by(), state.person(&self.actor, lang)),
             (
                 lang.receipt_field_at(),
                 time::format_date_time(self.at, offset_minutes, lang),
             ),
             (
                 lang.receipt_field_manager(),
-                state.user_name(&self.manager).to_string(),
+                state.manager_name(self.manager.as_ref(), lang),
             ),
             (lang.receipt_field_reason(), self.answers.summary(lang)),
         ]

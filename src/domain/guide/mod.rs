@@ -315,7 +315,7 @@ pub fn prepare(
             }
     })?;
     Some(Prepared {
-        from: guide.is_transfer().then(|| conn.manager.clone()),
+        from: guide.is_transfer().then(|| conn.manager.clone()).flatten(),
         actor,
         app: conn.app.clone(),
         company: conn.company.clone(),

@@ -28,6 +28,9 @@ pub enum Health {
     /// Someone suspended it ("Suspendre"): it works again once reactivated. Shown
     /// whatever its age, which goes on counting from its last use.
     Suspended,
+    /// Nobody manages it any more ("Sans gestionnaire"): it stops syncing until someone
+    /// takes it over. Shown before any other state: it is what needs doing first.
+    Unmanaged,
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
@@ -49,6 +52,9 @@ pub fn at(last_use: Timestamp, now: Timestamp) -> Health {
 
 /// A connection's health at the demo's time (the real time `real` plus the state's clock).
 pub fn of(state: &ProductState, connection: &Connection, real: Timestamp) -> Health {
+    if connection.manager.is_none() {
+        return Health::Unmanaged;
+    }
     if connection.suspended.is_some() {
         return Health::Suspended;
     }
@@ -63,6 +69,7 @@ impl Health {
             Health::ExpiresIn(n) => lang.health_expires_in(n as usize),
             Health::Expired => lang.health_expired().to_string(),
             Health::Suspended => lang.requests_control_suspended().to_string(),
+            Health::Unmanaged => lang.users_kind_unmanaged().to_string(),
         }
     }
 
@@ -73,12 +80,18 @@ impl Health {
             Health::ExpiresIn(n) => lang.health_sentence_expires(n as usize),
             Health::Expired => lang.health_sentence_expired(LIFETIME_DAYS),
             Health::Suspended => lang.requests_health_suspended_sentence().to_string(),
+            Health::Unmanaged => lang.users_health_unmanaged_sentence().to_string(),
         }
     }
 
     /// Whether "Reconnecter" is offered (in the ▼ menu): it expires soon or has expired.
     pub fn offers_reconnect(self) -> bool {
         matches!(self, Health::ExpiresIn(_) | Health::Expired)
+    }
+
+    /// Whether nobody manages it: Lancer says so and offers "Reprendre la gestion".
+    pub fn is_unmanaged(self) -> bool {
+        self == Health::Unmanaged
     }
 
     /// Whether it is suspended: Réactiver replaces Suspendre, and Lancer says so.
@@ -98,13 +111,16 @@ impl Health {
             Health::ExpiresIn(_) => "bientot",
             Health::Expired => "expiree",
             Health::Suspended => "suspendue",
+            Health::Unmanaged => "sans-gestionnaire",
         }
     }
 }
 
-/// The line a list opens with when something needs attention: "2 applis à reconnecter,
-/// 1 expire dans 9 jours"; `None` when every connection is active.
+/// The line a list opens with when something needs attention: "1 appli sans
+/// gestionnaire, 2 applis à reconnecter, 1 expire dans 9 jours"; `None` when every
+/// connection is active.
 pub fn attention(healths: &[Health], lang: Lang) -> Option<String> {
+    let unmanaged = healths.iter().filter(|h| h.is_unmanaged()).count();
     let expired = healths.iter().filter(|h| h.is_expired()).count();
     let soon: Vec<u32> = healths
         .iter()
@@ -114,6 +130,9 @@ pub fn attention(healths: &[Health], lang: Lang) -> Option<String> {
         })
         .collect();
     let mut parts = Vec::new();
+    if unmanaged > 0 {
+        parts.push(lang.users_attention_unmanaged(unmanaged));
+    }
     if expired > 0 {
         parts.push(lang.health_to_reconnect(expired));
     }
@@ -122,7 +141,7 @@ pub fn attention(healths: &[Health], lang: Lang) -> Option<String> {
         let days = lang.health_days(latest);
         // The noun once: "2 applis à reconnecter, 1 expire…", "1 appli expire…".
         let n = soon.len();
-        let who = if expired > 0 {
+        let who = if expired + unmanaged > 0 {
             n.to_string()
         } else {
             lang.health_apps(n)

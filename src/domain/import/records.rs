@@ -9,7 +9,7 @@ use crate::domain::forms::settings::SettingValue;
 use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 use crate::domain::journal::Event;
-use crate::domain::model::{Product, ProductState};
+use crate::domain::model::{Product, ProductState, UserId};
 use crate::domain::requests::check_text;
 use crate::domain::text::char_len;
 
@@ -41,8 +41,14 @@ pub(super) fn check_journal(
         if !ids.companies.contains(&e.company) {
             r.push(at("company"), |l| l.validate_unknown_company(&e.company));
         }
-        if catalogue.app(&e.app).is_none() && origin == Origin::Import {
-            r.push(at("app"), |l| l.validate_unknown_app(&e.app));
+        match &e.app {
+            Some(app) if catalogue.app(app).is_none() && origin == Origin::Import => {
+                r.push(at("app"), |l| l.validate_unknown_app(app));
+            }
+            None if !e.event.is_about_people() => {
+                r.push_fixed(at("app"), Lang::validate_entry_without_app);
+            }
+            _ => {}
         }
         check_event(r, at("event"), &e.event, origin, ids);
     }
@@ -51,13 +57,12 @@ pub(super) fn check_journal(
 /// What a journal entry's event holds: known users, valid answers, bounded changes.
 fn check_event(r: &mut Report, at: String, event: &Event, origin: Origin, ids: &Ids) {
     match event {
-        Event::Transfer { from, to } => {
-            for u in [from, to] {
-                if !ids.users.contains(u) {
-                    r.push(at.clone(), |l| l.validate_unknown_user(u));
-                }
-            }
-        }
+        Event::Transfer { from, to } => known(r, &at, ids, from.iter().chain([to])),
+        Event::Unmanaged { from: user }
+        | Event::UserAdded { user }
+        | Event::UserChanged { user } => known(r, &at, ids, [user]),
+        Event::UserRemoved { user, to } => known(r, &at, ids, [user].into_iter().chain(to)),
+        Event::PrimaryAdminTransfer { from, to } => known(r, &at, ids, [from, to]),
         Event::Disconnection { answers } => {
             if !answers_valid(answers, origin) {
                 r.push_fixed(at, Lang::validate_bad_answers);
@@ -143,7 +148,11 @@ pub(super) fn check_receipts(
                 l.validate_unknown_company(&receipt.company)
             });
         }
-        for (field, user) in [("actor", &receipt.actor), ("manager", &receipt.manager)] {
+        let people = [
+            ("actor", Some(&receipt.actor)),
+            ("manager", receipt.manager.as_ref()),
+        ];
+        for (field, user) in people.into_iter().filter_map(|(f, u)| Some((f, u?))) {
             if !ids.users.contains(user) {
                 r.push(at(field), |l| l.validate_unknown_user(user));
             }
@@ -190,5 +199,14 @@ fn check_receipt_text(r: &mut Report, at: &dyn Fn(&str) -> String, receipt: &Rec
         .any(|(k, v)| bad(k, MAX_ID) || matches!(v, SettingValue::Text(t) if bad(t, MAX_LINE)));
     if receipt.values.len() > MAX_LINES || too_long {
         r.push_fixed(at("values"), Lang::validate_receipt_values);
+    }
+}
+
+/// Each of `users` is someone the data knows, present or former.
+fn known<'u>(r: &mut Report, at: &str, ids: &Ids, users: impl IntoIterator<Item = &'u UserId>) {
+    for u in users {
+        if !ids.users.contains(u) {
+            r.push(at.to_string(), |l| l.validate_unknown_user(u));
+        }
     }
 }

@@ -15,6 +15,7 @@ use crate::domain::i18n::{args, Lang, Said};
 use crate::domain::model::{
     CompanyId, CompanyKind, Connection, Product, ProductState, Role, UserId,
 };
+use crate::domain::people::form::{plausible_email, MAX_EMAIL};
 use crate::domain::requests::check as request_check;
 use crate::domain::text::{char_len, has_bidi_control};
 
@@ -227,9 +228,11 @@ fn check(
 ) -> Result<(), Vec<Problem>> {
     let mut r = Report(Vec::new(), 0);
     check_sizes(&mut r, state, product);
+    let (current, users) = check_users(&mut r, state, origin);
     let ids = Ids {
         companies: check_companies(&mut r, state, product, origin),
-        users: check_users(&mut r, state, origin),
+        users,
+        current,
     };
     check_connections(&mut r, state, product, catalogue, origin, &ids);
     check_journal(&mut r, state, product, catalogue, origin, &ids);
@@ -248,7 +251,10 @@ fn check(
 /// The ids the state declares, that connections and journal entries must refer to.
 pub(super) struct Ids<'s> {
     pub(super) companies: HashSet<&'s CompanyId>,
+    /// Everyone the records may name: the users and the people removed.
     pub(super) users: HashSet<&'s UserId>,
+    /// The users only: who may manage a connection.
+    pub(super) current: HashSet<&'s UserId>,
 }
 
 /// The product the data is for, and how many of each thing it holds.
@@ -262,6 +268,7 @@ fn check_sizes(r: &mut Report, state: &ProductState, product: Product) {
         });
     }
     at_most(r, "data.users", state.users.len(), MAX_USERS);
+    at_most(r, "data.former", state.former.len(), MAX_USERS);
     at_most(r, "data.companies", state.companies.len(), MAX_COMPANIES);
     at_most(
         r,
@@ -314,8 +321,13 @@ fn check_companies<'s>(
     ids
 }
 
-/// Each user's id, name and clients, and exactly one primary admin; returns the ids.
-fn check_users<'s>(r: &mut Report, state: &'s ProductState, origin: Origin) -> HashSet<&'s UserId> {
+/// Each user's id, name, address and clients, exactly one primary admin, and each former
+/// user's id, name and date; returns the users' ids, then theirs with the former users'.
+fn check_users<'s>(
+    r: &mut Report,
+    state: &'s ProductState,
+    origin: Origin,
+) -> (HashSet<&'s UserId>, HashSet<&'s UserId>) {
     let mut ids = HashSet::default();
     for (i, u) in state.users.iter().enumerate() {
         check_identity(
@@ -335,6 +347,17 @@ fn check_users<'s>(r: &mut Report, state: &'s ProductState, origin: Origin) -> H
                 });
             }
         }
+        if (!u.email.is_empty() && !plausible_email(&u.email)) || char_len(&u.email) > MAX_EMAIL {
+            r.push_fixed(format!("data.users[{i}].email"), Lang::users_email_invalid);
+        }
+    }
+    let current = ids.clone();
+    for (i, f) in state.former.iter().enumerate() {
+        let at = format!("data.former[{i}]");
+        check_identity(r, &at, (&f.id, &f.name), origin, &mut ids);
+        if !f.left.is_plausible() {
+            r.push_fixed(format!("{at}.left"), DATE_RANGE);
+        }
     }
     let primaries = state
         .users
@@ -342,7 +365,7 @@ fn check_users<'s>(r: &mut Report, state: &'s ProductState, origin: Origin) -> H
         .filter(|u| u.role == Role::PrimaryAdmin)
         .count();
     exactly_one(r, "data.users", primaries, One::PrimaryAdmin);
-    ids
+    (current, ids)
 }
 
 /// Each connection: its app and settings, company, dates and manager, once per company.
@@ -369,8 +392,9 @@ fn check_connections(
                 r.push_fixed(at("transferred"), Lang::validate_transferred);
             }
         }
-        if !ids.users.contains(&c.manager) {
-            r.push(at("manager"), |l| l.validate_unknown_user(&c.manager));
+        // A former user manages nothing: a connection they managed has no manager now.
+        if let Some(m) = c.manager.as_ref().filter(|m| !ids.current.contains(m)) {
+            r.push(at("manager"), |l| l.validate_unknown_user(m));
         }
         if c.last_used.is_some_and(|t| !t.is_plausible()) {
             r.push_fixed(at("last_used"), DATE_RANGE);

@@ -9,7 +9,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::health::time;
 use crate::domain::i18n::Lang;
 use crate::domain::journal::{change_text, Event, JournalEntry};
-use crate::domain::model::{Product, ProductState, Timestamp};
+use crate::domain::model::{Product, ProductState, Timestamp, UserId};
 
 /// The header row, in `lang`.
 pub fn columns(lang: Lang) -> [&'static str; 11] {
@@ -57,17 +57,31 @@ fn row(
         String::new(),
         String::new(),
     );
+    let person = |id: &UserId| state.person(id, lang);
     match &e.event {
         Event::Transfer { from: f, to: t } => {
-            from = state.user_name(f).to_string();
-            to = state.user_name(t).to_string();
+            from = f.as_ref().map(&person).unwrap_or_default();
+            to = person(t);
+        }
+        Event::Unmanaged { from: f } => from = person(f),
+        Event::PrimaryAdminTransfer { from: f, to: t } => {
+            from = person(f);
+            to = person(t);
+        }
+        // The person in "from", whom their connections went to in "to".
+        Event::UserAdded { user } | Event::UserChanged { user } => from = person(user),
+        Event::UserRemoved { user, to: t } => {
+            from = person(user);
+            to = t.as_ref().map(&person).unwrap_or_default();
         }
         Event::SettingsChange { changes: list } => {
-            changes = list
-                .iter()
-                .map(|c| change_text(catalogue, &e.app, c, lang))
-                .collect::<Vec<_>>()
-                .join(lang.csv_changes_separator());
+            if let Some(app) = &e.app {
+                changes = list
+                    .iter()
+                    .map(|c| change_text(catalogue, app, c, lang))
+                    .collect::<Vec<_>>()
+                    .join(lang.csv_changes_separator());
+            }
         }
         Event::Disconnection { answers } => {
             reason = answers.reason.label(lang).to_string();
@@ -75,15 +89,13 @@ fn row(
         }
         // The requester in "from", the request's message or reason in "other".
         Event::Request { message, .. } => other = message.clone(),
-        Event::RequestApproval { requester, .. } => {
-            from = state.user_name(requester).to_string();
-        }
+        Event::RequestApproval { requester, .. } => from = person(requester),
         Event::RequestRefusal {
             requester,
             reason: why,
             ..
         } => {
-            from = state.user_name(requester).to_string();
+            from = person(requester);
             other = why.clone();
         }
         Event::Connection
@@ -97,9 +109,12 @@ fn row(
         e.seq.to_string(),
         time::iso_date_time(e.at, tz(e.at)),
         e.event.kind().label(lang).to_string(),
-        catalogue.app_name(&e.app).to_string(),
+        e.app
+            .as_ref()
+            .map(|a| catalogue.app_name(a).to_string())
+            .unwrap_or_default(),
         state.company_name(&e.company).to_string(),
-        state.user_name(&e.actor).to_string(),
+        person(&e.actor),
         from,
         to,
         changes,

@@ -31,7 +31,26 @@ pub fn record(
         product: state.product,
         actor: actor.clone(),
         company: company.clone(),
-        app: app.clone(),
+        app: Some(app.clone()),
+        event,
+    });
+}
+
+/// Appends an entry about people (a person added, changed or removed, the primary
+/// admin's role handed over): it names the product's own company and no app.
+pub fn record_people(state: &mut ProductState, at: Timestamp, actor: &UserId, event: Event) {
+    let seq = next_seq(state);
+    let company = state
+        .home_company()
+        .map(|c| c.id.clone())
+        .unwrap_or_else(|| CompanyId::new(""));
+    state.journal.push(JournalEntry {
+        seq,
+        at,
+        product: state.product,
+        actor: actor.clone(),
+        company,
+        app: None,
         event,
     });
 }
@@ -58,13 +77,15 @@ pub fn change_text(
 }
 
 /// An entry's details as the journal lists them: who management passed between, each
-/// setting's change, the questionnaire's answer.
+/// setting's change, the questionnaire's answer, the person added or removed. A person
+/// who has left is named with "(ne fait plus partie de l'équipe)".
 pub fn details(
     state: &ProductState,
     catalogue: &Catalogue,
     e: &JournalEntry,
     lang: Lang,
 ) -> Vec<String> {
+    let person = |id: &UserId| state.person(id, lang);
     match &e.event {
         Event::Connection
         | Event::Installation
@@ -75,28 +96,53 @@ pub fn details(
         Event::Request { message, .. } if message.is_empty() => Vec::new(),
         Event::Request { message, .. } => vec![lang.requests_detail_message(message)],
         Event::RequestApproval { requester, .. } => {
-            vec![lang.requests_detail_requester(state.user_name(requester))]
+            vec![lang.requests_detail_requester(person(requester))]
         }
         Event::RequestRefusal {
             requester, reason, ..
         } => {
-            let mut lines = vec![lang.requests_detail_requester(state.user_name(requester))];
+            let mut lines = vec![lang.requests_detail_requester(person(requester))];
             if !reason.is_empty() {
                 lines.push(lang.requests_detail_reason(reason));
             }
             lines
         }
         Event::Transfer { from, to } => {
+            let from = from
+                .as_ref()
+                .map_or_else(|| lang.users_nobody_manages().to_string(), person);
             vec![lang.journal_transferred(args::JournalTransferred {
-                from: &state.user_name(from),
-                to: &state.user_name(to),
+                from: &from,
+                to: &person(to),
             })]
         }
-        Event::SettingsChange { changes } => changes
-            .iter()
-            .map(|c| change_text(catalogue, &e.app, c, lang))
-            .collect(),
+        Event::Unmanaged { from } => vec![lang.users_detail_unmanaged(person(from))],
+        Event::SettingsChange { changes } => match &e.app {
+            Some(app) => changes
+                .iter()
+                .map(|c| change_text(catalogue, app, c, lang))
+                .collect(),
+            None => Vec::new(),
+        },
         Event::Disconnection { answers } => vec![lang.journal_reason(answers.summary(lang))],
+        Event::UserAdded { user } | Event::UserChanged { user } => {
+            vec![lang.users_detail_person(person(user))]
+        }
+        Event::UserRemoved { user, to } => {
+            let to = to
+                .as_ref()
+                .map_or_else(|| lang.users_nobody().to_string(), person);
+            vec![
+                lang.users_detail_person(person(user)),
+                lang.users_detail_given_to(to),
+            ]
+        }
+        Event::PrimaryAdminTransfer { from, to } => {
+            vec![lang.journal_transferred(args::JournalTransferred {
+                from: &person(from),
+                to: &person(to),
+            })]
+        }
     }
 }
 
@@ -110,7 +156,7 @@ pub struct JournalFilter {
 
 impl JournalFilter {
     pub fn matches(&self, e: &JournalEntry) -> bool {
-        self.app.as_ref().is_none_or(|a| a == &e.app)
+        self.app.as_ref().is_none_or(|a| Some(a) == e.app.as_ref())
             && self.company.as_ref().is_none_or(|c| c == &e.company)
             && self.kind.is_none_or(|k| k == e.event.kind())
     }
@@ -131,6 +177,7 @@ mod tests {
             clock_offset: 0,
             receipts: Vec::new(),
             requests: Vec::new(),
+            former: Vec::new(),
         }
     }
 
@@ -158,7 +205,7 @@ mod tests {
                 product: Product::ExpertComptable,
                 actor: actor.clone(),
                 company: company.clone(),
-                app: app.clone(),
+                app: Some(app.clone()),
                 event: Event::Installation,
             }
         );

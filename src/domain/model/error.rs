@@ -7,6 +7,7 @@ use super::ids::{AppId, CompanyId};
 use super::people::{Gender, Product, Role};
 use super::request::RequestError;
 use super::suspension::SuspendError;
+use super::team::PeopleError;
 use crate::domain::forms::questionnaire::QuestionnaireError;
 use crate::domain::forms::settings::FieldError;
 use crate::domain::i18n::args;
@@ -84,6 +85,14 @@ pub enum DomainError {
     Request(RequestError),
     /// A suspension, or an action on a suspended connection (see `suspend`).
     Suspension(SuspendError),
+    /// A change to the product's people, or an app nobody manages (see `people`).
+    People(PeopleError),
+}
+
+impl From<PeopleError> for DomainError {
+    fn from(e: PeopleError) -> Self {
+        DomainError::People(e)
+    }
 }
 
 impl From<RequestError> for DomainError {
@@ -182,6 +191,7 @@ impl DomainError {
             }),
             DomainError::Request(e) => e.message(lang),
             DomainError::Suspension(e) => e.message(lang),
+            DomainError::People(e) => e.message(lang),
         }
     }
 }

@@ -25,10 +25,17 @@ pub enum Event {
     Connection,
     /// An app installed for the firm or a client (Expert-Comptable).
     Installation,
-    /// Management moved from one user to another.
+    /// Management moved from one user to another; `from` is `None` when the connection
+    /// had no manager (it was taken over from "Sans gestionnaire").
     Transfer {
-        from: UserId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<UserId>,
         to: UserId,
+    },
+    /// The connection was left without a manager: `from` was removed, or lost the right
+    /// to it, and nobody was given it.
+    Unmanaged {
+        from: UserId,
     },
     SettingsChange {
         changes: Vec<SettingChange>,
@@ -62,6 +69,27 @@ pub enum Event {
     /// "Suspendre": the connection stays, the app stops working.
     Suspension,
     Reactivation,
+    /// A person added to the product ("Ajouter un utilisateur"). The people's entries
+    /// name no app.
+    UserAdded {
+        user: UserId,
+    },
+    /// A person's name, address, role or access to clients changed ("Modifier").
+    UserChanged {
+        user: UserId,
+    },
+    /// A person removed ("Supprimer"); their connections' entries follow, one each.
+    UserRemoved {
+        user: UserId,
+        /// Whom their connections were given to; `None` for "Personne".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<UserId>,
+    },
+    /// The primary admin's role handed to another administrator.
+    PrimaryAdminTransfer {
+        from: UserId,
+        to: UserId,
+    },
 }
 
 /// The kinds the journal can be filtered by.
@@ -80,10 +108,15 @@ pub enum EventKind {
     RequestWithdrawal,
     Suspension,
     Reactivation,
+    Unmanaged,
+    UserAdded,
+    UserChanged,
+    UserRemoved,
+    PrimaryAdminTransfer,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 12] = [
+    pub const ALL: [EventKind; 17] = [
         EventKind::Connection,
         EventKind::Installation,
         EventKind::Transfer,
@@ -96,6 +129,11 @@ impl EventKind {
         EventKind::RequestApproval,
         EventKind::RequestRefusal,
         EventKind::RequestWithdrawal,
+        EventKind::Unmanaged,
+        EventKind::UserAdded,
+        EventKind::UserChanged,
+        EventKind::UserRemoved,
+        EventKind::PrimaryAdminTransfer,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -112,6 +150,11 @@ impl EventKind {
             EventKind::RequestWithdrawal => lang.requests_kind_withdrawal(),
             EventKind::Suspension => lang.requests_kind_suspension(),
             EventKind::Reactivation => lang.requests_kind_reactivation(),
+            EventKind::Unmanaged => lang.users_kind_unmanaged(),
+            EventKind::UserAdded => lang.users_kind_added(),
+            EventKind::UserChanged => lang.users_kind_changed(),
+            EventKind::UserRemoved => lang.users_kind_removed(),
+            EventKind::PrimaryAdminTransfer => lang.users_kind_primary(),
         }
     }
 
@@ -129,6 +172,11 @@ impl EventKind {
             EventKind::RequestWithdrawal => "retrait",
             EventKind::Suspension => "suspension",
             EventKind::Reactivation => "reactivation",
+            EventKind::Unmanaged => "sans-gestionnaire",
+            EventKind::UserAdded => "ajout-utilisateur",
+            EventKind::UserChanged => "modification-utilisateur",
+            EventKind::UserRemoved => "suppression-utilisateur",
+            EventKind::PrimaryAdminTransfer => "administrateur-principal",
         }
     }
 
@@ -152,7 +200,23 @@ impl Event {
             Event::RequestWithdrawal { .. } => EventKind::RequestWithdrawal,
             Event::Suspension => EventKind::Suspension,
             Event::Reactivation => EventKind::Reactivation,
+            Event::Unmanaged { .. } => EventKind::Unmanaged,
+            Event::UserAdded { .. } => EventKind::UserAdded,
+            Event::UserChanged { .. } => EventKind::UserChanged,
+            Event::UserRemoved { .. } => EventKind::UserRemoved,
+            Event::PrimaryAdminTransfer { .. } => EventKind::PrimaryAdminTransfer,
         }
+    }
+
+    /// Whether the entry is about people, not an app's connection: it names no app.
+    pub fn is_about_people(&self) -> bool {
+        matches!(
+            self,
+            Event::UserAdded { .. }
+                | Event::UserChanged { .. }
+                | Event::UserRemoved { .. }
+                | Event::PrimaryAdminTransfer { .. }
+        )
     }
 }
 
@@ -165,6 +229,7 @@ pub struct JournalEntry {
     /// Who did it.
     pub actor: UserId,
     pub company: CompanyId,
-    pub app: AppId,
+    /// The app; `None` for an entry about people (see `Event::is_about_people`).
+    pub app: Option<AppId>,
     pub event: Event,
 }

@@ -12,7 +12,8 @@ pub mod receipt;
 pub mod request;
 pub mod state;
 pub mod suspension;
+pub mod team;
 
 pub use ids::{AppId, CompanyId, Timestamp, UserId};
-pub use people::{Company, CompanyKind, Gender, Product, Role, User};
+pub use people::{Company, CompanyKind, FormerUser, Gender, Product, Role, User};
 pub use state::{Connection, ProductState};

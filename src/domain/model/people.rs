@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{CompanyId, UserId};
+use super::ids::{CompanyId, Timestamp, UserId};
 use crate::domain::i18n::Lang;
 
 /// The two products; each keeps its own state.
@@ -103,11 +103,42 @@ pub struct User {
     /// client whatever this holds; in QuickBooks it is empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clients: Vec<CompanyId>,
+    /// Whether the user accesses every client ("Tous les clients"), whatever `clients`
+    /// holds. Absent (false) from data saved before it existed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub all_clients: bool,
+    /// The person's e-mail address. Absent (empty) from data saved before people had one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Someone who was a user and was removed ("Supprimer"): kept so that the journal,
+/// receipts and requests still name them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormerUser {
+    pub id: UserId,
+    pub name: String,
+    /// When they were removed (the demo's time).
+    pub left: Timestamp,
 }
 
 impl User {
     /// "Claire Martin — administratrice principale", as the Utilisateur control shows it.
     pub fn label(&self, lang: Lang) -> String {
         format!("{} — {}", self.name, self.role.label(self.gender, lang))
+    }
+
+    /// Whether the user is the primary admin or an administrator.
+    pub fn is_admin(&self) -> bool {
+        matches!(self.role, Role::PrimaryAdmin | Role::Admin)
+    }
+
+    /// Whether the user accesses every client: the primary admin, or "Tous les clients".
+    pub fn sees_every_client(&self) -> bool {
+        self.role == Role::PrimaryAdmin || self.all_clients
     }
 }

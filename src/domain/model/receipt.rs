@@ -21,8 +21,8 @@ pub struct Receipt {
     pub company: CompanyId,
     /// Who disconnected it.
     pub actor: UserId,
-    /// Who managed it until then.
-    pub manager: UserId,
+    /// Who managed it until then; `None` when nobody did ("Sans gestionnaire").
+    pub manager: Option<UserId>,
     pub answers: Questionnaire,
     /// The app as the catalogue described it then.
     pub app_name: String,

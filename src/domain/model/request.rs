@@ -82,7 +82,8 @@ pub enum RequestError {
     AlreadyThere {
         app: String,
         company: String,
-        manager: String,
+        /// Who manages it; `None` when nobody does.
+        manager: Option<String>,
     },
     AlreadyPending {
         app: String,
@@ -117,7 +118,9 @@ impl RequestError {
             } => lang.requests_already_there(args::RequestsAlreadyThere {
                 app: &app,
                 company: &company,
-                manager: &manager,
+                manager: &manager
+                    .clone()
+                    .unwrap_or_else(|| lang.users_nobody_manages().to_string()),
             }),
             RequestError::AlreadyPending {
                 app,

@@ -7,19 +7,22 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{AppId, CompanyId, Timestamp, UserId};
 use super::journal::JournalEntry;
-use super::people::{Company, CompanyKind, Product, Role, User};
+use super::people::{Company, CompanyKind, FormerUser, Product, Role, User};
 use super::receipt::Receipt;
 use super::request::AppRequest;
 use super::suspension::Suspension;
 use crate::domain::forms::settings::SettingValue;
+use crate::domain::i18n::Lang;
 
 /// One app connected to (or installed for) one company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Connection {
     pub app: AppId,
     pub company: CompanyId,
-    /// The user who manages the connection.
-    pub manager: UserId,
+    /// The user who manages the connection; `None` once its manager was removed (or lost
+    /// the right to it) and nobody was given it: "Sans gestionnaire", the app stops
+    /// syncing until someone takes it over.
+    pub manager: Option<UserId>,
     /// When the app was connected (installed).
     pub since: Timestamp,
     /// When its management last changed hands (a transfer); `None` while the user who
@@ -39,6 +42,11 @@ pub struct Connection {
 }
 
 impl Connection {
+    /// Whether `id` manages the connection.
+    pub fn is_managed_by(&self, id: &UserId) -> bool {
+        self.manager.as_ref() == Some(id)
+    }
+
     /// Since when its manager has managed it.
     pub fn managed_since(&self) -> Timestamp {
         self.transferred.unwrap_or(self.since)
@@ -73,6 +81,10 @@ pub struct ProductState {
     /// from data saved before requests existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requests: Vec<AppRequest>,
+    /// The people removed from the product, so that what they did keeps their name.
+    /// Absent from data saved before people could be removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former: Vec<FormerUser>,
 }
 
 fn is_zero(n: &i64) -> bool {
@@ -122,11 +134,48 @@ impl ProductState {
         self.users.iter().find(|u| u.role == Role::PrimaryAdmin)
     }
 
-    /// A user's name, or the id itself when the user is unknown (an old journal entry).
+    /// A user's name (a removed person's too), or the id itself when the user is unknown
+    /// (an old journal entry).
     pub fn user_name<'a>(&'a self, id: &'a UserId) -> &'a str {
         self.user(id)
             .map(|u| u.name.as_str())
+            .or_else(|| self.former_user(id).map(|f| f.name.as_str()))
             .unwrap_or(id.as_str())
+    }
+
+    /// Someone removed from the product.
+    pub fn former_user(&self, id: &UserId) -> Option<&FormerUser> {
+        self.former.iter().find(|f| &f.id == id)
+    }
+
+    /// Who manages a connection, as lists and receipts name them: "Sans gestionnaire"
+    /// when nobody does.
+    pub fn manager_name(&self, manager: Option<&UserId>, lang: Lang) -> String {
+        match manager {
+            Some(id) => self.person(id, lang),
+            None => lang.users_kind_unmanaged().to_string(),
+        }
+    }
+
+    /// Who managed a connection before a take-over, as a sentence names them: "personne
+    /// (sans gestionnaire)" when nobody did.
+    pub fn former_manager(&self, manager: Option<&UserId>, lang: Lang) -> String {
+        match manager {
+            Some(id) => self.person(id, lang),
+            None => lang.users_nobody_manages().to_string(),
+        }
+    }
+
+    /// A name as the journal, receipts and requests show it: a removed person's is marked
+    /// "(ne fait plus partie de l'équipe)".
+    pub fn person(&self, id: &UserId, lang: Lang) -> String {
+        match self.user(id) {
+            Some(u) => u.name.clone(),
+            None => match self.former_user(id) {
+                Some(f) => lang.users_former(&f.name),
+                None => id.to_string(),
+            },
+        }
     }
 
     pub fn company_name<'a>(&'a self, id: &'a CompanyId) -> &'a str {

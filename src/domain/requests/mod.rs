@@ -129,7 +129,7 @@ pub fn check(
         return Err(RequestError::AlreadyThere {
             app: def.name.clone(),
             company: target.name.clone(),
-            manager: state.user_name(&c.manager).to_string(),
+            manager: c.manager.as_ref().map(|m| state.user_name(m).to_string()),
         }
         .into());
     }

@@ -20,7 +20,8 @@ pub enum TakeOver {
 /// The line "Utilisateur associé" of a connection's settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Association {
-    pub manager: UserId,
+    /// Who manages it; `None`: nobody ("Sans gestionnaire").
+    pub manager: Option<UserId>,
     pub is_actor: bool,
     /// Since when its manager has managed it.
     pub since: Timestamp,
@@ -37,7 +38,7 @@ pub fn association(
     company: &CompanyId,
 ) -> Option<Association> {
     let conn = visible_connection(state, actor, app, company)?;
-    let is_actor = &conn.manager == actor;
+    let is_actor = conn.is_managed_by(actor);
     let take_over = if is_actor {
         TakeOver::NotNeeded
     } else {

@@ -50,7 +50,9 @@ pub struct Row {
     pub company: CompanyId,
     pub name: String,
     pub kind: CompanyKind,
-    pub cells: Vec<Option<UserId>>,
+    /// Per column: `None` where the app is not installed; `Some(None)` where it is and
+    /// nobody manages it.
+    pub cells: Vec<Option<Option<UserId>>>,
 }
 
 impl Row {
@@ -73,7 +75,7 @@ impl Overview {
         self.rows
             .iter()
             .flat_map(|r| &r.cells)
-            .filter(|c| c.as_ref() == Some(user))
+            .filter(|c| c.as_ref().and_then(Option::as_ref) == Some(user))
             .count()
     }
 
@@ -105,7 +107,7 @@ pub fn overview(
     // clients and 40 apps has 8,000 cells, and scanning the connections for each one
     // took seconds.
     let shown: HashSet<&CompanyId> = companies.iter().map(|c| &c.id).collect();
-    let managers: HashMap<(&CompanyId, &AppId), &UserId> = state
+    let managers: HashMap<(&CompanyId, &AppId), &Option<UserId>> = state
         .connections
         .iter()
         .filter(|conn| shown.contains(&conn.company))

@@ -15,8 +15,9 @@ use crate::domain::model::{AppId, CompanyId, ProductState, UserId};
 pub enum WayOut {
     /// "Reconnecter plutôt": renewing the connection is what troubleshooting needs.
     Reconnect,
-    /// "Prendre en charge plutôt": the acting user may take it over from `from`.
-    TakeOver { from: UserId },
+    /// "Prendre en charge plutôt": the acting user may take it over from `from` (`None`:
+    /// nobody manages it).
+    TakeOver { from: Option<UserId> },
     /// The acting user manages it already: there is nobody to replace.
     AlreadyYours,
     /// Reconnecting is not theirs to do (someone else manages it, and only the primary
@@ -66,7 +67,7 @@ impl WayOut {
             WayOut::Reconnect => lang.way_out_reconnect_why(app_name),
             WayOut::TakeOver { from } => lang.way_out_take_over_why(args::WayOutTakeOverWhy {
                 app: &app_name,
-                from: &state.user_name(from),
+                from: &state.former_manager(from.as_ref(), lang),
             }),
             WayOut::AlreadyYours => lang.way_out_already_yours(app_name),
             WayOut::ReconnectRefused(e) => {

@@ -9,7 +9,9 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::i18n::Said;
 use crate::domain::import::validate::validate_stored;
+use crate::domain::model::FormerUser;
 use crate::domain::model::{Company, Connection, Product, ProductState, User};
+use crate::domain::people::form::fill_missing_addresses;
 use crate::domain::requests::AppRequest;
 use crate::domain::text::json::parse;
 
@@ -70,7 +72,10 @@ impl<K: KeyValue> ProductStore<K> {
             clock_offset: data.clock_offset,
             receipts: data.receipts,
             requests: data.requests,
+            former: data.former,
         };
+        // Addresses for people saved before they had one.
+        fill_missing_addresses(&mut state);
         let followed = follow_catalogue(&mut state, catalogue);
         if let Err(problems) = validate_stored(&state, self.product, catalogue) {
             return unreadable(inconsistent(&problems));
@@ -114,6 +119,7 @@ impl<K: KeyValue> ProductStore<K> {
                 clock_offset: state.clock_offset,
                 receipts: &state.receipts,
                 requests: &state.requests,
+                former: &state.former,
             },
         };
         let text = to_json(&envelope, product)?;
@@ -176,6 +182,8 @@ struct StoredDataRef<'a> {
     receipts: &'a [Receipt],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     requests: &'a [AppRequest],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    former: &'a [FormerUser],
 }
 
 fn is_zero(n: &i64) -> bool {

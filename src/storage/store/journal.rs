@@ -20,7 +20,8 @@ use crate::storage::schema::{chunk_key, journal_prefix, state_key, Header, Journ
 /// A journal entry as a chunk stores it: `[seq, at, actor, company, app, event]`. An
 /// array rather than an object, and without the product (the key says it): half the
 /// size, and faster to read back.
-type StoredEntry = (u64, Timestamp, UserId, CompanyId, AppId, Event);
+/// `app` is `null` for an entry about people.
+type StoredEntry = (u64, Timestamp, UserId, CompanyId, Option<AppId>, Event);
 
 impl<K: KeyValue> ProductStore<K> {
     /// The journal the envelope points at, from its chunks; the inner `Err` says why it

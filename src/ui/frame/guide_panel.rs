@@ -116,16 +116,18 @@ fn watch_journal() {
 
 fn report_entries(s: &ProductState, after: u64, guide: GuideRun, products: Products, lang: Lang) {
     for e in s.journal.iter().filter(|e| e.seq > after) {
+        // The guides follow apps: an entry about people is none of theirs.
+        let Some(app) = &e.app else { continue };
         let text = products.catalogue.with_value(|cat| {
             lang.frame_guide_entry(args::FrameGuideEntry {
-                app: &cat.app_name(&e.app),
+                app: &cat.app_name(app),
                 company: &s.company_name(&e.company),
                 kind: &e.event.kind().label(lang),
                 user: &s.user_name(&e.actor),
             })
         });
         guide.observe(
-            Seen::Journal(e.event.kind(), e.app.clone(), e.company.clone()),
+            Seen::Journal(e.event.kind(), app.clone(), e.company.clone()),
             Some(text),
         );
     }

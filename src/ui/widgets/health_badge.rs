@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::health::Health;
 
 /// The icon's strokes, on a 16 × 16 grid: a tick, an hourglass, a warning triangle with
-/// its exclamation mark, the two bars of a pause.
+/// its exclamation mark, the two bars of a pause, a head and shoulders crossed out.
 fn icon(health: Health) -> &'static str {
     match health {
         Health::Active => "M3 8.5 6.5 12 13 4.5",
@@ -18,6 +18,7 @@ fn icon(health: Health) -> &'static str {
         }
         Health::Expired => "M8 2 14.5 13.5h-13ZM8 6.5v3M8 11.5h.01",
         Health::Suspended => "M5.5 3v10M10.5 3v10",
+        Health::Unmanaged => "M8 2.5a2.5 2.5 0 1 0 .01 0ZM3 14c0-3 2.2-5 5-5s5 2 5 5M2 2l12 12",
     }
 }
 

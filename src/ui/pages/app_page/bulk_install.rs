@@ -77,7 +77,7 @@ fn BulkInstallForm(
             products.state(product).with(|s| {
                 queries::install_targets(s, &actor, &app)
                     .into_iter()
-                    .filter(|(c, manager)| c.kind == CompanyKind::Client && manager.is_none())
+                    .filter(|(c, conn)| c.kind == CompanyKind::Client && conn.is_none())
                     .map(|(c, _)| (c.id.clone(), c.name.clone()))
                     .collect::<Vec<_>>()
             })

@@ -24,7 +24,10 @@ pub fn WhereConnected(product: Product, app: AppId) -> impl IntoView {
             queries::app_connections(s, &actor, &id)
                 .into_iter()
                 .map(|c| {
-                    let who = format::person(lang, s.user_name(&c.manager), c.manager == actor);
+                    let who = match &c.manager {
+                        Some(m) => format::person(lang, s.user_name(m), *m == actor),
+                        None => s.manager_name(None, lang),
+                    };
                     (
                         c.company.clone(),
                         s.company_name(&c.company).to_string(),

@@ -30,14 +30,19 @@ pub(super) fn row_html(
         let at = (&row.company, row.name.as_str());
         match cell {
             Some(manager) => {
-                let who = state.user_name(manager);
-                let marked = mark == Some(manager);
+                let who = state.manager_name(manager.as_ref(), lang);
+                // Nobody manages it: a dash, not the initials of "Sans gestionnaire".
+                let initials = match manager {
+                    Some(_) => format::initials(&who),
+                    None => "—".to_string(),
+                };
+                let marked = mark.is_some() && mark == manager.as_ref();
                 cell_on(
                     out,
                     (lang, product),
                     (app, app_name),
                     at,
-                    (who, marked, mark.is_some()),
+                    (&who, &initials, marked, mark.is_some()),
                 );
             }
             None => cell_off(out, (lang, product), (app, app_name), at),
@@ -54,7 +59,7 @@ fn cell_on(
     (lang, product): (Lang, Product),
     (app, app_name): (&AppId, &str),
     (company, company_name): (&CompanyId, &str),
-    (who, marked, highlighting): (&str, bool, bool),
+    (who, initials, marked, highlighting): (&str, &str, bool, bool),
 ) {
     let class = match (highlighting, marked) {
         (true, true) => "ma-cell ma-cell--on ma-cell--marked",
@@ -76,7 +81,7 @@ fn cell_on(
     if marked {
         out.tag("◆ ");
     }
-    out.text(&format::initials(who));
+    out.text(initials);
     out.tag("</span></a><span class=\"ma-visually-hidden\">");
     out.text(&lang.firm_overview_managed_by(who));
     out.tag("</span></td>");

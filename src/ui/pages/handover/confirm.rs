@@ -21,8 +21,8 @@ use crate::ui::widgets::selection::Key;
 #[component]
 pub fn ConfirmHandover(
     product: Product,
-    /// Who manages them now.
-    from: UserId,
+    /// Who manages them now (`None`: nobody).
+    from: Option<UserId>,
     selected: RwSignal<BTreeSet<Key>>,
     report: RwSignal<Vec<ReportLine>>,
     on_close: Callback<()>,
@@ -38,7 +38,7 @@ pub fn ConfirmHandover(
     let actor = session.actor_untracked(product);
     let (from_name, actor_name) = products.state(product).with_untracked(|s| {
         (
-            s.user_name(&from).to_string(),
+            s.former_manager(from.as_ref(), lang),
             s.user_name(&actor).to_string(),
         )
     });

@@ -28,8 +28,8 @@ struct Line {
 #[component]
 pub fn HandoverList(
     product: Product,
-    /// Whose connections.
-    from: UserId,
+    /// Whose connections (`None`: those nobody manages).
+    from: Option<UserId>,
     /// Whether the acting user may only look.
     read_only: Signal<bool>,
     /// Where the handover's result goes.
@@ -40,14 +40,14 @@ pub fn HandoverList(
     let lang = use_lang();
     let from_name = products
         .state(product)
-        .with_untracked(|s| s.user_name(&from).to_string());
+        .with_untracked(|s| s.former_manager(from.as_ref(), lang));
     let lines = {
         let from = from.clone();
         Memo::new(move |_| {
             let actor = session.actor(product);
             products.catalogue.with_value(|cat| {
                 products.state(product).with(|s| {
-                    let mut lines: Vec<Line> = handover::candidates(s, &actor, &from)
+                    let mut lines: Vec<Line> = handover::candidates(s, &actor, from.as_ref())
                         .into_iter()
                         .map(|c| Line {
                             key: (c.company.clone(), c.app.clone()),
@@ -70,13 +70,22 @@ pub fn HandoverList(
     });
     let keys = Signal::derive(move || lines.with(|l| l.iter().map(|l| l.key.clone()).collect()));
     let confirming = RwSignal::new(false);
-    let empty_text = lang.handover_none(&from_name);
+    let (empty_text, caption) = match from {
+        Some(_) => (
+            lang.handover_none(&from_name),
+            lang.handover_caption(&from_name),
+        ),
+        None => (
+            lang.users_handover_none_unmanaged().to_string(),
+            lang.users_handover_caption_unmanaged().to_string(),
+        ),
+    };
     view! {
         <Show when=move || lines.with(|l| !l.is_empty()) fallback=move || view! { <p class="ma-empty">{empty_text.clone()}</p> }>
             <Show when=move || !read_only.get()>
                 <div class="ma-toolbar"><SelectAll keys=keys selected=selected/></div>
             </Show>
-            <HandoverTable lines=lines read_only=read_only selected=selected caption=lang.handover_caption(&from_name)/>
+            <HandoverTable lines=lines read_only=read_only selected=selected caption=caption.clone()/>
             <Show when=move || !read_only.get()>
                 <div class="ma-form__actions">
                     <button

@@ -2,7 +2,8 @@
 //! "Gérées par" chooses whose connections to list (kept in the address); each has a
 //! checkbox; "Prendre en charge la sélection" asks to confirm, then takes each over by the
 //! seed's transfer rule and reports each one. Users who may not take over see the list
-//! read only, with the sentence that says who may.
+//! read only, with the sentence that says who may. "Sans gestionnaire" lists the
+//! connections nobody manages any more, when there are some.
 
 mod confirm;
 mod list;
@@ -22,6 +23,10 @@ use crate::ui::widgets::not_found::ForSection;
 
 use list::HandoverList;
 
+/// The value of "de" that lists the connections nobody manages: no user's id starts with
+/// an underscore.
+const NOBODY: &str = "_sans-gestionnaire";
+
 #[component]
 pub fn HandoverPage() -> impl IntoView {
     view! {
@@ -39,11 +44,12 @@ fn Handover() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let lang = use_lang();
+    // `None`: nobody chosen; `Some(None)`: those nobody manages.
     let from = Memo::new(move |_| {
         query
             .with(|q| q.get("de"))
             .filter(|v| !v.is_empty())
-            .map(UserId::new)
+            .map(|v| (v != NOBODY).then(|| UserId::new(v)))
     });
     let refusal = Memo::new(move |_| {
         let actor = session.actor(product);
@@ -54,13 +60,19 @@ fn Handover() -> impl IntoView {
     let people = Signal::derive(move || {
         let actor = session.actor(product);
         products.state(product).with(|s| {
-            handover::managers(s, &actor)
+            let mut people = handover::managers(s, &actor)
                 .into_iter()
                 .map(|(u, n)| {
                     let label = lang.handover_person(n, &u.name);
                     (u.id.to_string(), label)
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            let nobody = handover::unmanaged(s, &actor);
+            if nobody > 0 {
+                let label = lang.handover_person(nobody, s.manager_name(None, lang));
+                people.push((NOBODY.to_string(), label));
+            }
+            people
         })
     });
     let report = RwSignal::new(Vec::<ReportLine>::new());
@@ -82,7 +94,7 @@ fn Handover() -> impl IntoView {
                    label=lang.ctl_managed_by_people()
                    all=lang.ctl_choose_person()
                    options=people
-                   current=Signal::derive(move || from.get().map(|u| u.to_string()))
+                   current=Signal::derive(move || from.get().map(|u| u.map_or_else(|| NOBODY.to_string(), |u| u.to_string())))
                    on_change=on_person
                />
            </div>

@@ -21,9 +21,14 @@ pub fn Entry(entry: JournalEntry, product: Product) -> impl IntoView {
             let receipt = matches!(entry.event, Event::Disconnection { .. })
                 && s.receipts.iter().any(|r| r.id == entry.seq);
             (
-                s.user_name(&entry.actor).to_string(),
+                s.person(&entry.actor, lang),
                 s.company_name(&entry.company).to_string(),
-                cat.app_name(&entry.app).to_string(),
+                // An entry about people names no app: the kind says what it is.
+                entry
+                    .app
+                    .as_ref()
+                    .map(|a| cat.app_name(a).to_string())
+                    .unwrap_or_default(),
                 journal::details(s, cat, &entry, crate::ui::state::session::use_lang()),
                 receipt,
             )
@@ -43,8 +48,8 @@ pub fn Entry(entry: JournalEntry, product: Product) -> impl IntoView {
         <li class=format!("ma-journal__entry ma-journal__entry--{}", kind.slug())>
             <p class="ma-journal__head">
                 <span class="ma-tag">{kind.label(crate::ui::state::session::use_lang())}</span>
-                <strong>{app_name.clone()}</strong>
-                {format!(" · {company}")}
+                {(!app_name.is_empty()).then(|| view! { <strong>{app_name.clone()}</strong>{" · "} })}
+                {company.clone()}
             </p>
             <p class="ma-journal__meta">
                 {lang.journal_by_on(&who)}

@@ -28,7 +28,8 @@ pub fn JournalFilters(query: Memo<JournalQuery>) -> impl IntoView {
                 let all = queries::journal(s, &actor, &JournalFilter::default());
                 let mut apps: Options = all
                     .iter()
-                    .map(|e| (e.app.to_string(), cat.app_name(&e.app).to_string()))
+                    .filter_map(|e| e.app.as_ref())
+                    .map(|a| (a.to_string(), cat.app_name(a).to_string()))
                     .collect();
                 apps.sort_by(|a, b| a.1.cmp(&b.1));
                 apps.dedup();

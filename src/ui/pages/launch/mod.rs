@@ -1,9 +1,11 @@
 //! "Lancer": the app's landing view, simulated inside Mes apps (no navigation away),
 //! saying for which company and which user it was opened. A connection that has expired
 //! opens nothing: the view says it must be reconnected, and offers to; a suspended one
-//! says so and offers Réactiver (see `suspended`).
+//! says so and offers Réactiver (see `suspended`); one nobody manages says so and offers
+//! "Reprendre la gestion" (see `unmanaged`).
 
 mod suspended;
+mod unmanaged;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -47,6 +49,10 @@ pub fn LaunchPage() -> impl IntoView {
         let def = products.catalogue.with_value(|c| c.app(&app_id).cloned());
         let back = paths::href(&paths::default_section(p));
         match (found, def) {
+            (Some((company_name, _, Health::Unmanaged)), Some(def)) => view! {
+                <unmanaged::Unmanaged product=p app=def.id.clone() name=def.name.clone() company=company company_name=company_name/>
+            }
+            .into_any(),
             (Some((_, _, Health::Suspended)), Some(def)) => view! {
                 <suspended::Suspended product=p app=def.id.clone() name=def.name.clone() company=company/>
             }

@@ -15,18 +15,18 @@ pub fn AssociatedUser(product: Product, company: CompanyId, app: AppId) -> impl 
     let products = use_products();
     let session = use_session();
     let taking_over = RwSignal::new(false);
+    let lang = use_lang();
     let info = {
         let (app, company) = (app.clone(), company.clone());
         Memo::new(move |_| {
             let actor = session.actor(product);
             products.with_env(product, |s, env| {
                 let a = association(s, env, &actor, &app, &company)?;
-                Some((s.user_name(&a.manager).to_string(), a))
+                Some((s.manager_name(a.manager.as_ref(), lang), a))
             })
         })
     };
     let close = Callback::new(move |_| taking_over.set(false));
-    let lang = use_lang();
     move || {
         let (manager, a) = info.get()?;
         let action = match a.take_over {

@@ -1,6 +1,7 @@
 //! What a list opens with when connections need attention: "2 applis à reconnecter,
 //! 1 expire dans 9 jours", then a link to each one's row, which moves focus to where it
-//! is acted on (its Reconnecter button once expired, its ▼ menu before).
+//! is acted on (its Reconnecter button once expired, its Lancer button when nobody
+//! manages it, which says so and offers "Reprendre la gestion"; its ▼ menu before).
 
 use leptos::prelude::*;
 
@@ -18,11 +19,12 @@ use crate::domain::i18n::args;
 /// A connection needing attention: its label, and the id of the control to focus.
 type Item = (String, String);
 
-/// The most urgent first: expired ones, then the soonest to expire.
+/// The most urgent first: those nobody manages, expired ones, then the soonest to expire.
 fn urgency(h: Health) -> u32 {
     match h {
-        Health::Expired => 0,
-        Health::ExpiresIn(n) => n,
+        Health::Unmanaged => 0,
+        Health::Expired => 1,
+        Health::ExpiresIn(n) => n + 1,
         Health::Active | Health::Suspended => u32::MAX,
     }
 }
@@ -50,7 +52,7 @@ pub fn Attention(product: Product, rows: Memo<Vec<Connection>>) -> impl IntoView
                             state: &h.label(lang),
                         });
 
-                        let target = if h.is_expired() {
+                        let target = if h.is_expired() || h.is_unmanaged() {
                             main_id(c)
                         } else {
                             menu_id(c)

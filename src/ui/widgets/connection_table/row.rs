@@ -41,10 +41,10 @@ pub fn Row(
         .with_untracked(|s| s.company_name(&c.company).to_string());
     let manager = c.manager.clone();
     let manager_label = Signal::derive(move || {
-        let name = products
-            .state(product)
-            .with(|s| s.user_name(&manager).to_string());
-        format::person(lang, &name, session.actor(product) == manager)
+        products.state(product).with(|s| match &manager {
+            Some(m) => format::person(lang, s.user_name(m), &session.actor(product) == m),
+            None => s.manager_name(None, lang),
+        })
     });
     let key: RowKey = (c.company.clone(), c.app.clone());
     let is_selected = {

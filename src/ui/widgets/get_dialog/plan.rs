@@ -61,7 +61,7 @@ pub fn PlanDetails(
                 let actor = session.actor(product);
                 let (actor_name, from) = products.state(product).with(|s| {
                     let from = match &plan {
-                        GetPlan::TakeOver { from } => Some(s.user_name(from).to_string()),
+                        GetPlan::TakeOver { from } => Some(s.former_manager(from.as_ref(), lang)),
                         GetPlan::New { .. } => None,
                     };
                     (s.user_name(&actor).to_string(), from)

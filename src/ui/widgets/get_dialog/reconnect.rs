@@ -83,7 +83,7 @@ fn ReconnectForm(
     let (company_name, actor_name, from, state_sentence) =
         products.state(product).with_untracked(|s| {
             let from = match &plan {
-                ReconnectPlan::TakeOver { from } => Some(s.user_name(from).to_string()),
+                ReconnectPlan::TakeOver { from } => Some(s.former_manager(from.as_ref(), lang)),
                 ReconnectPlan::Renew => None,
             };
             let sentence = s

@@ -36,13 +36,11 @@ pub fn TargetChooser(
         products.state(product).with(|s| {
             queries::install_targets(s, &actor, &app)
                 .into_iter()
-                .map(|(c, manager)| {
-                    let mark = manager.map(|m| {
-                        if *m == actor {
-                            lang.widgets_installed_by_you().to_string()
-                        } else {
-                            lang.widgets_installed_by(s.user_name(m))
-                        }
+                .map(|(c, conn)| {
+                    let mark = conn.map(|conn| match &conn.manager {
+                        Some(m) if *m == actor => lang.widgets_installed_by_you().to_string(),
+                        Some(m) => lang.widgets_installed_by(s.user_name(m)),
+                        None => lang.widgets_installed_by(s.manager_name(None, lang)),
                     });
                     (c.id.clone(), c.name.clone(), mark)
                 })
