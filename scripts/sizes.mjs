@@ -15,10 +15,12 @@ const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dist';
 const asJson = process.argv.includes('--json');
 const check = process.argv.includes('--check');
 const KB = 1024;
-// The main wasm was 392.9 KB brotli when this ceiling was set (the pages, the bulk
-// dialogs' forms and the scenarios split off; the whole app's wasm was 455.6 KB before),
-// plus 3%. Lower it each time the size drops.
-const CEILING = { main_wasm: 405 * KB };
+// The main wasm was 406.5 KB brotli when this ceiling was set (392.9 KB once the pages,
+// the bulk dialogs' forms and the scenarios were split off; then +11 KB when the rules of
+// Utilisateurs joined the domain every command goes through: four commands, five journal
+// events and their serde code, the person's checks, the import's), plus 3%. Lower it each
+// time the size drops.
+const CEILING = { main_wasm: 419 * KB };
 const BUDGET = { first_load: 150 * KB };
 
 function walk(d) {

@@ -301,7 +301,7 @@ async fn a_valid_answer_disconnects_and_calls_on_done() {
             assert_eq!(s.journal.len(), journal_before + 1);
             s.journal.last().cloned().unwrap()
         });
-    assert_eq!(last.app, AppId::new(APP));
+    assert_eq!(last.app, Some(AppId::new(APP)));
     assert_eq!(last.company, CompanyId::new(COMPANY));
     assert_eq!(last.actor, UserId::new("claire-martin"));
     assert_eq!(

@@ -390,7 +390,7 @@ async fn obtenir_l_appli_asks_for_whom_then_installs() {
             &AppId::new("caisse-horizon"),
             &CompanyId::new("garage-lefevre"),
         )
-        .map(|c| c.manager.clone())
+        .and_then(|c| c.manager.clone())
     });
     assert_eq!(installed, Some(UserId::new("thomas-leroy")));
     assert_eq!(

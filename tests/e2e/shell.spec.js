@@ -88,7 +88,8 @@ test('a loading frame is shown until the app is ready', async ({ page }) => {
 
 test('at 360 px wide nothing sticks out sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of [`${QB}/apercu`, `${QB}/rechercher`, `${EC}/clients`, `${QB}/journal`]) {
+  const paths = [`${QB}/apercu`, `${QB}/rechercher`, `${EC}/clients`, `${QB}/journal`];
+  for (const path of [...paths, '/quickbooks/utilisateurs', '/expert-comptable/utilisateurs']) {
     await open(page, path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

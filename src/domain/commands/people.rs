@@ -35,7 +35,7 @@ pub(super) fn add(
     form: &UserForm,
 ) -> Result<Outcome, DomainError> {
     let user = actor(state, actor_id)?;
-    let form = product_form(state, form);
+    let form = form.tidy(state);
     rules::check(state, user, PeopleAction::Add { role: form.role() })?;
     form::validate(state, &form, None).map_err(PeopleError::Invalid)?;
     let id = form::new_id(state, &form.name);
@@ -59,16 +59,6 @@ pub(super) fn add(
     Ok(Outcome::UserAdded { id })
 }
 
-/// The form tidied, without clients in QuickBooks (which has none).
-fn product_form(state: &ProductState, form: &UserForm) -> UserForm {
-    let mut form = form.tidy(state);
-    if state.clients().next().is_none() {
-        form.all_clients = false;
-        form.clients.clear();
-    }
-    form
-}
-
 /// "Modifier": `to` is given the connections the change takes out of the person's rights
 /// (`None`: nobody).
 pub(super) fn change(
@@ -80,22 +70,11 @@ pub(super) fn change(
 ) -> Result<Outcome, DomainError> {
     let user = actor(state, actor_id)?;
     let who = actor(state, who_id)?;
-    let form = product_form(state, form);
-    let role = if who.role == Role::PrimaryAdmin && form.admin {
-        Role::PrimaryAdmin
-    } else {
-        form.role()
-    };
+    let form = form.tidy(state);
+    let after = form::changed(who, &form);
+    let role = after.role;
     rules::check(state, user, PeopleAction::Change { who, role })?;
     form::validate(state, &form, Some(who_id)).map_err(PeopleError::Invalid)?;
-    let after = User {
-        name: form.name,
-        email: form.email,
-        role,
-        all_clients: form.all_clients,
-        clients: form.clients,
-        ..who.clone()
-    };
     if &after == who {
         return Err(DomainError::NoChange);
     }

@@ -1,6 +1,7 @@
 //! The refusals of managing people (Utilisateurs): a form that does not hold, a change
 //! the rules forbid, an app left without a manager. The rules live in `people`.
 
+use super::people::{Gender, Role};
 use crate::domain::i18n::args;
 use crate::domain::i18n::Lang;
 
@@ -56,9 +57,14 @@ impl UserFieldError {
 pub enum PeopleError {
     /// The form does not hold: each field's problem.
     Invalid(Vec<UserFieldError>),
-    /// The acting user may not do this; `primary` is who may manage every user, and
-    /// `admins_too` says whether administrators may add and change standard users.
-    Forbidden { primary: String, admins_too: bool },
+    /// The acting user may not do this; `primary` is who may manage every user (with
+    /// their gender, so that the role reads naturally), and `admins_too` says whether
+    /// administrators may add and change standard users.
+    Forbidden {
+        primary: String,
+        primary_gender: Gender,
+        admins_too: bool,
+    },
     /// Removing oneself.
     RemoveSelf,
     /// Removing the primary admin (hand the role over first).
@@ -81,12 +87,22 @@ impl PeopleError {
             PeopleError::Invalid(errors) => lang.users_invalid(errors.len()),
             PeopleError::Forbidden {
                 primary,
-                admins_too: false,
-            } => lang.users_forbidden(primary),
-            PeopleError::Forbidden {
-                primary,
-                admins_too: true,
-            } => lang.users_forbidden_admins(primary),
+                primary_gender,
+                admins_too,
+            } => {
+                let role = Role::PrimaryAdmin.label(*primary_gender, lang);
+                if *admins_too {
+                    lang.users_forbidden_admins(args::UsersForbiddenAdmins {
+                        primary: &primary,
+                        role: &role,
+                    })
+                } else {
+                    lang.users_forbidden(args::UsersForbidden {
+                        primary: &primary,
+                        role: &role,
+                    })
+                }
+            }
             PeopleError::RemoveSelf => lang.users_remove_self().to_string(),
             PeopleError::RemovePrimary { name } => lang.users_remove_primary(name),
             PeopleError::PrimaryRole { name } => lang.users_primary_role(name),

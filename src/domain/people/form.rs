@@ -35,8 +35,18 @@ impl UserForm {
         }
     }
 
-    /// The form with its text trimmed and its clients in the product's order, once.
+    /// The form with its text trimmed and its clients in the product's order, once (none
+    /// in QuickBooks, which has no clients).
     pub fn tidy(&self, state: &ProductState) -> UserForm {
+        if state.clients().next().is_none() {
+            return UserForm {
+                name: self.name.trim().to_string(),
+                email: self.email.trim().to_string(),
+                all_clients: false,
+                clients: Vec::new(),
+                ..self.clone()
+            };
+        }
         let clients = if self.all_clients {
             Vec::new()
         } else {
@@ -61,6 +71,24 @@ impl UserForm {
         } else {
             Role::Standard
         }
+    }
+}
+
+/// `who` as the tidied form would make them: the primary admin stays one while the form
+/// says Administrateur (the role is only ever handed over).
+pub fn changed(who: &User, form: &UserForm) -> User {
+    let role = if who.role == Role::PrimaryAdmin && form.admin {
+        Role::PrimaryAdmin
+    } else {
+        form.role()
+    };
+    User {
+        name: form.name.clone(),
+        email: form.email.clone(),
+        role,
+        all_clients: form.all_clients,
+        clients: form.clients.clone(),
+        ..who.clone()
     }
 }
 

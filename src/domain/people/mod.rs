@@ -11,7 +11,9 @@ pub mod form;
 
 use crate::domain::access::permissions::{self, role_allows, Action};
 use crate::domain::model::team::PeopleError;
-use crate::domain::model::{Company, Connection, Product, ProductState, Role, User, UserId};
+use crate::domain::model::{
+    Company, Connection, Gender, Product, ProductState, Role, User, UserId,
+};
 
 /// What the acting user would do to the product's people.
 #[derive(Clone, Copy, Debug)]
@@ -51,11 +53,10 @@ pub fn may_add(state: &ProductState, actor: &User) -> bool {
 
 /// The refusal that says who may manage the product's people.
 pub fn forbidden(state: &ProductState) -> PeopleError {
+    let primary = state.primary_admin();
     PeopleError::Forbidden {
-        primary: state
-            .primary_admin()
-            .map(|u| u.name.clone())
-            .unwrap_or_default(),
+        primary: primary.map(|u| u.name.clone()).unwrap_or_default(),
+        primary_gender: primary.map_or(Gender::Masculine, |u| u.gender),
         admins_too: admins_manage_standard(state.product),
     }
 }

@@ -41,6 +41,9 @@ pub fn Header() -> impl IntoView {
                     <A href=move || paths::href(&paths::mes_apps(product.get())) attr:class="ma-nav__link">
                         {lang.ctl_mes_apps()}
                     </A>
+                    <A href=move || paths::href(&paths::users(product.get())) attr:class="ma-nav__link">
+                        {lang.users_ctl_title()}
+                    </A>
                 </nav>
                 <DemoArea/>
                 <div class="ma-header__controls">

@@ -86,6 +86,7 @@ fn Frame() -> impl IntoView {
                         <Route path=path!("sauvegarde") view=lazy(&parts::BACKUP)/>
                         <Route path=path!("recus/:recu") view=lazy(&parts::RECEIPT)/>
                     </ParentRoute>
+                    <Route path=path!("/:produit/utilisateurs") view=lazy(&parts::USERS)/>
                 </Routes>
             </main>
         </div>

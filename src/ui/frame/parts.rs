@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::ui::pages::{
     app_page, backup, client_apps, firm_overview, guides, handover, journal, receipt, requests,
+    users,
 };
 use crate::ui::web::split::{part, Ahead};
 use crate::ui::widgets::lazy_view::Draw;
@@ -20,11 +21,13 @@ part!(pub static OVERVIEW: Draw = page_firm_overview => || {
 };);
 part!(pub static HANDOVER: Draw = page_handover => || view! { <handover::HandoverPage/> }.into_any(););
 part!(pub static REQUESTS: Draw = page_requests => || view! { <requests::RequestsPage/> }.into_any(););
+part!(pub static USERS: Draw = page_users => || view! { <users::UsersPage/> }.into_any(););
 
 /// Every part, in the order they are fetched ahead: the likeliest next first.
-pub static AHEAD: [&dyn Ahead; 10] = [
+pub static AHEAD: [&dyn Ahead; 11] = [
     &HANDOVER,
     &OVERVIEW,
+    &USERS,
     &JOURNAL,
     &app_page::BULK_INSTALL_FORM,
     &client_apps::BULK_DISCONNECT_FORM,

@@ -16,3 +16,4 @@ pub mod receipt;
 pub mod requests;
 pub mod search;
 pub mod settings;
+pub mod users;

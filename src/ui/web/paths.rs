@@ -49,6 +49,11 @@ pub fn mes_apps(product: Product) -> String {
     format!("/{}/mes-apps", product.slug())
 }
 
+/// Utilisateurs: the product's people.
+pub fn users(product: Product) -> String {
+    format!("/{}/utilisateurs", product.slug())
+}
+
 /// `path` with a query string of the pairs that have a value: `?q=paie&categorie=paie`.
 /// The one place query strings are written.
 pub fn with_query(path: String, pairs: &[(&str, Option<&str>)]) -> String {
