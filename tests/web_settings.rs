@@ -8,8 +8,7 @@ use mes_apps::domain::commands::Command;
 use mes_apps::domain::forms::settings::SettingValue;
 use mes_apps::domain::model::{AppId, CompanyId, Product, UserId};
 use mes_apps::ui::state::Contexts;
-use mes_apps::ui::App;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -23,25 +22,19 @@ const EMAIL: &str = "ma-reglage-email_gestionnaire";
 const JOURNAL: &str = "ma-reglage-journal_paie";
 const TOGGLE: &str = "ma-reglage-ecriture_par_salarie";
 
-fn go_to(path: &str) {
-    window()
-        .history()
-        .unwrap()
-        .push_state_with_url(&JsValue::NULL, "", Some(path))
-        .unwrap();
+/// The app mounted at a connection's settings.
+struct Page(Mounted);
+
+impl std::ops::Deref for Page {
+    type Target = Mounted;
+    fn deref(&self) -> &Mounted {
+        &self.0
+    }
 }
 
-struct Page {
-    root: web_sys::HtmlElement,
-    state: Contexts,
-    handle: Option<Box<dyn std::any::Any>>,
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        self.handle.take();
-        self.root.remove();
-        go_to("/");
+impl std::ops::DerefMut for Page {
+    fn deref_mut(&mut self) -> &mut Mounted {
+        &mut self.0
     }
 }
 
@@ -144,20 +137,13 @@ async fn page() -> Page {
             },
         )
         .unwrap();
-    go_to(&format!(
-        "/quickbooks/mes-apps/connexions/{COMPANY}/{APP}/parametres"
-    ));
-    let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        state.provide();
-        view! { <App/> }
-    });
-    settle().await;
-    let p = Page {
-        root,
-        state,
-        handle: Some(Box::new(handle)),
-    };
+    let p = Page(
+        mount_app(
+            &format!("/quickbooks/mes-apps/connexions/{COMPANY}/{APP}/parametres"),
+            state,
+        )
+        .await,
+    );
     let heading = p
         .find("#ma-settings-title")
         .expect("the heading")
@@ -398,20 +384,13 @@ async fn the_unsaved_flag_follows_the_form() {
 async fn a_demo_connection_managed_by_someone_else_says_so() {
     window().local_storage().unwrap().unwrap().clear().unwrap();
     let state = Contexts::new(Catalogue::shipped().unwrap());
-    go_to(&format!(
-        "/quickbooks/mes-apps/connexions/{COMPANY}/stock-malin/parametres"
-    ));
-    let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        state.provide();
-        view! { <App/> }
-    });
-    settle().await;
-    let p = Page {
-        root,
-        state,
-        handle: Some(Box::new(handle)),
-    };
+    let p = Page(
+        mount_app(
+            &format!("/quickbooks/mes-apps/connexions/{COMPANY}/stock-malin/parametres"),
+            state,
+        )
+        .await,
+    );
     let line = p.associated();
     assert!(line.contains("Julien Petit"), "{line}");
     assert!(line.contains("ce n'est pas vous"), "{line}");

@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use mes_apps::domain::catalogue::Catalogue;
 use mes_apps::domain::model::{Product, Role, UserId};
 use mes_apps::ui::state::Contexts;
-use mes_apps::ui::App;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -20,25 +19,13 @@ use web_support::*;
 const NAME: &str = "ma-utilisateur-nom";
 const EMAIL: &str = "ma-utilisateur-email";
 
-fn go_to(path: &str) {
-    window()
-        .history()
-        .unwrap()
-        .push_state_with_url(&JsValue::NULL, "", Some(path))
-        .unwrap();
-}
+/// The app mounted at Utilisateurs.
+struct Page(Mounted);
 
-struct Page {
-    root: web_sys::HtmlElement,
-    state: Contexts,
-    handle: Option<Box<dyn std::any::Any>>,
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        self.handle.take();
-        self.root.remove();
-        go_to("/");
+impl std::ops::Deref for Page {
+    type Target = Mounted;
+    fn deref(&self) -> &Mounted {
+        &self.0
     }
 }
 
@@ -112,19 +99,10 @@ impl Page {
 async fn page() -> Page {
     window().local_storage().unwrap().unwrap().clear().unwrap();
     let state = Contexts::new(Catalogue::shipped().unwrap());
-    go_to("/quickbooks/utilisateurs");
-    let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        state.provide();
-        view! { <App/> }
-    });
+    let p = Page(mount_app("/quickbooks/utilisateurs", state).await);
+    // The page is a part of its own, loaded once asked for.
     settle().await;
-    settle().await;
-    Page {
-        root,
-        state,
-        handle: Some(Box::new(handle)),
-    }
+    p
 }
 
 #[wasm_bindgen_test]

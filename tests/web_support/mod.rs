@@ -1,5 +1,6 @@
-//! What the browser tests share: a container to mount into, waiting for the app to
-//! settle, and events built by the browser's own constructors.
+//! What the browser tests share: a container to mount into, the whole app mounted at an
+//! address, waiting for the app to settle, and events built by the browser's own
+//! constructors.
 #![allow(dead_code)]
 
 use leptos::prelude::*;
@@ -82,4 +83,45 @@ pub fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElem
     root.query_selector(selector)
         .unwrap()
         .map(|e| e.unchecked_into())
+}
+
+/// Changes the address without loading a page (the router follows it).
+pub fn go_to(path: &str) {
+    window()
+        .history()
+        .unwrap()
+        .push_state_with_url(&JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+/// The whole app mounted at an address; unmounted, and the address back at "/", when
+/// dropped (or unmounted earlier by taking `handle`).
+pub struct Mounted {
+    pub root: web_sys::HtmlElement,
+    pub state: mes_apps::ui::state::Contexts,
+    pub handle: Option<Box<dyn std::any::Any>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.handle.take();
+        self.root.remove();
+        go_to("/");
+    }
+}
+
+/// Mounts the app at `path` with `state`, once it has settled.
+pub async fn mount_app(path: &str, state: mes_apps::ui::state::Contexts) -> Mounted {
+    go_to(path);
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        state.provide();
+        view! { <mes_apps::ui::App/> }
+    });
+    settle().await;
+    Mounted {
+        root,
+        state,
+        handle: Some(Box::new(handle)),
+    }
 }

@@ -166,16 +166,7 @@ pub fn plausible_email(email: &str) -> bool {
 /// The id of a new person called `name`: the name folded into a slug ("Nina Roux" →
 /// "nina-roux"), followed by a number when someone, present or former, has it already.
 pub fn new_id(state: &ProductState, name: &str) -> UserId {
-    let folded = fold(name);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let base = if words.is_empty() {
-        "utilisateur".to_string()
-    } else {
-        words.join("-")
-    };
+    let base = joined_words(name, "-");
     let taken = |id: &str| {
         state.users.iter().any(|u| u.id.as_str() == id)
             || state.former.iter().any(|f| f.id.as_str() == id)
@@ -192,17 +183,22 @@ pub fn new_id(state: &ProductState, name: &str) -> UserId {
 /// The address a person is given when none is known (data saved before people had
 /// one): "Claire Martin" → "claire.martin@exemple.fr".
 pub fn address_for(name: &str) -> String {
+    format!("{}@exemple.fr", joined_words(name, "."))
+}
+
+/// The words of `name`, folded to plain ASCII and joined by `by` ("Léa Moreau" →
+/// "lea.moreau"); "utilisateur" when none is left.
+fn joined_words(name: &str, by: &str) -> String {
     let folded = fold(name);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let local = if words.is_empty() {
+    if words.is_empty() {
         "utilisateur".to_string()
     } else {
-        words.join(".")
-    };
-    format!("{local}@exemple.fr")
+        words.join(by)
+    }
 }
 
 /// Gives each user without an address one made from their name, unless someone has it.

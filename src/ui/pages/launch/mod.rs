@@ -4,6 +4,7 @@
 //! says so and offers Réactiver (see `suspended`); one nobody manages says so and offers
 //! "Reprendre la gestion" (see `unmanaged`).
 
+mod blocked;
 mod suspended;
 mod unmanaged;
 
