@@ -43,20 +43,6 @@ impl Page {
         find(&self.root, selector)
     }
 
-    fn input(&self, id: &str) -> web_sys::HtmlInputElement {
-        document()
-            .get_element_by_id(id)
-            .unwrap_or_else(|| panic!("#{id} is on the page"))
-            .unchecked_into()
-    }
-
-    async fn type_into(&self, id: &str, text: &str) {
-        let input = self.input(id);
-        input.set_value(text);
-        input.dispatch_event(&plain_event("input")).unwrap();
-        settle().await;
-    }
-
     fn save_button(&self) -> web_sys::HtmlButtonElement {
         let list = self.root.query_selector_all("button[type=submit]").unwrap();
         (0..list.length())

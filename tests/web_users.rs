@@ -45,20 +45,6 @@ impl Page {
         settle().await;
     }
 
-    fn input(&self, id: &str) -> web_sys::HtmlInputElement {
-        document()
-            .get_element_by_id(id)
-            .unwrap_or_else(|| panic!("#{id} is on the page"))
-            .unchecked_into()
-    }
-
-    async fn type_into(&self, id: &str, text: &str) {
-        let input = self.input(id);
-        input.set_value(text);
-        input.dispatch_event(&plain_event("input")).unwrap();
-        settle().await;
-    }
-
     /// The field's error, read through its aria-describedby.
     fn error_of(&self, id: &str) -> Option<String> {
         let described = self.input(id).get_attribute("aria-describedby")?;

@@ -110,6 +110,24 @@ impl Drop for Mounted {
     }
 }
 
+impl Mounted {
+    /// The input of this id (it must be on the page).
+    pub fn input(&self, id: &str) -> web_sys::HtmlInputElement {
+        document()
+            .get_element_by_id(id)
+            .unwrap_or_else(|| panic!("#{id} is on the page"))
+            .unchecked_into()
+    }
+
+    /// Types `text` into the input, as its `input` event tells the app.
+    pub async fn type_into(&self, id: &str, text: &str) {
+        let input = self.input(id);
+        input.set_value(text);
+        input.dispatch_event(&plain_event("input")).unwrap();
+        settle().await;
+    }
+}
+
 /// Mounts the app at `path` with `state`, once it has settled.
 pub async fn mount_app(path: &str, state: mes_apps::ui::state::Contexts) -> Mounted {
     go_to(path);
