@@ -513,6 +513,30 @@ fn a_removed_persons_pending_requests_are_withdrawn_and_journaled() {
 }
 
 #[test]
+fn a_request_decided_by_someone_removed_still_names_them_marked() {
+    let cat = catalogue();
+    let mut s = demo_state(QB, &cat);
+    let ask = Command::Request {
+        app: a("caisse-horizon"),
+        company: c(QB_COMPANY),
+        message: String::new(),
+    };
+    apply_checked(&mut s, &cat, "sophie-bernard", &ask).unwrap();
+    let id = s.requests.last().unwrap().id;
+    let decline = Command::DeclineRequest {
+        id,
+        reason: String::new(),
+    };
+    apply_checked(&mut s, &cat, "julien-petit", &decline).unwrap();
+    apply_checked(&mut s, &cat, "claire-martin", &remove("julien-petit", None)).unwrap();
+    let label = s.requests.last().unwrap().status.label(&s, Lang::Fr);
+    assert_eq!(
+        plain(&label),
+        "Refusée par Julien Petit (ne fait plus partie de l'équipe)"
+    );
+}
+
+#[test]
 fn a_change_that_takes_connections_away_hands_them_over() {
     let cat = catalogue();
     // Julien made a standard user: none of his connections stay his.

@@ -63,8 +63,8 @@ impl Status {
     pub fn label(&self, state: &ProductState, lang: Lang) -> String {
         match self {
             Status::Pending => lang.requests_status_pending().to_string(),
-            Status::Approved { by, .. } => lang.requests_status_approved(state.user_name(by)),
-            Status::Declined { by, .. } => lang.requests_status_declined(state.user_name(by)),
+            Status::Approved { by, .. } => lang.requests_status_approved(state.person(by, lang)),
+            Status::Declined { by, .. } => lang.requests_status_declined(state.person(by, lang)),
             Status::Withdrawn { .. } => lang.requests_status_withdrawn().to_string(),
         }
     }

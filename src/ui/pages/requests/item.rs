@@ -26,7 +26,7 @@ pub fn RequestItem(product: Product, request: AppRequest) -> impl IntoView {
     let (company, requester, status, may_decide) = products.state(product).with_untracked(|s| {
         (
             s.company_name(&r.company).to_string(),
-            s.user_name(&r.requester).to_string(),
+            s.person(&r.requester, lang),
             r.status.label(s, lang),
             requests::may_decide(s, &actor, &r),
         )
