@@ -42,14 +42,10 @@ impl Outcome {
                     company: &company_name(company),
                 })
             }
-            Outcome::UserAdded { id } => lang.users_done_added(state.user_name(id)),
-            Outcome::UserChanged { id, handed } => {
-                lang.users_done_changed(state.user_name(id)) + &handed_summary(state, handed, lang)
-            }
-            Outcome::UserRemoved { id, handed } => {
-                lang.users_done_removed(state.user_name(id)) + &handed_summary(state, handed, lang)
-            }
-            Outcome::PrimaryHanded { to, .. } => lang.users_done_primary(state.user_name(to)),
+            Outcome::UserAdded { .. }
+            | Outcome::UserChanged { .. }
+            | Outcome::UserRemoved { .. }
+            | Outcome::PrimaryHanded { .. } => self.people_message(state, lang),
             Outcome::Reset => lang.outcome_reset().into(),
             Outcome::Batch(items) => batch::summary(items, lang),
             Outcome::Launched { app, company } => lang.outcome_launched(args::OutcomeLaunched {
@@ -74,6 +70,20 @@ impl Outcome {
                 company: &company_name(company),
                 from: &state.former_manager(from.as_ref(), lang),
             }),
+            Outcome::Suspended { .. }
+            | Outcome::Reactivated { .. }
+            | Outcome::Requested { .. }
+            | Outcome::RequestApproved { .. }
+            | Outcome::RequestDeclined { .. }
+            | Outcome::RequestWithdrawn { .. } => self.request_message(state, catalogue, lang),
+            Outcome::Acknowledged => String::new(),
+            Outcome::ClockAdvanced { days, .. } => lang.outcome_clock(*days as usize),
+        }
+    }
+
+    /// The sentence of a suspension's or a request's outcome; empty for any other.
+    fn request_message(&self, state: &ProductState, catalogue: &Catalogue, lang: Lang) -> String {
+        match self {
             Outcome::Suspended { app, company } => {
                 lang.requests_done_suspended(args::RequestsDoneSuspended {
                     app: &catalogue.app_name(app),
@@ -115,8 +125,22 @@ impl Outcome {
                     company: &state.company_name(company),
                 })
             }
-            Outcome::Acknowledged => String::new(),
-            Outcome::ClockAdvanced { days, .. } => lang.outcome_clock(*days as usize),
+            _ => String::new(),
+        }
+    }
+
+    /// The sentence of a change to the product's people; empty for any other outcome.
+    fn people_message(&self, state: &ProductState, lang: Lang) -> String {
+        match self {
+            Outcome::UserAdded { id } => lang.users_done_added(state.user_name(id)),
+            Outcome::UserChanged { id, handed } => {
+                lang.users_done_changed(state.user_name(id)) + &handed_summary(state, handed, lang)
+            }
+            Outcome::UserRemoved { id, handed } => {
+                lang.users_done_removed(state.user_name(id)) + &handed_summary(state, handed, lang)
+            }
+            Outcome::PrimaryHanded { to, .. } => lang.users_done_primary(state.user_name(to)),
+            _ => String::new(),
         }
     }
 }

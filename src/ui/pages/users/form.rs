@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::domain::commands::Command;
+use crate::domain::i18n::Lang;
 use crate::domain::model::error::DomainError;
 use crate::domain::model::team::{PeopleError, UserField, UserFieldError};
 use crate::domain::model::{CompanyId, Product, UserId};
@@ -63,6 +64,48 @@ fn field_id(field: UserField) -> &'static str {
     }
 }
 
+/// The connections the change in `draft` would take out of `editing`'s rights, as lines
+/// ("App — Company"); none while adding someone.
+fn lost_lines(product: Product, editing: Option<UserId>, draft: Draft) -> Memo<Vec<String>> {
+    let products = use_products();
+    Memo::new(move |_| {
+        let f = draft.form();
+        products.catalogue.with_value(|cat| {
+            products.state(product).with(|s| {
+                let Some(who) = editing.as_ref().and_then(|id| s.user(id)) else {
+                    return Vec::new();
+                };
+                let after = form::changed(who, &f.tidy(s));
+                people::lost_connections(s, who, &after)
+                    .into_iter()
+                    .map(|c| super::target(cat.app_name(&c.app), s.company_name(&c.company)))
+                    .collect()
+            })
+        })
+    })
+}
+
+/// Shows a refusal: each field's problem beside it (focus on the first), or the sentence.
+fn refused(
+    e: DomainError,
+    (errors, error): (RwSignal<Vec<UserFieldError>>, RwSignal<Option<String>>),
+    lang: Lang,
+) {
+    match e {
+        DomainError::People(PeopleError::Invalid(list)) => {
+            if let Some(first) = list.first() {
+                dom::focus(field_id(first.field));
+            }
+            error.set(None);
+            errors.set(list);
+        }
+        e => {
+            errors.set(Vec::new());
+            error.set(Some(e.text(lang)));
+        }
+    }
+}
+
 #[component]
 pub fn UserDialog(
     product: Product,
@@ -86,25 +129,7 @@ pub fn UserDialog(
             .as_ref()
             .and_then(|id| successor::first(product, id)),
     );
-    // The connections this change would take out of the person's rights, as lines.
-    let lost = {
-        let editing = editing.clone();
-        Memo::new(move |_| {
-            let f = draft.form();
-            products.catalogue.with_value(|cat| {
-                products.state(product).with(|s| {
-                    let Some(who) = editing.as_ref().and_then(|id| s.user(id)) else {
-                        return Vec::new();
-                    };
-                    let after = form::changed(who, &f.tidy(s));
-                    people::lost_connections(s, who, &after)
-                        .into_iter()
-                        .map(|c| super::target(cat.app_name(&c.app), s.company_name(&c.company)))
-                        .collect::<Vec<_>>()
-                })
-            })
-        })
-    };
+    let lost = lost_lines(product, editing.clone(), draft);
     let submit = {
         let editing = editing.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -120,17 +145,7 @@ pub fn UserDialog(
             };
             match products.dispatch(product, command) {
                 Ok(_) => on_close.run(()),
-                Err(DomainError::People(PeopleError::Invalid(list))) => {
-                    if let Some(first) = list.first() {
-                        dom::focus(field_id(first.field));
-                    }
-                    error.set(None);
-                    errors.set(list);
-                }
-                Err(e) => {
-                    errors.set(Vec::new());
-                    error.set(Some(e.text(lang)));
-                }
+                Err(e) => refused(e, (errors, error), lang),
             }
         }
     };
