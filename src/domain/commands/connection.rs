@@ -33,12 +33,7 @@ pub(super) fn get(
                 .iter_mut()
                 .find(|c| &c.app == app_id && &c.company == company)
             {
-                c.manager = Some(actor_id.clone());
-                // Never before the connection: a command applied again after another
-                // tab's, or a clock set back, may carry an earlier time.
-                c.transferred = Some(env.now.max(c.since));
-                // Taking over renews the connection for its new manager.
-                c.last_used = Some(env.now.max(c.since));
+                c.hand_to(actor_id.clone(), env.now);
             }
             let event = Event::Transfer {
                 from: from.clone(),
@@ -190,8 +185,7 @@ pub(super) fn reconnect(
     let (from, event) = match plan {
         ReconnectPlan::Renew => (None, Event::Reconnection),
         ReconnectPlan::TakeOver { from } => {
-            c.manager = Some(actor_id.clone());
-            c.transferred = Some(now);
+            c.hand_to(actor_id.clone(), env.now);
             let event = Event::Transfer {
                 from: from.clone(),
                 to: actor_id.clone(),

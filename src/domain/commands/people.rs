@@ -4,18 +4,17 @@
 //! never blocking the others), or leaves it without a manager.
 
 use super::checks::actor;
-use super::{Env, Outcome};
+use super::{requests, Env, Outcome};
 
 use crate::domain::access::permissions::{self, Action};
 use crate::domain::journal::{record, record_people, Event};
 use crate::domain::model::error::DomainError;
 use crate::domain::model::team::PeopleError;
 use crate::domain::model::{
-    AppId, CompanyId, FormerUser, Gender, ProductState, Role, User, UserId,
+    AppId, CompanyId, Connection, FormerUser, Gender, ProductState, Role, User, UserId,
 };
 use crate::domain::people::form::{self, UserForm};
 use crate::domain::people::{self as rules, PeopleAction};
-use crate::domain::requests::Status;
 
 /// What became of one connection a person gave up: `to` manages it now, or nobody
 /// (`None`), because "Personne" was chosen or because `refusal` says why `to` could not.
@@ -192,7 +191,7 @@ fn successor(
     }
 }
 
-fn targets(connections: Vec<&crate::domain::model::Connection>) -> Vec<(AppId, CompanyId)> {
+fn targets(connections: Vec<&Connection>) -> Vec<(AppId, CompanyId)> {
     connections
         .into_iter()
         .map(|c| (c.app.clone(), c.company.clone()))
@@ -218,10 +217,9 @@ fn hand_over(
                 .iter_mut()
                 .find(|c| &c.app == app && &c.company == company)
             {
-                c.manager = given.cloned();
-                if given.is_some() {
-                    c.transferred = Some(env.now.max(c.since));
-                    c.last_used = Some(env.now.max(c.since));
+                match given {
+                    Some(to) => c.hand_to(to.clone(), env.now),
+                    None => c.manager = None,
                 }
             }
             let event = match given {
@@ -250,16 +248,10 @@ fn may_take(state: &ProductState, to: &UserId, company: &CompanyId) -> Result<()
 
 /// Withdraws what `who` asked for and is still pending, journaling each.
 fn withdraw_requests(state: &mut ProductState, env: &Env, actor_id: &UserId, who: &UserId) {
-    let mut withdrawn = Vec::new();
-    for r in state.requests.iter_mut() {
+    for i in 0..state.requests.len() {
+        let r = &state.requests[i];
         if &r.requester == who && r.status.is_pending() {
-            r.status = Status::Withdrawn { at: env.now };
-            r.seen = true;
-            withdrawn.push((r.id, r.app.clone(), r.company.clone()));
+            requests::mark_withdrawn(state, env, actor_id, i);
         }
-    }
-    for (request, app, company) in withdrawn {
-        let event = Event::RequestWithdrawal { request };
-        record(state, env.now, actor_id, (&app, &company), event);
     }
 }

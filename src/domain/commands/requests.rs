@@ -156,17 +156,24 @@ pub(crate) fn withdraw(
         }
         .into());
     }
+    let (app, company) = mark_withdrawn(state, env, actor, i);
+    Ok(Outcome::RequestWithdrawn { app, company })
+}
+
+/// Withdraws the `i`th request, as `actor`, and journals it; returns its target.
+pub(super) fn mark_withdrawn(
+    state: &mut ProductState,
+    env: &Env,
+    actor: &UserId,
+    i: usize,
+) -> (AppId, CompanyId) {
+    let r = &mut state.requests[i];
     r.status = Status::Withdrawn { at: env.now };
     r.seen = true;
-    let (app, company) = (r.app.clone(), r.company.clone());
-    record(
-        state,
-        env.now,
-        actor,
-        (&app, &company),
-        Event::RequestWithdrawal { request: id },
-    );
-    Ok(Outcome::RequestWithdrawn { app, company })
+    let (request, app, company) = (r.id, r.app.clone(), r.company.clone());
+    let event = Event::RequestWithdrawal { request };
+    record(state, env.now, actor, (&app, &company), event);
+    (app, company)
 }
 
 /// Marks `actor`'s decided requests as seen (the notice was shown). Not journaled.

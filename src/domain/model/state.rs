@@ -42,6 +42,16 @@ pub struct Connection {
 }
 
 impl Connection {
+    /// Hands the connection to `to` at `now`: the transfer's date, and a use (taking over
+    /// renews it for its new manager). Never before the connection: a command applied
+    /// again after another tab's, or a clock set back, may carry an earlier time.
+    pub fn hand_to(&mut self, to: UserId, now: Timestamp) {
+        let now = now.max(self.since);
+        self.manager = Some(to);
+        self.transferred = Some(now);
+        self.last_used = Some(now);
+    }
+
     /// Whether `id` manages the connection.
     pub fn is_managed_by(&self, id: &UserId) -> bool {
         self.manager.as_ref() == Some(id)
