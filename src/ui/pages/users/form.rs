@@ -18,6 +18,7 @@ use crate::ui::state::products::use_products;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::dom;
 use crate::ui::widgets::modal::Modal;
+use crate::ui::widgets::selection::label;
 
 use super::fields::{ClientsGroup, RoleGroup, TextField};
 use super::successor::{self, Successor, SuccessorChoice};
@@ -78,7 +79,7 @@ fn lost_lines(product: Product, editing: Option<UserId>, draft: Draft) -> Memo<V
                 let after = form::changed(who, &f.tidy(s));
                 people::lost_connections(s, who, &after)
                     .into_iter()
-                    .map(|c| super::target(cat.app_name(&c.app), s.company_name(&c.company)))
+                    .map(|c| label(cat.app_name(&c.app), s.company_name(&c.company)))
                     .collect()
             })
         })

@@ -100,13 +100,3 @@ fn Users(product: Product) -> impl IntoView {
         </section>
     }
 }
-
-/// "Stock Malin — Boulangerie Martin": a connection as the dialogs and the report list it.
-pub(super) fn target(app: &str, company: &str) -> String {
-    crate::ui::widgets::selection::label(app, company)
-}
-
-/// The caption of the table: whose users these are.
-pub(super) fn caption(company: &str) -> String {
-    use_lang().users_caption(company)
-}

@@ -12,6 +12,7 @@ use crate::ui::state::session::use_lang;
 use crate::ui::widgets::confirm_actions::ConfirmActions;
 use crate::ui::widgets::data_note::DataNotes;
 use crate::ui::widgets::modal::Modal;
+use crate::ui::widgets::selection::label;
 
 use super::report::{lines_of, ReportLine};
 use super::successor::{self, Successor, SuccessorChoice};
@@ -30,7 +31,7 @@ pub fn RemoveDialog(
             let managed = people::managed(s, &who);
             let lines: Vec<String> = managed
                 .iter()
-                .map(|c| super::target(cat.app_name(&c.app), s.company_name(&c.company)))
+                .map(|c| label(cat.app_name(&c.app), s.company_name(&c.company)))
                 .collect();
             let mut apps: Vec<AppId> = managed.iter().map(|c| c.app.clone()).collect();
             apps.sort();

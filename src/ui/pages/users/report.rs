@@ -10,6 +10,7 @@ use crate::domain::i18n::{args, Lang};
 use crate::domain::model::ProductState;
 use crate::ui::state::session::use_lang;
 use crate::ui::web::dom;
+use crate::ui::widgets::selection::label;
 
 /// One line of the report, already said.
 pub type ReportLine = String;
@@ -29,7 +30,7 @@ pub fn lines_of(
     handed
         .iter()
         .map(|h| {
-            let target = super::target(catalogue.app_name(&h.app), state.company_name(&h.company));
+            let target = label(catalogue.app_name(&h.app), state.company_name(&h.company));
             match (&h.to, &h.refusal) {
                 (Some(to), _) => lang.users_report_given(args::UsersReportGiven {
                     target: &target,

@@ -88,7 +88,7 @@ pub fn UsersTable(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl In
     });
     let (caption, with_clients) = products.state(product).with_untracked(|s| {
         let company = s.home_company().map(|c| c.name.clone()).unwrap_or_default();
-        (super::caption(&company), s.clients().next().is_some())
+        (lang.users_caption(&company), s.clients().next().is_some())
     });
     view! {
         <table class="ma-table ma-users__table">
