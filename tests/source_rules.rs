@@ -122,7 +122,7 @@ const LAYERS: [&[&str]; 12] = [
     &["health"],
     &["journal"],
     &["access"],
-    &["disconnection", "requests", "people"],
+    &["disconnection", "requests", "people", "reviews"],
     &["data"],
     &["commands"],
     &["views", "guide", "import"],

@@ -23,6 +23,7 @@ use crate::domain::i18n::args;
 use crate::domain::i18n::Said;
 use crate::domain::model::{Company, Connection, FormerUser, Product, User};
 use crate::domain::requests::AppRequest;
+use crate::domain::reviews::Review;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -77,6 +78,9 @@ pub struct StoredData {
     /// The people removed. Absent from data saved before people could be removed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former: Vec<FormerUser>,
+    /// The access reviews. Absent from data saved before reviews existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! their outcome, and [`journaled`] writes it, so that no arm returns early.
 
 use super::connection::{disconnect, get, launch, reconnect, update_settings};
-use super::{batch, people, requests, suspend};
+use super::{batch, people, requests, review, suspend};
 use super::{Command, Env, Outcome};
 use crate::domain::data::demo;
 use crate::domain::health::clock;
@@ -16,8 +16,9 @@ use crate::domain::model::{AppId, CompanyId, ProductState, UserId};
 /// Who journals what: an action on one connection writes one entry, here; a batch's
 /// commands each go through `apply` again; a request's steps and a person's changes
 /// journal themselves (their command names a request or a person, not a connection, and
-/// a person's removal writes one entry more per connection they managed); the reset, Lancer, the demo's clock and
-/// acknowledging requests write none.
+/// a person's removal writes one entry more per connection they managed); a review's
+/// start, end and each decision applied journal themselves too; the reset, Lancer, the
+/// demo's clock, acknowledging requests and a review's decision taken write none.
 pub fn apply(
     state: &mut ProductState,
     env: &Env,
@@ -63,6 +64,14 @@ pub fn apply(
         }
         Command::RemoveUser { id, to } => people::remove(state, demo, actor, id, to.as_ref()),
         Command::HandPrimary { to } => people::hand_primary(state, demo, actor, to),
+        Command::StartReview => review::start(state, demo, actor),
+        Command::DecideReview {
+            app,
+            company,
+            decision,
+        } => review::decide(state, demo, actor, (app, company), *decision),
+        Command::AbandonReview => review::abandon(state, demo, actor),
+        Command::ApplyReview => review::apply_decisions(state, env, actor),
         Command::Suspend { app, company } => {
             let done = suspend::set(state, demo, actor, (app, company), true);
             journaled(state, demo, actor, (app, company), done)

@@ -10,6 +10,7 @@ pub mod batch;
 pub mod handover;
 pub mod people;
 pub mod requests;
+pub mod review;
 pub mod suspend;
 pub mod undo;
 
@@ -18,6 +19,7 @@ use std::collections::BTreeMap;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::forms::questionnaire::Answers;
 use crate::domain::forms::settings::SettingValue;
+use crate::domain::model::review::Decision;
 use crate::domain::model::{AppId, CompanyId, Timestamp, UserId};
 use crate::domain::people::form::UserForm;
 
@@ -115,6 +117,18 @@ pub enum Command {
     RemoveUser { id: UserId, to: Option<UserId> },
     /// "Confirmer le transfert" of the primary admin's role.
     HandPrimary { to: UserId },
+    /// "Commencer une revue" (see `review`).
+    StartReview,
+    /// A decision on one connection of the review under way; saved, not journaled.
+    DecideReview {
+        app: AppId,
+        company: CompanyId,
+        decision: Decision,
+    },
+    /// "Abandonner la revue".
+    AbandonReview,
+    /// "Confirmer" the review's decisions: each applied as if alone.
+    ApplyReview,
 }
 
 impl Command {
@@ -140,7 +154,11 @@ impl Command {
             | Command::AddUser(_)
             | Command::ChangeUser { .. }
             | Command::RemoveUser { .. }
-            | Command::HandPrimary { .. } => None,
+            | Command::HandPrimary { .. }
+            | Command::StartReview
+            | Command::DecideReview { .. }
+            | Command::AbandonReview
+            | Command::ApplyReview => None,
         }
     }
 }

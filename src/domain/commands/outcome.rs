@@ -5,6 +5,7 @@ use super::people::Handed;
 
 use crate::domain::catalogue::product::GetKind;
 use crate::domain::journal::SettingChange;
+use crate::domain::model::review::Decision;
 use crate::domain::model::{AppId, CompanyId, Timestamp, UserId};
 
 /// What a successful command did.
@@ -92,6 +93,21 @@ pub enum Outcome {
     PrimaryHanded {
         from: UserId,
         to: UserId,
+    },
+    ReviewStarted {
+        id: u64,
+    },
+    ReviewDecided {
+        app: AppId,
+        company: CompanyId,
+        decision: Decision,
+    },
+    ReviewAbandoned {
+        id: u64,
+    },
+    /// The review's decisions were applied: its report says what each did.
+    ReviewApplied {
+        id: u64,
     },
     /// The demo's clock moved `days` ahead; `now` is its new time.
     ClockAdvanced {

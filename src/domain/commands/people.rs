@@ -7,7 +7,7 @@ use super::checks::actor;
 use super::{requests, Env, Outcome};
 
 use crate::domain::access::permissions::{self, Action};
-use crate::domain::journal::{record, record_people, Event};
+use crate::domain::journal::{record, record_without_app, Event};
 use crate::domain::model::error::DomainError;
 use crate::domain::model::team::PeopleError;
 use crate::domain::model::{
@@ -49,7 +49,7 @@ pub(super) fn add(
         all_clients: form.all_clients,
         email: form.email,
     });
-    record_people(
+    record_without_app(
         state,
         env.now,
         actor_id,
@@ -84,7 +84,7 @@ pub(super) fn change(
     if let Some(u) = state.users.iter_mut().find(|u| &u.id == who_id) {
         *u = after;
     }
-    record_people(
+    record_without_app(
         state,
         env.now,
         actor_id,
@@ -124,7 +124,7 @@ pub(super) fn remove(
         user: who_id.clone(),
         to: to.cloned(),
     };
-    record_people(state, env.now, actor_id, event);
+    record_without_app(state, env.now, actor_id, event);
     withdraw_requests(state, env, actor_id, who_id);
     let handed = hand_over(state, env, actor_id, (who_id, to), &managed);
     Ok(Outcome::UserRemoved {
@@ -162,7 +162,7 @@ pub(super) fn hand_primary(
         from: actor_id.clone(),
         to: to.clone(),
     };
-    record_people(state, env.now, actor_id, event);
+    record_without_app(state, env.now, actor_id, event);
     Ok(Outcome::PrimaryHanded {
         from: actor_id.clone(),
         to: to.clone(),

@@ -77,6 +77,18 @@ impl Outcome {
             | Outcome::RequestDeclined { .. }
             | Outcome::RequestWithdrawn { .. } => self.request_message(state, catalogue, lang),
             Outcome::Acknowledged => String::new(),
+            Outcome::ReviewStarted { .. } => lang.reviews_done_started().to_string(),
+            Outcome::ReviewDecided { .. } => String::new(),
+            Outcome::ReviewAbandoned { .. } => lang.reviews_done_abandoned().to_string(),
+            Outcome::ReviewApplied { id } => crate::domain::reviews::review(state, *id)
+                .map(|r| {
+                    let (done, refused) = r.applied();
+                    lang.reviews_done_applied(args::ReviewsDoneApplied {
+                        done: &done,
+                        refused: &refused,
+                    })
+                })
+                .unwrap_or_default(),
             Outcome::ClockAdvanced { days, .. } => lang.outcome_clock(*days as usize),
         }
     }

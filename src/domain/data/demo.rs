@@ -13,11 +13,13 @@ use crate::domain::forms::settings;
 use crate::domain::health::clock::DAY_MS;
 use crate::domain::health::time::at;
 use crate::domain::journal::{next_seq, record, Event};
+use crate::domain::model::review::Decision;
 use crate::domain::model::{
     AppId, Company, CompanyId, CompanyKind, Connection, Gender, Product, ProductState, Role,
     Timestamp, User, UserId,
 };
 use crate::domain::people::form::address_for;
+use crate::domain::reviews::{next_id, ItemResult, Review, ReviewItem};
 
 fn company(id: &str, name: &str, kind: CompanyKind) -> Company {
     Company {
@@ -109,6 +111,7 @@ pub fn state(product: Product, catalogue: &Catalogue, now: Timestamp) -> Product
         receipts: Vec::new(),
         requests: Vec::new(),
         former: Vec::new(),
+        reviews: Vec::new(),
     };
     for step in steps {
         play(&mut state, catalogue, step);
@@ -124,7 +127,43 @@ pub fn state(product: Product, catalogue: &Catalogue, now: Timestamp) -> Product
         // Never before the history says it was made (a `now` earlier than the history).
         c.last_used = Some(used.max(c.managed_since()));
     }
+    add_past_review(&mut state, Timestamp(now.0 - LAST_REVIEW_DAYS_AGO * DAY_MS));
     state
+}
+
+/// How many days before the demo data are made the last access review was finished: the
+/// next is due in 60 days (after two "Avancer de 30 jours", it is).
+pub const LAST_REVIEW_DAYS_AGO: i64 = 30;
+
+/// A finished access review by the primary admin at `at`, which kept every connection
+/// made by then: the report Revue des accès lists first. Not in the journal, whose
+/// history stops earlier.
+pub fn add_past_review(state: &mut ProductState, at: Timestamp) {
+    let Some(reviewer) = state.primary_admin().map(|u| u.id.clone()) else {
+        return;
+    };
+    let items: Vec<ReviewItem> = state
+        .connections
+        .iter()
+        .filter(|c| c.since <= at)
+        .map(|c| ReviewItem {
+            app: c.app.clone(),
+            company: c.company.clone(),
+            manager: c.manager.clone(),
+            decision: Some(Decision::Keep),
+            result: Some(ItemResult::Done { entry: None }),
+        })
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    state.reviews.push(Review {
+        id: next_id(state),
+        reviewer,
+        started: Timestamp(at.0 - 3_600_000),
+        finished: Some(at),
+        items,
+    });
 }
 
 /// Plays a step directly (the demo's history is set, not checked against today's rights).

@@ -103,6 +103,7 @@ pub fn large_firm(
         receipts: Vec::new(),
         requests: Vec::new(),
         former: Vec::new(),
+        reviews: Vec::new(),
     };
     let apps: Vec<AppId> = catalogue
         .apps()

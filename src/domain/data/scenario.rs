@@ -2,7 +2,8 @@
 //! demo data or a seed by a few rules (never hand-written data): `demo`, the shipped
 //! data; `depart`, a colleague who leaves and manages a dozen connections; `grand-cabinet`,
 //! a firm of 200 clients with the catalogue's apps installed across them; `expirations`,
-//! connections expiring soon or expired on the demo's clock.
+//! connections expiring soon or expired on the demo's clock; `revue`, an access review
+//! due, with connections unused for months.
 
 use crate::domain::access::permissions::can_access;
 use crate::domain::catalogue::Catalogue;
@@ -23,6 +24,7 @@ pub enum Scenario {
     Depart,
     Expirations,
     GrandCabinet,
+    Revue,
 }
 
 /// How many connections the leaving colleague manages in `depart`.
@@ -33,11 +35,12 @@ pub const GRAND_CABINET_CLIENTS: usize = 200;
 pub const GRAND_CABINET_SEED: u64 = 2026;
 
 impl Scenario {
-    pub const ALL: [Scenario; 4] = [
+    pub const ALL: [Scenario; 5] = [
         Scenario::Demo,
         Scenario::Depart,
         Scenario::Expirations,
         Scenario::GrandCabinet,
+        Scenario::Revue,
     ];
 
     /// The value in the address (`?scenario=depart`) and the Scénario control.
@@ -47,6 +50,7 @@ impl Scenario {
             Scenario::Depart => "depart",
             Scenario::Expirations => "expirations",
             Scenario::GrandCabinet => "grand-cabinet",
+            Scenario::Revue => "revue",
         }
     }
 
@@ -61,6 +65,7 @@ impl Scenario {
             Scenario::Depart => lang.scenario_depart(),
             Scenario::Expirations => lang.scenario_expirations(),
             Scenario::GrandCabinet => lang.scenario_grand_cabinet(),
+            Scenario::Revue => lang.reviews_scenario(),
         }
     }
 
@@ -72,6 +77,7 @@ impl Scenario {
             (Scenario::Depart, Product::ExpertComptable) => lang.scenario_depart_description_ec(),
             (Scenario::Expirations, _) => lang.scenario_expirations_description(),
             (Scenario::GrandCabinet, _) => lang.scenario_grand_cabinet_description(),
+            (Scenario::Revue, _) => lang.reviews_scenario_description(),
         }
     }
 
@@ -106,6 +112,7 @@ impl Scenario {
             Scenario::GrandCabinet => {
                 large_firm(catalogue, GRAND_CABINET_CLIENTS, GRAND_CABINET_SEED, now)
             }
+            Scenario::Revue => review_due(product, catalogue, now),
         })
     }
 }
@@ -197,6 +204,25 @@ fn expirations(product: Product, catalogue: &Catalogue, now: Timestamp) -> Produ
     let aged = state.connections.len().saturating_sub(1);
     for (c, days) in state.connections[..aged].iter_mut().zip(EXPIRATIONS_DAYS) {
         // Never before the connection was made or taken over.
+        let used = Timestamp(now.0 - days * DAY_MS).max(c.managed_since());
+        c.last_used = Some(used);
+    }
+    state
+}
+
+/// How many days before `revue` is made its last access review was finished: one is due.
+pub const REVUE_LAST_DAYS_AGO: i64 = 120;
+/// How many days ago the demo's first connections were last used in `revue`: unused for
+/// two months and more, not yet near expiry.
+const REVUE_UNUSED_DAYS: [i64; 3] = [65, 74, 81];
+
+/// The demo data, where the last access review is four months old and the first
+/// connections have not been used for months.
+fn review_due(product: Product, catalogue: &Catalogue, now: Timestamp) -> ProductState {
+    let mut state = demo::state(product, catalogue, now);
+    state.reviews.clear();
+    demo::add_past_review(&mut state, Timestamp(now.0 - REVUE_LAST_DAYS_AGO * DAY_MS));
+    for (c, days) in state.connections.iter_mut().zip(REVUE_UNUSED_DAYS) {
         let used = Timestamp(now.0 - days * DAY_MS).max(c.managed_since());
         c.last_used = Some(used);
     }

@@ -27,6 +27,9 @@ pub enum Reason {
     /// The person who connected it has left: taking it over keeps it working.
     ManagerLeft,
     Other,
+    /// Disconnected by an access review ("Revue des accès : plus nécessaire"): a
+    /// review's own reason, never offered by the questionnaire.
+    AccessReview,
 }
 
 impl Reason {
@@ -55,6 +58,7 @@ impl Reason {
             Reason::Troubleshooting => lang.reason_troubleshooting(),
             Reason::ManagerLeft => lang.reason_manager_left(),
             Reason::Other => lang.reason_other(),
+            Reason::AccessReview => lang.reviews_reason(),
         }
     }
 
@@ -69,11 +73,15 @@ impl Reason {
             Reason::Troubleshooting => "depannage",
             Reason::ManagerLeft => "personne-partie",
             Reason::Other => "autre",
+            Reason::AccessReview => "revue-des-acces",
         }
     }
 
     pub fn from_slug(slug: &str) -> Option<Reason> {
-        Reason::ALL.into_iter().find(|r| r.slug() == slug)
+        Reason::ALL
+            .into_iter()
+            .chain([Reason::AccessReview])
+            .find(|r| r.slug() == slug)
     }
 }
 

@@ -2,4 +2,5 @@
 //! field checked, every problem said where it is.
 
 mod records;
+mod reviews;
 pub mod validate;

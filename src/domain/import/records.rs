@@ -45,7 +45,7 @@ pub(super) fn check_journal(
             Some(app) if catalogue.app(app).is_none() && origin == Origin::Import => {
                 r.push(at("app"), |l| l.validate_unknown_app(app));
             }
-            None if !e.event.is_about_people() => {
+            None if !e.event.names_no_app() => {
                 r.push_fixed(at("app"), Lang::validate_entry_without_app);
             }
             _ => {}
@@ -63,6 +63,10 @@ fn check_event(r: &mut Report, at: String, event: &Event, origin: Origin, ids: &
         | Event::UserChanged { user } => known(r, &at, ids, [user]),
         Event::UserRemoved { user, to } => known(r, &at, ids, [user].into_iter().chain(to)),
         Event::PrimaryAdminTransfer { from, to } => known(r, &at, ids, [from, to]),
+        Event::ReviewStarted { .. }
+        | Event::ReviewKept { .. }
+        | Event::ReviewFinished { .. }
+        | Event::ReviewAbandoned { .. } => {}
         Event::Disconnection { answers } => {
             if !answers_valid(answers, origin) {
                 r.push_fixed(at, Lang::validate_bad_answers);
@@ -203,7 +207,12 @@ fn check_receipt_text(r: &mut Report, at: &dyn Fn(&str) -> String, receipt: &Rec
 }
 
 /// Each of `users` is someone the data knows, present or former.
-fn known<'u>(r: &mut Report, at: &str, ids: &Ids, users: impl IntoIterator<Item = &'u UserId>) {
+pub(super) fn known<'u>(
+    r: &mut Report,
+    at: &str,
+    ids: &Ids,
+    users: impl IntoIterator<Item = &'u UserId>,
+) {
     for u in users {
         if !ids.users.contains(u) {
             r.push(at.to_string(), |l| l.validate_unknown_user(u));

@@ -20,6 +20,7 @@ use crate::domain::requests::check as request_check;
 use crate::domain::text::{char_len, has_bidi_control};
 
 use super::records::{check_journal, check_receipts};
+use super::reviews::check_reviews;
 
 pub const MAX_USERS: usize = 100;
 pub const MAX_COMPANIES: usize = 1_000;
@@ -237,6 +238,7 @@ fn check(
     check_connections(&mut r, state, product, catalogue, origin, &ids);
     check_journal(&mut r, state, product, catalogue, origin, &ids);
     check_receipts(&mut r, state, catalogue, origin, &ids);
+    check_reviews(&mut r, state, catalogue, origin, &ids);
     let said = |lang| request_check::problems(state, catalogue, &ids.users, &ids.companies, lang);
     // The same problems in the same order in each language: one problem per position.
     for ((path, fr), (_, en)) in said(Lang::Fr).into_iter().zip(said(Lang::En)) {

@@ -98,6 +98,11 @@ fn row(
             from = person(requester);
             other = why.clone();
         }
+        // The review's number in "other".
+        Event::ReviewStarted { review }
+        | Event::ReviewKept { review }
+        | Event::ReviewFinished { review }
+        | Event::ReviewAbandoned { review } => other = lang.reviews_detail(review),
         Event::Connection
         | Event::Installation
         | Event::Reconnection
@@ -158,17 +163,21 @@ pub fn write(
     tz: &dyn Fn(Timestamp) -> i32,
     lang: Lang,
 ) -> String {
+    let header: Vec<String> = columns(lang).iter().map(|c| c.to_string()).collect();
+    let rows = entries.iter().map(|e| row(state, catalogue, e, tz, lang));
+    file(header, rows)
+}
+
+/// A CSV file's text: the byte-order mark, the header, then each row with its
+/// formula-like cells disarmed. The journal's file and a review's report alike.
+pub fn file(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> String {
     let writer = csv_core::WriterBuilder::new()
         .terminator(csv_core::Terminator::CRLF)
         .build();
     let mut out = "\u{feff}".as_bytes().to_vec();
-    let header: Vec<String> = columns(lang).iter().map(|c| c.to_string()).collect();
     record(&writer, &mut out, &header);
-    for e in entries {
-        let cells: Vec<String> = row(state, catalogue, e, tz, lang)
-            .iter()
-            .map(|c| safe_cell(c))
-            .collect();
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| safe_cell(c)).collect();
         record(&writer, &mut out, &cells);
     }
     // Only UTF-8 went in, and quotes and delimiters are ASCII: the bytes are UTF-8.

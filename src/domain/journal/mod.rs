@@ -37,8 +37,9 @@ pub fn record(
 }
 
 /// Appends an entry about people (a person added, changed or removed, the primary
-/// admin's role handed over): it names the product's own company and no app.
-pub fn record_people(state: &mut ProductState, at: Timestamp, actor: &UserId, event: Event) {
+/// admin's role handed over) or a whole access review (started, finished, abandoned):
+/// it names the product's own company and no app.
+pub fn record_without_app(state: &mut ProductState, at: Timestamp, actor: &UserId, event: Event) {
     let seq = next_seq(state);
     let company = state
         .home_company()
@@ -143,6 +144,10 @@ pub fn details(
                 to: &person(to),
             })]
         }
+        Event::ReviewStarted { review }
+        | Event::ReviewKept { review }
+        | Event::ReviewFinished { review }
+        | Event::ReviewAbandoned { review } => vec![lang.reviews_detail(review)],
     }
 }
 
@@ -178,6 +183,7 @@ mod tests {
             receipts: Vec::new(),
             requests: Vec::new(),
             former: Vec::new(),
+            reviews: Vec::new(),
         }
     }
 

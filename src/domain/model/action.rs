@@ -22,6 +22,8 @@ pub enum Action {
     /// Export or import the product's data (Sauvegarde): every client's data, users and
     /// roles included, so an import could hand anyone any role.
     ManageData,
+    /// Run an access review ("Revue des accès") over the connections one may see.
+    Review,
 }
 
 impl Action {
@@ -36,6 +38,7 @@ impl Action {
             (Action::Suspend, _) => lang.requests_action_suspend(),
             (Action::Request, _) => lang.requests_action_request(),
             (Action::ManageData, _) => lang.action_manage_data(),
+            (Action::Review, _) => lang.reviews_action(),
         }
     }
 }

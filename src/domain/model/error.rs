@@ -6,6 +6,7 @@ use super::action::{Action, GetKind};
 use super::ids::{AppId, CompanyId};
 use super::people::{Gender, Product, Role};
 use super::request::RequestError;
+use super::review::ReviewError;
 use super::suspension::SuspendError;
 use super::team::PeopleError;
 use crate::domain::forms::questionnaire::QuestionnaireError;
@@ -87,6 +88,14 @@ pub enum DomainError {
     Suspension(SuspendError),
     /// A change to the product's people, or an app nobody manages (see `people`).
     People(PeopleError),
+    /// An access review's step (see `reviews`).
+    Review(ReviewError),
+}
+
+impl From<ReviewError> for DomainError {
+    fn from(e: ReviewError) -> Self {
+        DomainError::Review(e)
+    }
 }
 
 impl From<PeopleError> for DomainError {
@@ -192,6 +201,7 @@ impl DomainError {
             DomainError::Request(e) => e.message(lang),
             DomainError::Suspension(e) => e.message(lang),
             DomainError::People(e) => e.message(lang),
+            DomainError::Review(e) => e.message(lang),
         }
     }
 }

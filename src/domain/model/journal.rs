@@ -90,6 +90,24 @@ pub enum Event {
         from: UserId,
         to: UserId,
     },
+    /// An access review started ("Commencer une revue"); names no app.
+    ReviewStarted {
+        review: u64,
+    },
+    /// "Conserver" applied by a review: the connection stays as it is. The review's
+    /// other decisions write their own action's entry (a suspension, a disconnection,
+    /// a transfer).
+    ReviewKept {
+        review: u64,
+    },
+    /// A review's decisions applied; names no app.
+    ReviewFinished {
+        review: u64,
+    },
+    /// A review abandoned before its decisions were applied; names no app.
+    ReviewAbandoned {
+        review: u64,
+    },
 }
 
 /// The kinds the journal can be filtered by.
@@ -113,10 +131,14 @@ pub enum EventKind {
     UserChanged,
     UserRemoved,
     PrimaryAdminTransfer,
+    ReviewStarted,
+    ReviewKept,
+    ReviewFinished,
+    ReviewAbandoned,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 17] = [
+    pub const ALL: [EventKind; 21] = [
         EventKind::Connection,
         EventKind::Installation,
         EventKind::Transfer,
@@ -134,6 +156,10 @@ impl EventKind {
         EventKind::UserChanged,
         EventKind::UserRemoved,
         EventKind::PrimaryAdminTransfer,
+        EventKind::ReviewStarted,
+        EventKind::ReviewKept,
+        EventKind::ReviewFinished,
+        EventKind::ReviewAbandoned,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -155,6 +181,10 @@ impl EventKind {
             EventKind::UserChanged => lang.users_kind_changed(),
             EventKind::UserRemoved => lang.users_kind_removed(),
             EventKind::PrimaryAdminTransfer => lang.users_kind_primary(),
+            EventKind::ReviewStarted => lang.reviews_kind_started(),
+            EventKind::ReviewKept => lang.reviews_kind_kept(),
+            EventKind::ReviewFinished => lang.reviews_kind_finished(),
+            EventKind::ReviewAbandoned => lang.reviews_kind_abandoned(),
         }
     }
 
@@ -177,6 +207,10 @@ impl EventKind {
             EventKind::UserChanged => "modification-utilisateur",
             EventKind::UserRemoved => "suppression-utilisateur",
             EventKind::PrimaryAdminTransfer => "administrateur-principal",
+            EventKind::ReviewStarted => "debut-revue",
+            EventKind::ReviewKept => "conservation-revue",
+            EventKind::ReviewFinished => "fin-revue",
+            EventKind::ReviewAbandoned => "abandon-revue",
         }
     }
 
@@ -205,17 +239,25 @@ impl Event {
             Event::UserChanged { .. } => EventKind::UserChanged,
             Event::UserRemoved { .. } => EventKind::UserRemoved,
             Event::PrimaryAdminTransfer { .. } => EventKind::PrimaryAdminTransfer,
+            Event::ReviewStarted { .. } => EventKind::ReviewStarted,
+            Event::ReviewKept { .. } => EventKind::ReviewKept,
+            Event::ReviewFinished { .. } => EventKind::ReviewFinished,
+            Event::ReviewAbandoned { .. } => EventKind::ReviewAbandoned,
         }
     }
 
-    /// Whether the entry is about people, not an app's connection: it names no app.
-    pub fn is_about_people(&self) -> bool {
+    /// Whether the entry is about people or a whole review, not an app's connection: it
+    /// names no app.
+    pub fn names_no_app(&self) -> bool {
         matches!(
             self,
             Event::UserAdded { .. }
                 | Event::UserChanged { .. }
                 | Event::UserRemoved { .. }
                 | Event::PrimaryAdminTransfer { .. }
+                | Event::ReviewStarted { .. }
+                | Event::ReviewFinished { .. }
+                | Event::ReviewAbandoned { .. }
         )
     }
 }
@@ -229,7 +271,7 @@ pub struct JournalEntry {
     /// Who did it.
     pub actor: UserId,
     pub company: CompanyId,
-    /// The app; `None` for an entry about people (see `Event::is_about_people`).
+    /// The app; `None` for an entry about people (see `Event::names_no_app`).
     pub app: Option<AppId>,
     pub event: Event,
 }

@@ -10,6 +10,7 @@ use super::journal::JournalEntry;
 use super::people::{Company, CompanyKind, FormerUser, Product, Role, User};
 use super::receipt::Receipt;
 use super::request::AppRequest;
+use super::review::Review;
 use super::suspension::Suspension;
 use crate::domain::forms::settings::SettingValue;
 use crate::domain::i18n::Lang;
@@ -95,6 +96,10 @@ pub struct ProductState {
     /// Absent from data saved before people could be removed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former: Vec<FormerUser>,
+    /// The access reviews: the one under way, if any, and the last finished ones,
+    /// oldest first (see `review`). Absent from data saved before reviews existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
 }
 
 fn is_zero(n: &i64) -> bool {

@@ -13,6 +13,7 @@ use crate::domain::model::FormerUser;
 use crate::domain::model::{Company, Connection, Product, ProductState, User};
 use crate::domain::people::form::fill_missing_addresses;
 use crate::domain::requests::AppRequest;
+use crate::domain::reviews::Review;
 use crate::domain::text::json::parse;
 
 use super::issues::{inconsistent, kv_issue, said, unwritable, StorageIssue};
@@ -73,6 +74,7 @@ impl<K: KeyValue> ProductStore<K> {
             receipts: data.receipts,
             requests: data.requests,
             former: data.former,
+            reviews: data.reviews,
         };
         // Addresses for people saved before they had one.
         fill_missing_addresses(&mut state);
@@ -120,6 +122,7 @@ impl<K: KeyValue> ProductStore<K> {
                 receipts: &state.receipts,
                 requests: &state.requests,
                 former: &state.former,
+                reviews: &state.reviews,
             },
         };
         let text = to_json(&envelope, product)?;
@@ -184,6 +187,8 @@ struct StoredDataRef<'a> {
     requests: &'a [AppRequest],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     former: &'a [FormerUser],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    reviews: &'a [Review],
 }
 
 fn is_zero(n: &i64) -> bool {
