@@ -30,21 +30,6 @@ impl std::ops::Deref for Page {
 }
 
 impl Page {
-    /// The button whose text (visible and hidden) reads `name`.
-    fn button(&self, name: &str) -> web_sys::HtmlElement {
-        let list = document().query_selector_all("button").unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
-            .find(|b| b.text_content().unwrap_or_default().trim() == name)
-            .unwrap_or_else(|| panic!("a button {name:?}"))
-    }
-
-    async fn click(&self, name: &str) {
-        self.button(name).click();
-        settle().await;
-    }
-
     /// The field's error, read through its aria-describedby.
     fn error_of(&self, id: &str) -> Option<String> {
         let described = self.input(id).get_attribute("aria-describedby")?;

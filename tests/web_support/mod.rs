@@ -119,6 +119,22 @@ impl Mounted {
             .unchecked_into()
     }
 
+    /// The button whose text (visible and hidden) reads `name`.
+    pub fn button(&self, name: &str) -> web_sys::HtmlElement {
+        let list = document().query_selector_all("button").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+            .find(|b| b.text_content().unwrap_or_default().trim() == name)
+            .unwrap_or_else(|| panic!("a button {name:?}"))
+    }
+
+    /// Clicks the button named `name`, and lets the app settle.
+    pub async fn click(&self, name: &str) {
+        self.button(name).click();
+        settle().await;
+    }
+
     /// Types `text` into the input, as its `input` event tells the app.
     pub async fn type_into(&self, id: &str, text: &str) {
         let input = self.input(id);

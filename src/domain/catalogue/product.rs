@@ -22,6 +22,8 @@ pub enum Section {
     Handover,
     /// "Demandes": requests for apps, pending and past (see `request`).
     Requests,
+    /// "Revue des accès": going through every connection once a quarter (see `reviews`).
+    Review,
     /// "Guides": the help article's procedures, step by step.
     Guides,
     Journal,
@@ -29,7 +31,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Overview,
         Section::FirmApps,
         Section::ClientApps,
@@ -37,6 +39,7 @@ impl Section {
         Section::Search,
         Section::Handover,
         Section::Requests,
+        Section::Review,
         Section::Guides,
         Section::Journal,
         Section::Backup,
@@ -52,6 +55,7 @@ impl Section {
             Section::Search => lang.section_search(),
             Section::Handover => lang.section_handover(),
             Section::Requests => lang.requests_control_section(),
+            Section::Review => lang.reviews_control_section(),
             Section::Guides => lang.section_guides(),
             Section::Journal => lang.section_journal(),
             Section::Backup => lang.section_backup(),
@@ -68,6 +72,7 @@ impl Section {
             Section::Search => "rechercher",
             Section::Handover => "passation",
             Section::Requests => "demandes",
+            Section::Review => "revue",
             Section::Guides => "guides",
             Section::Journal => "journal",
             Section::Backup => "sauvegarde",
@@ -87,6 +92,7 @@ impl Product {
                 Section::Search,
                 Section::Handover,
                 Section::Requests,
+                Section::Review,
                 Section::Guides,
                 Section::Journal,
                 Section::Backup,
@@ -98,6 +104,7 @@ impl Product {
                 Section::Search,
                 Section::Handover,
                 Section::Requests,
+                Section::Review,
                 Section::Guides,
                 Section::Journal,
                 Section::Backup,
@@ -167,6 +174,7 @@ mod tests {
                 "Rechercher des applis",
                 "Passation",
                 "Demandes",
+                "Revue des accès",
                 "Guides",
                 "Journal",
                 "Sauvegarde"

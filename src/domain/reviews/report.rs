@@ -40,6 +40,22 @@ pub fn outcome(item: &ReviewItem, lang: Lang) -> String {
     }
 }
 
+/// "Conserver : 9", "Déconnecter : 1": each decision taken, counted, in the radio
+/// group's order.
+pub fn counts(review: &Review, lang: Lang) -> Vec<String> {
+    review
+        .counts()
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(d, n)| {
+            lang.reviews_count(args::ReviewsCount {
+                label: &d.label(lang),
+                n,
+            })
+        })
+        .collect()
+}
+
 /// The header row, in `lang`.
 pub fn columns(lang: Lang) -> Vec<String> {
     [

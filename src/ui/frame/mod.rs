@@ -81,6 +81,8 @@ fn Frame() -> impl IntoView {
                         />
                         <Route path=path!("passation") view=lazy(&parts::HANDOVER)/>
                         <Route path=path!("demandes") view=lazy(&parts::REQUESTS)/>
+                        <Route path=path!("revue") view=lazy(&parts::REVIEWS)/>
+                        <Route path=path!("revue/:revue") view=lazy(&parts::REVIEWS)/>
                         <Route path=path!("guides") view=lazy(&parts::GUIDES)/>
                         <Route path=path!("journal") view=lazy(&parts::JOURNAL)/>
                         <Route path=path!("sauvegarde") view=lazy(&parts::BACKUP)/>

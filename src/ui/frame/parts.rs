@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::ui::pages::{
     app_page, backup, client_apps, firm_overview, guides, handover, journal, receipt, requests,
-    users,
+    reviews, users,
 };
 use crate::ui::web::split::{part, Ahead};
 use crate::ui::widgets::lazy_view::Draw;
@@ -21,10 +21,11 @@ part!(pub static OVERVIEW: Draw = page_firm_overview => || {
 };);
 part!(pub static HANDOVER: Draw = page_handover => || view! { <handover::HandoverPage/> }.into_any(););
 part!(pub static REQUESTS: Draw = page_requests => || view! { <requests::RequestsPage/> }.into_any(););
+part!(pub static REVIEWS: Draw = page_reviews => || view! { <reviews::ReviewsPage/> }.into_any(););
 part!(pub static USERS: Draw = page_users => || view! { <users::UsersPage/> }.into_any(););
 
 /// Every part, in the order they are fetched ahead: the likeliest next first.
-pub static AHEAD: [&dyn Ahead; 11] = [
+pub static AHEAD: [&dyn Ahead; 12] = [
     &HANDOVER,
     &OVERVIEW,
     &USERS,
@@ -32,6 +33,7 @@ pub static AHEAD: [&dyn Ahead; 11] = [
     &app_page::BULK_INSTALL_FORM,
     &client_apps::BULK_DISCONNECT_FORM,
     &REQUESTS,
+    &REVIEWS,
     &GUIDES,
     &RECEIPT,
     &BACKUP,

@@ -14,6 +14,7 @@ pub mod launch;
 pub mod overview;
 pub mod receipt;
 pub mod requests;
+pub mod reviews;
 pub mod search;
 pub mod settings;
 pub mod users;

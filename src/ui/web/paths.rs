@@ -86,6 +86,11 @@ pub fn address_param(key: &str) -> Option<String> {
     query_param(&window().location().search().ok()?, key)
 }
 
+/// A finished access review's report: `…/mes-apps/revue/3`.
+pub fn review(product: Product, id: u64) -> String {
+    format!("{}/{id}", section(product, Section::Review))
+}
+
 /// A section of Mes apps, without filters.
 pub fn section(product: Product, section: Section) -> String {
     format!("{}/{}", mes_apps(product), section.slug())

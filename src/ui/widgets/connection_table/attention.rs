@@ -2,15 +2,20 @@
 //! 1 expire dans 9 jours", then a link to each one's row, which moves focus to where it
 //! is acted on (its Reconnecter button once expired, its Lancer button when nobody
 //! manages it, which says so and offers "Reprendre la gestion"; its ▼ menu before).
+//! Aperçu and Applis du cabinet also say when an access review is due, to those who may
+//! run one, with a link to Revue des accès.
 
 use leptos::prelude::*;
 
+use crate::domain::catalogue::product::Section;
 use crate::domain::health::{self, Health};
 use crate::domain::model::{Connection, Product};
+use crate::domain::reviews;
 use crate::ui::state::products::use_products;
-use crate::ui::state::session::use_lang;
+use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::clock::now;
 use crate::ui::web::dom;
+use crate::ui::web::paths;
 
 use super::actions::main_id;
 use super::menu_id;
@@ -30,9 +35,22 @@ fn urgency(h: Health) -> u32 {
 }
 
 #[component]
-pub fn Attention(product: Product, rows: Memo<Vec<Connection>>) -> impl IntoView {
+pub fn Attention(
+    product: Product,
+    rows: Memo<Vec<Connection>>,
+    /// Whether the list says when an access review is due (Aperçu, Applis du cabinet).
+    review: Signal<bool>,
+) -> impl IntoView {
     let products = use_products();
+    let session = use_session();
     let lang = use_lang();
+    let review_due = Memo::new(move |_| {
+        let actor = session.actor(product);
+        review.get()
+            && products
+                .state(product)
+                .with(|s| reviews::refusal(s, &actor).is_none() && reviews::is_due(s, now()))
+    });
     let found = Memo::new(move |_| {
         products.catalogue.with_value(|cat| {
             products.state(product).with(|s| {
@@ -66,14 +84,27 @@ pub fn Attention(product: Product, rows: Memo<Vec<Connection>>) -> impl IntoView
             })
         })
     });
+    let review_link = paths::href(&paths::section(product, Section::Review));
     move || {
-        found.get().map(|(summary, items)| {
+        let due = review_due.get();
+        let found = found.get();
+        (due || found.is_some()).then(|| {
+            let (summary, items) = found.unwrap_or_default();
+            let review_link = review_link.clone();
             view! {
                 <div class="ma-message ma-message--warning ma-attention">
-                    <p class="ma-attention__summary"><strong>{summary}</strong></p>
-                    <ul class="ma-attention__list">
-                        {items.into_iter().map(|(label, target)| view! { <li><AttentionLink label=label target=target/></li> }).collect_view()}
-                    </ul>
+                    {(!summary.is_empty()).then(|| view! { <p class="ma-attention__summary"><strong>{summary}</strong></p> })}
+                    {due.then(|| view! {
+                        <p class="ma-attention__summary">
+                            <strong>{lang.reviews_attention()}</strong>" "
+                            <a href=review_link>{lang.reviews_attention_link()}</a>
+                        </p>
+                    })}
+                    {(!items.is_empty()).then(|| view! {
+                        <ul class="ma-attention__list">
+                            {items.into_iter().map(|(label, target)| view! { <li><AttentionLink label=label target=target/></li> }).collect_view()}
+                        </ul>
+                    })}
                 </div>
             }
         })

@@ -89,7 +89,7 @@ pub fn ConnectionTable(
     });
     let lang = use_lang();
     view! {
-        <Attention product=product rows=rows/>
+        <Attention product=product rows=rows review=Signal::derive(move || !matches!(listing.get(), Listing::Clients { .. }))/>
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <Empty product=product/> }>
             {choose.map(|choose| view! { <div class="ma-toolbar"><SelectAll keys=keys selected=choose/></div> })}
             <table class="ma-table">
