@@ -10,6 +10,7 @@ const PAGES = [
   ['quickbooks', 'Guides'],
   ['quickbooks', 'Sauvegarde'],
   ['quickbooks', 'Demandes'],
+  ['quickbooks', 'Revue des accès'],
   ['expert-comptable', "Vue d'ensemble"],
 ];
 
