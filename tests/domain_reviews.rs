@@ -346,16 +346,32 @@ fn a_decision_that_has_become_refused_is_refused_alone() {
         .unwrap();
     let plan = [(target.0.as_str(), target.1.as_str(), Decision::Suspend)];
     decided(&mut state, &cat, "thomas-leroy", &plan);
+    // Conserver on a client he no longer sees is refused too: it would journal a
+    // connection he may not look at.
+    let kept = state
+        .connections
+        .iter()
+        .find(|c| c.company.as_str() == "studio-nova")
+        .map(|c| (c.app.clone(), c.company.clone()))
+        .unwrap();
     let thomas = state
         .users
         .iter_mut()
         .find(|u| u.id.as_str() == "thomas-leroy")
         .unwrap();
-    thomas.clients.retain(|c| c.as_str() != "garage-lefevre");
+    thomas
+        .clients
+        .retain(|c| !["garage-lefevre", "studio-nova"].contains(&c.as_str()));
     apply_checked(&mut state, &cat, "thomas-leroy", &Command::ApplyReview).unwrap();
     let review = reviews::review(&state, 2).unwrap();
     let (done, refused_n) = review.applied();
-    assert_eq!((done, refused_n), (review.items.len() - 1, 1));
+    assert_eq!((done, refused_n), (review.items.len() - 2, 2));
+    let kept = review.item(&kept.0, &kept.1).unwrap();
+    assert_eq!(kept.decision, Some(Decision::Keep));
+    assert!(
+        kept.result.as_ref().is_some_and(|r| !r.is_done()),
+        "{kept:?}"
+    );
     let item = review.item(&a(&target.0), &c(&target.1)).unwrap();
     let why = item
         .result
@@ -528,4 +544,20 @@ fn reviews_survive_a_reload_and_an_export_and_bad_ones_are_refused() {
             "{want} in {paths:?}"
         );
     }
+}
+
+#[test]
+fn an_abandoned_review_s_number_is_not_given_again() {
+    let cat = catalogue();
+    let mut state = demo_state(QB, &cat);
+    apply_checked(&mut state, &cat, "claire-martin", &Command::StartReview).unwrap();
+    apply_checked(&mut state, &cat, "claire-martin", &Command::AbandonReview).unwrap();
+    let outcome = apply_checked(&mut state, &cat, "julien-petit", &Command::StartReview);
+    assert_eq!(outcome, Ok(Outcome::ReviewStarted { id: 3 }));
+    let numbers: Vec<u64> = state
+        .journal
+        .iter()
+        .filter_map(|e| e.event.review())
+        .collect();
+    assert_eq!(numbers, [2, 2, 3], "each number names one review");
 }

@@ -7,6 +7,7 @@
 //! applied and the end.
 
 use super::{apply, Command, Env, Outcome};
+use crate::domain::access::permissions::{self, Action};
 use crate::domain::forms::questionnaire::{Answers, Reason};
 use crate::domain::health::clock;
 use crate::domain::i18n::Said;
@@ -149,6 +150,26 @@ fn command(decision: Decision, app: &AppId, company: &CompanyId) -> Option<Comma
     }
 }
 
+/// `Ok` when `actor` may do `action` at the item's company (rights first: whether an app
+/// is connected where they may not look is not theirs to learn) and its connection is
+/// still there.
+fn still_there(
+    state: &ProductState,
+    env: &Env,
+    actor: &UserId,
+    action: Action,
+    (app, company): (&AppId, &CompanyId),
+) -> Result<(), DomainError> {
+    permissions::check_ids(state, actor, action, company)?;
+    match state.connection(app, company) {
+        Some(_) => Ok(()),
+        None => Err(DomainError::NotConnected {
+            app: env.catalogue.app_name(app).to_string(),
+            company: state.company_name(company).to_string(),
+        }),
+    }
+}
+
 /// Carries out one item's decision; the journal entry it wrote, or the refusal.
 fn carry_out(
     state: &mut ProductState,
@@ -157,34 +178,22 @@ fn carry_out(
     (review, item): (u64, &ReviewItem),
     decision: Decision,
 ) -> Result<u64, DomainError> {
-    let (app, company) = (&item.app, &item.company);
-    if decision == Decision::TakeOver && state.connection(app, company).is_none() {
-        // "Obtenir l'appli" would install it anew: a take-over needs it there.
-        return Err(DomainError::NotConnected {
-            app: env.catalogue.app_name(app).to_string(),
-            company: state.company_name(company).to_string(),
-        });
-    }
-    match command(decision, app, company) {
-        Some(c) => apply(state, env, actor, &c).map(|_| next_seq(state) - 1),
-        None => {
-            if state.connection(app, company).is_none() {
-                return Err(DomainError::NotConnected {
-                    app: env.catalogue.app_name(app).to_string(),
-                    company: state.company_name(company).to_string(),
-                });
+    let target = (&item.app, &item.company);
+    match command(decision, target.0, target.1) {
+        Some(c) => {
+            if decision == Decision::TakeOver {
+                // "Obtenir l'appli" on a connection gone would install it anew.
+                still_there(state, env, actor, Action::TakeOver, target)?;
             }
+            apply(state, env, actor, &c)?;
+        }
+        None => {
+            still_there(state, env, actor, Action::Review, target)?;
             let now = clock::now(state, env.now);
-            record(
-                state,
-                now,
-                actor,
-                (app, company),
-                Event::ReviewKept { review },
-            );
-            Ok(next_seq(state) - 1)
+            record(state, now, actor, target, Event::ReviewKept { review });
         }
     }
+    Ok(next_seq(state) - 1)
 }
 
 /// "Confirmer" the decisions: each applied in the review's order, then the review is

@@ -246,6 +246,17 @@ impl Event {
         }
     }
 
+    /// The access review the entry is part of, by its number.
+    pub fn review(&self) -> Option<u64> {
+        match self {
+            Event::ReviewStarted { review }
+            | Event::ReviewKept { review }
+            | Event::ReviewFinished { review }
+            | Event::ReviewAbandoned { review } => Some(*review),
+            _ => None,
+        }
+    }
+
     /// Whether the entry is about people or a whole review, not an app's connection: it
     /// names no app.
     pub fn names_no_app(&self) -> bool {

@@ -34,9 +34,12 @@ pub fn review(state: &ProductState, id: u64) -> Option<&Review> {
     state.reviews.iter().find(|r| r.id == id)
 }
 
-/// The number the next review will have.
+/// The number the next review will have: after every review kept and every one the
+/// journal names (an abandoned review is not kept, and its number is not given again).
 pub fn next_id(state: &ProductState) -> u64 {
-    state.reviews.iter().map(|r| r.id).max().unwrap_or(0) + 1
+    let kept = state.reviews.iter().map(|r| r.id);
+    let journaled = state.journal.iter().filter_map(|e| e.event.review());
+    kept.chain(journaled).max().unwrap_or(0) + 1
 }
 
 /// What a review started by `actor` goes through: every connection they may see, in the
