@@ -180,10 +180,12 @@ impl Show {
 /// When the next review is due: [`REVIEW_EVERY_DAYS`] days after the last one finished;
 /// `None` when none was ever finished (one is due as soon as there is a connection).
 pub fn next_due(state: &ProductState) -> Option<Timestamp> {
-    finished(state)
-        .filter_map(|r| r.finished)
-        .max()
-        .map(|at| Timestamp(at.0 + REVIEW_EVERY_DAYS * clock::DAY_MS))
+    last_finished(state).map(|at| Timestamp(at.0 + REVIEW_EVERY_DAYS * clock::DAY_MS))
+}
+
+/// When the last review was finished; `None` when none ever was.
+pub fn last_finished(state: &ProductState) -> Option<Timestamp> {
+    finished(state).filter_map(|r| r.finished).max()
 }
 
 /// Whether a review is due on the demo's clock: the last one is 90 days old or more, or

@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::catalogue::product::Section;
-use crate::domain::health::clock;
 use crate::domain::i18n::args;
 use crate::domain::model::{Product, Role, Timestamp};
 use crate::domain::reviews;
@@ -59,16 +58,15 @@ enum Stand {
 
 /// The sentence on when a review is due, in `lang`.
 fn due_line(state: &crate::domain::model::ProductState, lang: crate::domain::i18n::Lang) -> String {
-    let last = reviews::finished(state).filter_map(|r| r.finished).max();
-    match (last, reviews::next_due(state)) {
-        (Some(last), Some(next)) if clock::now(state, now()) < next => {
-            lang.reviews_next(args::ReviewsNext {
-                last: &format::date(lang, last),
-                next: &format::date(lang, next),
-            })
-        }
-        (Some(last), _) => lang.reviews_due_since(format::date(lang, last)),
-        (None, _) => lang.reviews_due_never().to_string(),
+    let Some(last) = reviews::last_finished(state) else {
+        return lang.reviews_due_never().to_string();
+    };
+    match reviews::next_due(state) {
+        Some(next) if !reviews::is_due(state, now()) => lang.reviews_next(args::ReviewsNext {
+            last: &format::date(lang, last),
+            next: &format::date(lang, next),
+        }),
+        _ => lang.reviews_due_since(format::date(lang, last)),
     }
 }
 
