@@ -268,12 +268,7 @@ async fn annuler_and_escape_close_and_change_nothing() {
         before
     );
     assert!(p.connected());
-    let saved = window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("mes-apps/quickbooks")
-        .unwrap();
+    let saved = saved("mes-apps/quickbooks");
     assert_eq!(saved, None, "nothing was saved");
 }
 
@@ -315,13 +310,7 @@ async fn a_valid_answer_disconnects_and_calls_on_done() {
     );
     let status = p.state.status.text_untracked();
     assert!(status.contains("Banque Sereine"), "{status}");
-    let saved = window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("mes-apps/quickbooks")
-        .unwrap()
-        .expect("the change is saved");
+    let saved = saved("mes-apps/quickbooks").expect("the change is saved");
     // The connection is gone from what is saved; its receipt keeps its name.
     let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
     let connections = saved["data"]["connections"].to_string();

@@ -77,13 +77,7 @@ async fn a_decision_is_saved_at_once_and_focus_stays_on_its_radio() {
     assert_eq!(active.id(), suspend[1].id(), "the radio chosen keeps focus");
     assert!(suspend[1].is_connected(), "its article was not drawn again");
     // Stored too: what a reload reads.
-    let stored = window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("mes-apps/quickbooks")
-        .unwrap()
-        .unwrap_or_default();
+    let stored = saved("mes-apps/quickbooks").unwrap_or_default();
     assert!(stored.contains("\"decision\":\"suspend\""), "{stored}");
 }
 

@@ -271,13 +271,7 @@ async fn a_valid_change_is_saved_and_confirmed() {
     );
     assert!(p.find("form [role=alert]").is_none());
     assert!(!p.state.leave.is_unsaved(), "nothing left unsaved");
-    let stored = window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("mes-apps/quickbooks")
-        .unwrap()
-        .unwrap();
+    let stored = saved("mes-apps/quickbooks").unwrap();
     assert!(stored.contains("\"SAL\""), "saved to storage too");
 }
 

@@ -85,6 +85,16 @@ pub fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElem
         .map(|e| e.unchecked_into())
 }
 
+/// What localStorage holds under `key` (`mes-apps/quickbooks`), as a reload reads it.
+pub fn saved(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap()
+}
+
 /// Changes the address without loading a page (the router follows it).
 pub fn go_to(path: &str) {
     window()
