@@ -176,12 +176,13 @@ fn undo_follows_the_rights_of_connecting_and_brings_the_settings_back() {
         }
         other => panic!("{other:?}"),
     }
-    refused(&mut state, &cat, "sophie-bernard", &undo::command(&cat, &r));
+    let undo_command = undo::command(&state, &cat, &r);
+    refused(&mut state, &cat, "sophie-bernard", &undo_command);
     assert_eq!(
         undo::plan(&state, &e, &u("claire-martin"), &r),
         Undo::Offered
     );
-    apply_checked(&mut state, &cat, "claire-martin", &undo::command(&cat, &r)).unwrap();
+    apply_checked(&mut state, &cat, "claire-martin", &undo_command).unwrap();
     let back = state
         .connection(&a("notes-eclair"), &c(QB_COMPANY))
         .unwrap();
@@ -238,10 +239,11 @@ fn undo_gives_defaults_where_a_value_is_no_longer_valid() {
     r.values
         .insert(first.key.clone(), text("\u{7}pas une valeur"));
     r.values.insert("disparu".into(), text("x"));
-    let values = undo::values(&cat, &r);
+    let values = undo::values(&state, &cat, &r);
     assert_eq!(values.get(&first.key), Some(&first.default_value()));
     assert!(!values.contains_key("disparu"));
-    assert!(apply_checked(&mut state, &cat, "claire-martin", &undo::command(&cat, &r)).is_ok());
+    let undo_command = undo::command(&state, &cat, &r);
+    assert!(apply_checked(&mut state, &cat, "claire-martin", &undo_command).is_ok());
 }
 
 #[test]

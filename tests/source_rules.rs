@@ -122,7 +122,7 @@ const LAYERS: [&[&str]; 12] = [
     &["health"],
     &["journal"],
     &["access"],
-    &["disconnection", "requests", "people", "reviews"],
+    &["disconnection", "requests", "people", "reviews", "updates"],
     &["data"],
     &["commands"],
     &["views", "guide", "import"],

@@ -62,7 +62,7 @@ fn each_demo_state_round_trips() {
         let text = export(&state, NOW);
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["format"], "mes-apps");
-        assert_eq!(v["schema"], 1);
+        assert_eq!(v["schema"], 2);
         assert_eq!(v["exported_at"], NOW.0);
         assert_eq!(v["data"]["product"], product.slug());
         assert_eq!(import(&text, product, &cat, Lang::Fr), Ok(state));
@@ -405,7 +405,7 @@ fn many_problems_are_counted_beyond_the_listed_ones() {
     let cat = catalogue();
     let text = altered(QB, &cat, |v| {
         let conns: Vec<Value> = (0..120)
-            .map(|i| json!({"app": format!("appli-{i}"), "company": QB_COMPANY, "manager": "claire-martin", "since": 0, "settings": {}}))
+            .map(|i| json!({"app": format!("appli-{i}"), "company": QB_COMPANY, "manager": "claire-martin", "since": 0, "settings": {}, "version": 1}))
             .collect();
         v["data"]["connections"] = Value::Array(conns);
     });

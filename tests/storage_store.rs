@@ -194,7 +194,7 @@ fn a_command_writes_the_envelope_and_reopening_gives_the_same_state() {
     assert_eq!(done.saved, Ok(()));
     assert_eq!(done.merged, None);
     let text = raw(&kv, "mes-apps/quickbooks").expect("the envelope key");
-    assert!(text.starts_with(r#"{"schema":1,"revision":1,"#), "{text}");
+    assert!(text.starts_with(r#"{"schema":2,"revision":1,"#), "{text}");
     let v = envelope(&kv, QB);
     assert_eq!(v["data"]["product"], "quickbooks");
     assert_eq!(v["data"]["journal"]["length"], state.journal.len());
@@ -466,7 +466,7 @@ fn unreadable_data_is_kept_copied_and_never_written_over() {
         );
         assert_eq!(state, demo_state);
         assert_eq!(store.unreadable(), None);
-        assert_eq!(envelope(&kv, QB)["schema"], 1, "{name}");
+        assert_eq!(envelope(&kv, QB)["schema"], 2, "{name}");
         assert_eq!(
             raw(&kv, &backup_key(QB)).as_deref(),
             Some(original.as_str()),

@@ -8,7 +8,8 @@
 //! questionnaire), `model` (ids, the state, its records, refusals), `catalogue` (apps,
 //! products' wording), `health` (clock, dates, health, suspension), `journal`, `access`
 //! (permissions, queries), `disconnection` (receipts, impact), `requests`, `people` (who
-//! may manage whom, successors, the person's form), `reviews` (access reviews), `data` (demo,
+//! may manage whom, successors, the person's form), `reviews` (access reviews), `updates`
+//! (permission updates), `data` (demo,
 //! scenarios), `commands` (`apply` and its handlers), then `views`, `guide` and `import`.
 
 pub mod i18n;
@@ -26,6 +27,7 @@ pub mod disconnection;
 pub mod people;
 pub mod requests;
 pub mod reviews;
+pub mod updates;
 
 pub mod data;
 

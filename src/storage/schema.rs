@@ -1,7 +1,7 @@
 //! What is stored, and how older versions are brought up to date.
 //!
 //! Keys, for each product slug `P` (`quickbooks`, `expert-comptable`):
-//! - `mes-apps/P`: the envelope `{"schema": 1, "revision": N, "data": {...}}`. `data` is
+//! - `mes-apps/P`: the envelope `{"schema": 2, "revision": N, "data": {...}}`. `data` is
 //!   the product's state without its journal, plus `"journal": {"generation": G,
 //!   "length": L}`. `revision` grows by one at each save.
 //! - `mes-apps/P/journal/G/K`: the journal's entries `K*CHUNK .. (K+1)*CHUNK` as a JSON
@@ -18,15 +18,17 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::catalogue::version::FIRST;
 use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::i18n::args;
 use crate::domain::i18n::Said;
+use crate::domain::model::update::Published;
 use crate::domain::model::{Company, Connection, FormerUser, Product, User};
 use crate::domain::requests::AppRequest;
 use crate::domain::reviews::Review;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Journal entries per chunk key.
 pub const CHUNK: usize = 250;
 pub const PREFIX: &str = "mes-apps";
@@ -81,6 +83,9 @@ pub struct StoredData {
     /// The access reviews. Absent from data saved before reviews existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
+    /// The apps' newer versions published. Absent from data saved before updates existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Published>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +137,24 @@ fn v0_to_v1(mut data: Value) -> Result<Value, MigrationError> {
     Ok(data)
 }
 
+/// Version 1 knew one version of each app; version 2 says which version each connection
+/// is at (see `catalogue::version`): every connection written before is at the first.
+/// An older Mes apps reading version 2 refuses it rather than saving it back without
+/// the versions and the updates published.
+fn v1_to_v2(mut data: Value) -> Result<Value, MigrationError> {
+    let connections = data
+        .get_mut("connections")
+        .and_then(Value::as_array_mut)
+        .ok_or_else(|| MigrationError(Said::new(|l| l.migration_no_connections().to_string())))?;
+    for (i, c) in connections.iter_mut().enumerate() {
+        let obj = c
+            .as_object_mut()
+            .ok_or_else(|| MigrationError(Said::new(|l| l.migration_connection(i))))?;
+        obj.entry("version").or_insert(Value::from(FIRST));
+    }
+    Ok(data)
+}
+
 fn parse_iso_date(s: &str) -> Option<i64> {
     let mut parts = s.splitn(3, '-');
     let y: i64 = parts.next()?.parse().ok()?;
@@ -145,7 +168,7 @@ fn parse_iso_date(s: &str) -> Option<i64> {
 
 /// Brings `data` written with schema `from` up to [`SCHEMA_VERSION`].
 pub fn migrate(mut data: Value, from: u32) -> Result<Value, MigrationError> {
-    let steps: [fn(Value) -> Result<Value, MigrationError>; 1] = [v0_to_v1];
+    let steps: [fn(Value) -> Result<Value, MigrationError>; 2] = [v0_to_v1, v1_to_v2];
     if from > SCHEMA_VERSION {
         return Err(MigrationError(Said::new(|l| {
             l.migration_newer(args::MigrationNewer {
@@ -185,9 +208,29 @@ mod tests {
 
     #[test]
     fn current_version_is_left_alone_and_newer_is_refused() {
-        let v1 = json!({"connections": [{"manager": "x", "since": 5}]});
-        assert_eq!(migrate(v1.clone(), SCHEMA_VERSION).unwrap(), v1);
-        assert!(migrate(v1, SCHEMA_VERSION + 1).is_err());
+        let v2 = json!({"connections": [{"manager": "x", "since": 5, "version": 2}]});
+        assert_eq!(migrate(v2.clone(), SCHEMA_VERSION).unwrap(), v2);
+        assert!(migrate(v2, SCHEMA_VERSION + 1).is_err());
+    }
+
+    #[test]
+    fn v1_connections_are_at_the_first_version() {
+        let v1 = json!({"connections": [
+            {"app": "stock-malin", "manager": "x", "since": 5},
+            {"app": "notes-eclair", "manager": "y", "since": 6}
+        ]});
+        let v2 = migrate(v1, 1).unwrap();
+        for c in v2["connections"].as_array().unwrap() {
+            assert_eq!(c["version"], 1, "{c}");
+        }
+        assert!(migrate(json!({"connections": [3]}), 1).is_err());
+        // A v0 file goes through both steps.
+        let v0 = json!({"connections": [{"managed_by": "x", "since": "2025-11-20"}]});
+        let c = &migrate(v0, 0).unwrap()["connections"][0];
+        assert_eq!(
+            (c["manager"].clone(), c["version"].clone()),
+            (json!("x"), json!(1))
+        );
     }
 
     #[test]

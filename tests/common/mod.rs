@@ -169,16 +169,13 @@ pub fn push_connection(
     manager: &str,
     since: i64,
 ) {
-    state.connections.push(Connection {
-        app: a(app),
-        company: c(company),
-        manager: Some(u(manager)),
-        since: Timestamp(since),
-        transferred: None,
-        settings: settings::defaults(&app_def(cat, app).settings),
-        last_used: None,
-        suspended: None,
-    });
+    state.connections.push(Connection::made(
+        (a(app), c(company)),
+        u(manager),
+        Timestamp(since),
+        1,
+        settings::defaults(&app_def(cat, app).settings),
+    ));
 }
 
 /// A valid set of values for `app` that differs from its defaults in every setting that

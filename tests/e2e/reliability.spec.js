@@ -206,7 +206,7 @@ const CORRUPTIONS = {
     return { set: { [QB_KEY]: bad }, remove: [], original: bad, reason: /connections.*type de valeur incorrect/ };
   },
   'a newer schema ("schema": 99)': (real) => {
-    const bad = real.envelope.replace(/"schema":1\b/, '"schema":99');
+    const bad = real.envelope.replace(/"schema":\d+/, '"schema":99');
     expect(bad).not.toBe(real.envelope);
     return { set: { [QB_KEY]: bad }, remove: [], original: bad, reason: /plus récente.*99/ };
   },
@@ -283,7 +283,7 @@ for (const [kind, corrupt] of Object.entries(CORRUPTIONS)) {
     await expect(status(page, 'QuickBooks repart des données de démonstration')).toBeVisible();
     let now = await storage(page);
     let envelope = JSON.parse(now[QB_KEY]);
-    expect(envelope.schema).toBe(1);
+    expect(envelope.schema).toBe(2);
     expect(Number.isInteger(envelope.revision)).toBe(true);
     expect(envelope.data.product).toBe('quickbooks');
     expect(envelope.data.connections.map((c) => c.app).sort()).toEqual(

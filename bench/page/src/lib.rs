@@ -209,16 +209,13 @@ mod measures {
         state.connections.clear();
         state.journal.clear();
         for app in cat.apps().iter().take(connections) {
-            state.connections.push(Connection {
-                app: app.id.clone(),
-                company: company(),
-                manager: Some(manager()),
-                since: Timestamp(1_750_000_000_000),
-                transferred: None,
-                settings: settings::defaults(&app.settings),
-                last_used: None,
-                suspended: None,
-            });
+            state.connections.push(Connection::made(
+                (app.id.clone(), company()),
+                manager(),
+                Timestamp(1_750_000_000_000),
+                1,
+                settings::defaults(&app.settings),
+            ));
         }
         for i in 0..journal {
             let app = &cat.apps()[i % connections.max(1)];

@@ -127,7 +127,8 @@ pub fn follow_catalogue(state: &mut ProductState, catalogue: &Catalogue) -> Vec<
         let Some(app) = catalogue.app(&state.connections[i].app) else {
             continue;
         };
-        let changes = follow_settings(&app.settings, &mut state.connections[i].settings);
+        let defs = app.settings_at(state.connections[i].version);
+        let changes = follow_settings(&defs, &mut state.connections[i].settings);
         if changes.is_empty() {
             continue;
         }

@@ -3,6 +3,7 @@
 
 pub mod follow;
 pub mod product;
+pub mod version;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -94,8 +95,11 @@ pub struct AppDef {
     /// The data the app will access once connected.
     pub permissions: Vec<String>,
     pub products: Vec<Product>,
-    /// One to four settings.
+    /// One to four settings (the newer version's included).
     pub settings: Vec<SettingDef>,
+    /// A newer version of the app, which reads more (see `version`); absent for most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<version::NextVersion>,
 }
 
 impl AppDef {
@@ -266,6 +270,7 @@ impl Catalogue {
                     permissions: template.map(|t| t.permissions.clone()).unwrap_or_default(),
                     products: vec![Product::QuickBooks, Product::ExpertComptable],
                     settings: template.map(|t| t.settings.clone()).unwrap_or_default(),
+                    next: None,
                 }
             })
             .collect();

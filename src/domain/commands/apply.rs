@@ -3,7 +3,7 @@
 //! their outcome, and [`journaled`] writes it, so that no arm returns early.
 
 use super::connection::{disconnect, get, launch, reconnect, update_settings};
-use super::{batch, people, requests, review, suspend};
+use super::{batch, people, requests, review, suspend, update};
 use super::{Command, Env, Outcome};
 use crate::domain::data::demo;
 use crate::domain::health::clock;
@@ -102,6 +102,16 @@ pub fn apply(
         }
         Command::Reconnect { app, company } => {
             let done = reconnect(state, demo, actor, (app, company));
+            journaled(state, demo, actor, (app, company), done)
+        }
+        Command::PublishUpdate { app } => {
+            let (outcome, event, home) = update::publish(state, demo, actor, app)?;
+            record(state, demo.now, actor, (app, &home), event);
+            Ok(outcome)
+        }
+        Command::ApproveUpdate { app, company } | Command::RefuseUpdate { app, company } => {
+            let approve = matches!(command, Command::ApproveUpdate { .. });
+            let done = update::decide(state, demo, actor, (app, company), approve);
             journaled(state, demo, actor, (app, company), done)
         }
     }

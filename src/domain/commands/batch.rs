@@ -106,10 +106,12 @@ pub(crate) fn get_with_settings(
         }
         Err(e) => return Err(e),
     }
+    // A new connection is at the version published.
+    let version = state.version_for_new(app);
     let defs = env
         .catalogue
         .app(app)
-        .map(|d| d.settings.clone())
+        .map(|d| d.settings_at(version))
         .unwrap_or_default();
     settings::validate_input(&defs, values).map_err(DomainError::InvalidSettings)?;
     permissions::check_ids(state, actor, Action::ChangeSettings, company)?;

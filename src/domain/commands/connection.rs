@@ -7,10 +7,9 @@ use super::checks::{actor, app, connection_index, target};
 use super::{plan_get, plan_reconnect, Env, GetPlan, Outcome, ReconnectPlan};
 
 use crate::domain::access::permissions::{self, Action};
-use crate::domain::catalogue::AppDef;
 use crate::domain::disconnection::receipt;
 use crate::domain::forms::questionnaire::Answers;
-use crate::domain::forms::settings::{self, SettingValue};
+use crate::domain::forms::settings::{self, SettingDef, SettingValue};
 use crate::domain::health;
 use crate::domain::health::suspension;
 use crate::domain::journal::{next_seq, Event, SettingChange};
@@ -49,16 +48,15 @@ pub(super) fn get(
         }
         GetPlan::New { kind } => {
             let def = app(env, state.product, app_id)?;
-            state.connections.push(Connection {
-                app: app_id.clone(),
-                company: company.clone(),
-                manager: Some(actor_id.clone()),
-                since: env.now,
-                transferred: None,
-                settings: settings::defaults(&def.settings),
-                last_used: None,
-                suspended: None,
-            });
+            // Made at the version published, directly.
+            let version = state.version_for_new(app_id);
+            state.connections.push(Connection::made(
+                (app_id.clone(), company.clone()),
+                actor_id.clone(),
+                env.now,
+                version,
+                settings::defaults(&def.settings_at(version)),
+            ));
             let outcome = Outcome::Added {
                 app: app_id.clone(),
                 company: company.clone(),
@@ -84,8 +82,10 @@ pub(super) fn update_settings(
     // not theirs to learn.
     permissions::check(state, user, Action::ChangeSettings, company)?;
     let index = connection_index(state, &def.id, &def.name, company)?;
-    settings::validate_input(&def.settings, values).map_err(DomainError::InvalidSettings)?;
-    let changes = changed_settings(def, &state.connections[index].settings, values);
+    // The settings of the version the connection is at.
+    let defs = def.settings_at(state.connections[index].version);
+    settings::validate_input(&defs, values).map_err(DomainError::InvalidSettings)?;
+    let changes = changed_settings(&defs, &state.connections[index].settings, values);
     if changes.is_empty() {
         return Err(DomainError::NoChange);
     }
@@ -101,15 +101,14 @@ pub(super) fn update_settings(
     Ok((outcome, Event::SettingsChange { changes }))
 }
 
-/// The settings of `def` whose value in `values` differs from `current`, in the app's
+/// The settings of `defs` whose value in `values` differs from `current`, in the app's
 /// order.
 pub(super) fn changed_settings(
-    def: &AppDef,
+    defs: &[SettingDef],
     current: &BTreeMap<String, SettingValue>,
     values: &BTreeMap<String, SettingValue>,
 ) -> Vec<SettingChange> {
-    def.settings
-        .iter()
+    defs.iter()
         .filter_map(|s| {
             let to = values.get(&s.key)?;
             let from = current.get(&s.key);

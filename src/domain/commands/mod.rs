@@ -13,6 +13,7 @@ pub mod requests;
 pub mod review;
 pub mod suspend;
 pub mod undo;
+pub mod update;
 
 use std::collections::BTreeMap;
 
@@ -129,6 +130,13 @@ pub enum Command {
     AbandonReview,
     /// "Confirmer" the review's decisions: each applied as if alone.
     ApplyReview,
+    /// "Simuler une mise à jour": the demo publishes the app's newer version (see
+    /// `update`). Open to every role, as the demo's other controls; journaled.
+    PublishUpdate { app: AppId },
+    /// "Approuver" the published newer version at one connection.
+    ApproveUpdate { app: AppId, company: CompanyId },
+    /// "Refuser" it there: the connection stays as it was.
+    RefuseUpdate { app: AppId, company: CompanyId },
 }
 
 impl Command {
@@ -143,7 +151,9 @@ impl Command {
             | Command::Reconnect { app, company }
             | Command::Suspend { app, company }
             | Command::Reactivate { app, company }
-            | Command::Request { app, company, .. } => Some((app, company)),
+            | Command::Request { app, company, .. }
+            | Command::ApproveUpdate { app, company }
+            | Command::RefuseUpdate { app, company } => Some((app, company)),
             Command::Reset
             | Command::Batch(_)
             | Command::AdvanceClock { .. }
@@ -158,7 +168,8 @@ impl Command {
             | Command::StartReview
             | Command::DecideReview { .. }
             | Command::AbandonReview
-            | Command::ApplyReview => None,
+            | Command::ApplyReview
+            | Command::PublishUpdate { .. } => None,
         }
     }
 }

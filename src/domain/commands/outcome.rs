@@ -109,6 +109,23 @@ pub enum Outcome {
     ReviewApplied {
         id: u64,
     },
+    /// The demo published the app's newer version.
+    UpdatePublished {
+        app: AppId,
+        version: u32,
+    },
+    /// The connection moved to `version`.
+    UpdateApproved {
+        app: AppId,
+        company: CompanyId,
+        version: u32,
+    },
+    /// The connection stays as it was; `version` was refused.
+    UpdateRefused {
+        app: AppId,
+        company: CompanyId,
+        version: u32,
+    },
     /// The demo's clock moved `days` ahead; `now` is its new time.
     ClockAdvanced {
         days: u32,

@@ -39,14 +39,18 @@ pub fn plan(state: &ProductState, env: &Env, actor: &UserId, receipt: &Receipt) 
     }
 }
 
-/// The settings to connect it again with: each of today's settings of the app takes the
-/// receipt's value when it is still valid, its default otherwise (a setting the
-/// catalogue has added or changed since).
-pub fn values(catalogue: &Catalogue, receipt: &Receipt) -> BTreeMap<String, SettingValue> {
+/// The settings to connect it again with: each of today's settings of the app (at the
+/// version a new connection is at) takes the receipt's value when it is still valid, its
+/// default otherwise (a setting the catalogue or a newer version has added since).
+pub fn values(
+    state: &ProductState,
+    catalogue: &Catalogue,
+    receipt: &Receipt,
+) -> BTreeMap<String, SettingValue> {
     let Some(def) = catalogue.app(&receipt.app) else {
         return BTreeMap::new();
     };
-    def.settings
+    def.settings_at(state.version_for_new(&receipt.app))
         .iter()
         .map(|s| {
             let value = receipt
@@ -61,10 +65,10 @@ pub fn values(catalogue: &Catalogue, receipt: &Receipt) -> BTreeMap<String, Sett
 }
 
 /// The command that undoes the disconnection: the app connected again, with its settings.
-pub fn command(catalogue: &Catalogue, receipt: &Receipt) -> Command {
+pub fn command(state: &ProductState, catalogue: &Catalogue, receipt: &Receipt) -> Command {
     Command::GetWithSettings {
         app: receipt.app.clone(),
         company: receipt.company.clone(),
-        values: values(catalogue, receipt),
+        values: values(state, catalogue, receipt),
     }
 }

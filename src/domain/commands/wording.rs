@@ -90,6 +90,27 @@ impl Outcome {
                 })
                 .unwrap_or_default(),
             Outcome::ClockAdvanced { days, .. } => lang.outcome_clock(*days as usize),
+            Outcome::UpdatePublished { app, version } => {
+                lang.updates_done_published(args::UpdatesDonePublished {
+                    app: &app_name(app),
+                    version: &version,
+                })
+            }
+            Outcome::UpdateApproved {
+                app,
+                company,
+                version,
+            } => lang.updates_done_approved(args::UpdatesDoneApproved {
+                app: &app_name(app),
+                company: &company_name(company),
+                version: &version,
+            }),
+            Outcome::UpdateRefused { app, company, .. } => {
+                lang.updates_done_refused(args::UpdatesDoneRefused {
+                    app: &app_name(app),
+                    company: &company_name(company),
+                })
+            }
         }
     }
 

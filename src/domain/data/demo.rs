@@ -112,6 +112,7 @@ pub fn state(product: Product, catalogue: &Catalogue, now: Timestamp) -> Product
         requests: Vec::new(),
         former: Vec::new(),
         reviews: Vec::new(),
+        updates: Vec::new(),
     };
     for step in steps {
         play(&mut state, catalogue, step);
@@ -170,20 +171,18 @@ pub fn add_past_review(state: &mut ProductState, at: Timestamp) {
 fn play(state: &mut ProductState, catalogue: &Catalogue, step: Step) {
     let (actor, app, company, when, event) = match step {
         Step::Get(actor, app, company, when) => {
+            let version = state.version_for_new(&AppId::new(app));
             let defaults = catalogue
                 .app(&AppId::new(app))
-                .map(|a| settings::defaults(&a.settings))
+                .map(|a| settings::defaults(&a.settings_at(version)))
                 .unwrap_or_default();
-            state.connections.push(Connection {
-                app: AppId::new(app),
-                company: CompanyId::new(company),
-                manager: Some(UserId::new(actor)),
-                since: when,
-                transferred: None,
-                settings: defaults,
-                last_used: None,
-                suspended: None,
-            });
+            state.connections.push(Connection::made(
+                (AppId::new(app), CompanyId::new(company)),
+                UserId::new(actor),
+                when,
+                version,
+                defaults,
+            ));
             (actor, app, company, when, state.product.get_kind().event())
         }
         Step::TakeOver(actor, app, company, when) => {

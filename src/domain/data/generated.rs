@@ -104,6 +104,7 @@ pub fn large_firm(
         requests: Vec::new(),
         former: Vec::new(),
         reviews: Vec::new(),
+        updates: Vec::new(),
     };
     let apps: Vec<AppId> = catalogue
         .apps()
@@ -236,14 +237,7 @@ fn install(
         (&app, &company),
         state.product.get_kind().event(),
     );
-    state.connections.push(Connection {
-        app,
-        company,
-        manager: Some(manager),
-        since: when,
-        transferred: None,
-        settings: defaults,
-        last_used: None,
-        suspended: None,
-    });
+    state
+        .connections
+        .push(Connection::made((app, company), manager, when, 1, defaults));
 }

@@ -3,7 +3,8 @@
 //! data; `depart`, a colleague who leaves and manages a dozen connections; `grand-cabinet`,
 //! a firm of 200 clients with the catalogue's apps installed across them; `expirations`,
 //! connections expiring soon or expired on the demo's clock; `revue`, an access review
-//! due, with connections unused for months.
+//! due, with connections unused for months; `mise-a-jour`, two apps' newer versions
+//! published, one of them installed for four clients.
 
 use crate::domain::access::permissions::can_access;
 use crate::domain::catalogue::Catalogue;
@@ -13,9 +14,10 @@ use crate::domain::forms::settings;
 use crate::domain::health::clock::DAY_MS;
 use crate::domain::health::time::at;
 use crate::domain::i18n::Lang;
-use crate::domain::journal::record;
+use crate::domain::journal::{record, Event};
+use crate::domain::model::update::Published;
 use crate::domain::model::{
-    AppId, CompanyKind, Connection, Product, ProductState, Timestamp, UserId,
+    AppId, CompanyId, CompanyKind, Connection, Product, ProductState, Timestamp, UserId,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -25,6 +27,7 @@ pub enum Scenario {
     Expirations,
     GrandCabinet,
     Revue,
+    MiseAJour,
 }
 
 /// How many connections the leaving colleague manages in `depart`.
@@ -35,12 +38,13 @@ pub const GRAND_CABINET_CLIENTS: usize = 200;
 pub const GRAND_CABINET_SEED: u64 = 2026;
 
 impl Scenario {
-    pub const ALL: [Scenario; 5] = [
+    pub const ALL: [Scenario; 6] = [
         Scenario::Demo,
         Scenario::Depart,
         Scenario::Expirations,
         Scenario::GrandCabinet,
         Scenario::Revue,
+        Scenario::MiseAJour,
     ];
 
     /// The value in the address (`?scenario=depart`) and the Scénario control.
@@ -51,6 +55,7 @@ impl Scenario {
             Scenario::Expirations => "expirations",
             Scenario::GrandCabinet => "grand-cabinet",
             Scenario::Revue => "revue",
+            Scenario::MiseAJour => "mise-a-jour",
         }
     }
 
@@ -66,6 +71,7 @@ impl Scenario {
             Scenario::Expirations => lang.scenario_expirations(),
             Scenario::GrandCabinet => lang.scenario_grand_cabinet(),
             Scenario::Revue => lang.reviews_scenario(),
+            Scenario::MiseAJour => lang.updates_scenario(),
         }
     }
 
@@ -78,12 +84,14 @@ impl Scenario {
             (Scenario::Expirations, _) => lang.scenario_expirations_description(),
             (Scenario::GrandCabinet, _) => lang.scenario_grand_cabinet_description(),
             (Scenario::Revue, _) => lang.reviews_scenario_description(),
+            (Scenario::MiseAJour, _) => lang.updates_scenario_description(),
         }
     }
 
-    /// Whether the scenario exists for `product` (a firm of clients is Expert-Comptable's).
+    /// Whether the scenario exists for `product` (a firm of clients, and an app installed
+    /// for four of them, are Expert-Comptable's).
     pub fn exists_for(self, product: Product) -> bool {
-        self != Scenario::GrandCabinet || product.has_clients()
+        !matches!(self, Scenario::GrandCabinet | Scenario::MiseAJour) || product.has_clients()
     }
 
     /// The scenarios of `product`, in the Scénario control's order.
@@ -113,6 +121,7 @@ impl Scenario {
                 large_firm(catalogue, GRAND_CABINET_CLIENTS, GRAND_CABINET_SEED, now)
             }
             Scenario::Revue => review_due(product, catalogue, now),
+            Scenario::MiseAJour => updates_published(product, catalogue, now),
         })
     }
 }
@@ -175,19 +184,20 @@ fn depart(product: Product, catalogue: &Catalogue, now: Timestamp) -> ProductSta
             (app, company),
             product.get_kind().event(),
         );
-        state.connections.push(Connection {
-            app: app.clone(),
-            company: company.clone(),
-            manager: Some(who.clone()),
-            since: when,
-            transferred: None,
-            settings: catalogue
-                .app(app)
-                .map(|a| settings::defaults(&a.settings))
-                .unwrap_or_default(),
-            last_used: Some(Timestamp(now.0 - (n % 30) * DAY_MS).max(when)),
-            suspended: None,
-        });
+        let version = state.version_for_new(app);
+        let defaults = catalogue
+            .app(app)
+            .map(|a| settings::defaults(&a.settings_at(version)))
+            .unwrap_or_default();
+        let mut made = Connection::made(
+            (app.clone(), company.clone()),
+            who.clone(),
+            when,
+            version,
+            defaults,
+        );
+        made.last_used = Some(Timestamp(now.0 - (n % 30) * DAY_MS).max(when));
+        state.connections.push(made);
     }
     state
 }
@@ -225,6 +235,78 @@ fn review_due(product: Product, catalogue: &Catalogue, now: Timestamp) -> Produc
     for (c, days) in state.connections.iter_mut().zip(REVUE_UNUSED_DAYS) {
         let used = Timestamp(now.0 - days * DAY_MS).max(c.managed_since());
         c.last_used = Some(used);
+    }
+    state
+}
+
+/// The app of `mise-a-jour` installed for four clients, and the other one published.
+pub const UPDATED_APPS: [&str; 2] = ["stock-malin", "tableau-clair"];
+/// How many days before `mise-a-jour` is made each update was published: the second
+/// waits for more than 30 days.
+const UPDATED_DAYS_AGO: [i64; 2] = [2, 35];
+/// The clients `mise-a-jour` adds Stock Malin to (the demo has it at two others), and
+/// who installed it.
+const MORE_STOCK: [(&str, &str); 2] = [
+    ("garage-lefevre", "thomas-leroy"),
+    ("restaurant-le-comptoir", "marie-dupont"),
+];
+
+/// The demo data, where Stock Malin is installed for two more clients (four in all) and
+/// the newer versions of Stock Malin and Tableau Clair are published, by the primary
+/// admin, journaled as the demo's button does.
+fn updates_published(product: Product, catalogue: &Catalogue, now: Timestamp) -> ProductState {
+    let mut state = demo::state(product, catalogue, now);
+    let stock = AppId::new(UPDATED_APPS[0]);
+    let since = at(2026, 5, 18, 10, 0);
+    for (i, (client, who)) in MORE_STOCK.into_iter().enumerate() {
+        let when = Timestamp(since.0 + i as i64 * DAY_MS);
+        let company = CompanyId::new(client);
+        let who = UserId::new(who);
+        let defaults = catalogue
+            .app(&stock)
+            .map(|a| settings::defaults(&a.settings))
+            .unwrap_or_default();
+        record(
+            &mut state,
+            when,
+            &who,
+            (&stock, &company),
+            product.get_kind().event(),
+        );
+        let mut made = Connection::made((stock.clone(), company), who, when, 1, defaults);
+        made.last_used = Some(Timestamp(now.0 - (10 + i as i64) * DAY_MS).max(when));
+        state.connections.push(made);
+    }
+    let (Some(admin), Some(home)) = (
+        state.primary_admin().map(|u| u.id.clone()),
+        state.home_company().map(|c| c.id.clone()),
+    ) else {
+        return state;
+    };
+    let mut published: Vec<(AppId, Timestamp, u32)> = UPDATED_APPS
+        .iter()
+        .zip(UPDATED_DAYS_AGO)
+        .filter_map(|(app, days)| {
+            let version = catalogue.app(&AppId::new(*app))?.next.as_ref()?.version;
+            Some((AppId::new(*app), Timestamp(now.0 - days * DAY_MS), version))
+        })
+        .collect();
+    // In the journal's order: the older first.
+    published.sort_by_key(|(_, when, _)| *when);
+    for (app, when, version) in published {
+        record(
+            &mut state,
+            when,
+            &admin,
+            (&app, &home),
+            Event::UpdatePublished { version },
+        );
+        state.updates.push(Published {
+            app,
+            version,
+            at: when,
+            by: admin.clone(),
+        });
     }
     state
 }

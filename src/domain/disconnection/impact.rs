@@ -45,9 +45,10 @@ pub fn of(
         .map(|co| co.name.clone())
         .collect();
     Some(Impact {
-        data: def.map(|d| d.permissions.clone()).unwrap_or_default(),
+        // What the app reads at the connection's version.
+        data: def.map(|d| d.reads_at(c.version)).unwrap_or_default(),
         settings: def
-            .map(|d| settings::summary(&d.settings, &c.settings, lang))
+            .map(|d| settings::summary(&d.settings_at(c.version), &c.settings, lang))
             .unwrap_or_default(),
         elsewhere,
         other_manager: c

@@ -29,8 +29,14 @@ pub(crate) fn make(
 ) -> Receipt {
     let def = catalogue.app(&connection.app);
     let summary = |lang| {
-        def.map(|d| settings::summary(&d.settings, &connection.settings, lang))
-            .unwrap_or_default()
+        def.map(|d| {
+            settings::summary(
+                &d.settings_at(connection.version),
+                &connection.settings,
+                lang,
+            )
+        })
+        .unwrap_or_default()
     };
     Receipt {
         id: 0,
@@ -43,7 +49,10 @@ pub(crate) fn make(
         app_name: catalogue.app_name(&connection.app).to_string(),
         publisher: def.map(|d| d.publisher.clone()).unwrap_or_default(),
         contact: def.map(|d| d.contact.clone()).unwrap_or_default(),
-        permissions: def.map(|d| d.permissions.clone()).unwrap_or_default(),
+        // What the app read at the connection's version.
+        permissions: def
+            .map(|d| d.reads_at(connection.version))
+            .unwrap_or_default(),
         settings: summary(Lang::Fr),
         settings_en: summary(Lang::En),
         values: connection.settings.clone(),

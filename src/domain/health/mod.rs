@@ -31,7 +31,21 @@ pub enum Health {
     /// Nobody manages it any more ("Sans gestionnaire"): it stops syncing until someone
     /// takes it over. Shown before any other state: it is what needs doing first.
     Unmanaged,
+    /// A newer version of its app was published and asks for more ("Autorisations à
+    /// approuver"): it keeps working as it is meanwhile. `late` once the update has
+    /// waited [`UPDATE_LATE_DAYS`] days (the publisher may stop supporting the old one).
+    UpdatePending {
+        late: bool,
+    },
+    /// Someone refused the update here ("Mise à jour refusée"): it keeps working as it is.
+    UpdateRefused {
+        late: bool,
+    },
 }
+
+/// Days after an update is published from which the État says the publisher may stop
+/// supporting the version before (said, not enforced).
+pub const UPDATE_LATE_DAYS: i64 = 30;
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: Timestamp, to: Timestamp) -> i64 {
@@ -58,7 +72,26 @@ pub fn of(state: &ProductState, connection: &Connection, real: Timestamp) -> Hea
     if connection.suspended.is_some() {
         return Health::Suspended;
     }
-    at(connection.last_use(), clock::now(state, real))
+    let now = clock::now(state, real);
+    match at(connection.last_use(), now) {
+        Health::Active => update(state, connection, now).unwrap_or(Health::Active),
+        // Expiring or expired says first what stops it working.
+        aged => aged,
+    }
+}
+
+/// Whether a newer version of the connection's app waits for an approval there, or was
+/// refused there, at the demo's time `now`.
+pub fn update(state: &ProductState, connection: &Connection, now: Timestamp) -> Option<Health> {
+    let published = state
+        .published(&connection.app)
+        .filter(|p| p.version > connection.version)?;
+    let late = days_between(published.at, now) >= UPDATE_LATE_DAYS;
+    Some(if connection.declined == Some(published.version) {
+        Health::UpdateRefused { late }
+    } else {
+        Health::UpdatePending { late }
+    })
 }
 
 impl Health {
@@ -70,6 +103,8 @@ impl Health {
             Health::Expired => lang.health_expired().to_string(),
             Health::Suspended => lang.requests_control_suspended().to_string(),
             Health::Unmanaged => lang.users_kind_unmanaged().to_string(),
+            Health::UpdatePending { late } => late_label(lang.updates_state_pending(), late, lang),
+            Health::UpdateRefused { late } => late_label(lang.updates_state_refused(), late, lang),
         }
     }
 
@@ -81,6 +116,8 @@ impl Health {
             Health::Expired => lang.health_sentence_expired(LIFETIME_DAYS),
             Health::Suspended => lang.requests_health_suspended_sentence().to_string(),
             Health::Unmanaged => lang.users_health_unmanaged_sentence().to_string(),
+            Health::UpdatePending { .. } => lang.updates_sentence_pending().to_string(),
+            Health::UpdateRefused { .. } => lang.updates_sentence_refused().to_string(),
         }
     }
 
@@ -112,7 +149,23 @@ impl Health {
             Health::Expired => "expiree",
             Health::Suspended => "suspendue",
             Health::Unmanaged => "sans-gestionnaire",
+            Health::UpdatePending { .. } => "a-approuver",
+            Health::UpdateRefused { .. } => "mise-a-jour-refusee",
         }
+    }
+
+    /// Whether a newer version waits for an approval there.
+    pub fn is_update_pending(self) -> bool {
+        matches!(self, Health::UpdatePending { .. })
+    }
+}
+
+/// The État of an update, with the publisher's warning once it is late.
+fn late_label(label: &str, late: bool, lang: Lang) -> String {
+    if late {
+        lang.updates_state_late(label)
+    } else {
+        label.to_string()
     }
 }
 
@@ -121,6 +174,7 @@ impl Health {
 /// connection is active.
 pub fn attention(healths: &[Health], lang: Lang) -> Option<String> {
     let unmanaged = healths.iter().filter(|h| h.is_unmanaged()).count();
+    let updates = healths.iter().filter(|h| h.is_update_pending()).count();
     let expired = healths.iter().filter(|h| h.is_expired()).count();
     let soon: Vec<u32> = healths
         .iter()
@@ -153,6 +207,9 @@ pub fn attention(healths: &[Health], lang: Lang) -> Option<String> {
                 who: &who,
             },
         ));
+    }
+    if updates > 0 {
+        parts.push(lang.updates_attention(updates));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }

@@ -3,4 +3,5 @@
 
 mod records;
 mod reviews;
+mod updates;
 pub mod validate;

@@ -66,7 +66,14 @@ fn check_event(r: &mut Report, at: String, event: &Event, origin: Origin, ids: &
         Event::ReviewStarted { .. }
         | Event::ReviewKept { .. }
         | Event::ReviewFinished { .. }
-        | Event::ReviewAbandoned { .. } => {}
+        | Event::ReviewAbandoned { .. }
+        | Event::UpdatePublished { .. }
+        | Event::UpdateRefused { .. } => {}
+        Event::UpdateApproved { from, to } => {
+            if from >= to {
+                r.push_fixed(at, Lang::updates_invalid_versions);
+            }
+        }
         Event::Disconnection { answers } => {
             if !answers_valid(answers, origin) {
                 r.push_fixed(at, Lang::validate_bad_answers);

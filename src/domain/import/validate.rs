@@ -21,6 +21,7 @@ use crate::domain::text::{char_len, has_bidi_control};
 
 use super::records::{check_journal, check_receipts};
 use super::reviews::check_reviews;
+use super::updates::check_updates;
 
 pub const MAX_USERS: usize = 100;
 pub const MAX_COMPANIES: usize = 1_000;
@@ -239,6 +240,7 @@ fn check(
     check_journal(&mut r, state, product, catalogue, origin, &ids);
     check_receipts(&mut r, state, catalogue, origin, &ids);
     check_reviews(&mut r, state, catalogue, origin, &ids);
+    check_updates(&mut r, state, catalogue, origin, &ids);
     let said = |lang| request_check::problems(state, catalogue, &ids.users, &ids.companies, lang);
     // The same problems in the same order in each language: one problem per position.
     for ((path, fr), (_, en)) in said(Lang::Fr).into_iter().zip(said(Lang::En)) {
@@ -425,9 +427,11 @@ fn check_connection_app(
             r.push(at("app"), |l| l.validate_not_offered(&app.name))
         }
         Some(app) => {
+            // The settings of the version the connection is at.
+            let defs = app.settings_at(c.version);
             let checked = match origin {
-                Origin::Import => validate_input(&app.settings, &c.settings),
-                Origin::Stored => validate_all(&app.settings, &c.settings),
+                Origin::Import => validate_input(&defs, &c.settings),
+                Origin::Stored => validate_all(&defs, &c.settings),
             };
             if let Err(errors) = checked {
                 for e in errors {

@@ -103,6 +103,12 @@ fn row(
         | Event::ReviewKept { review }
         | Event::ReviewFinished { review }
         | Event::ReviewAbandoned { review } => other = lang.reviews_detail(review),
+        // The versions in "other".
+        Event::UpdatePublished { .. }
+        | Event::UpdateApproved { .. }
+        | Event::UpdateRefused { .. } => {
+            other = super::update_detail(&e.event, lang).unwrap_or_default();
+        }
         Event::Connection
         | Event::Installation
         | Event::Reconnection

@@ -148,6 +148,24 @@ pub fn details(
         | Event::ReviewKept { review }
         | Event::ReviewFinished { review }
         | Event::ReviewAbandoned { review } => vec![lang.reviews_detail(review)],
+        Event::UpdatePublished { .. }
+        | Event::UpdateApproved { .. }
+        | Event::UpdateRefused { .. } => update_detail(&e.event, lang).into_iter().collect(),
+    }
+}
+
+/// What an update's entry says: the version published, approved or refused.
+pub fn update_detail(event: &Event, lang: Lang) -> Option<String> {
+    match event {
+        Event::UpdatePublished { version } => Some(lang.updates_detail_published(version)),
+        Event::UpdateApproved { from, to } => {
+            Some(lang.updates_detail_approved(args::UpdatesDetailApproved {
+                from: &from,
+                to: &to,
+            }))
+        }
+        Event::UpdateRefused { version } => Some(lang.updates_detail_refused(version)),
+        _ => None,
     }
 }
 
@@ -184,6 +202,7 @@ mod tests {
             requests: Vec::new(),
             former: Vec::new(),
             reviews: Vec::new(),
+            updates: Vec::new(),
         }
     }
 

@@ -9,6 +9,7 @@ use super::request::RequestError;
 use super::review::ReviewError;
 use super::suspension::SuspendError;
 use super::team::PeopleError;
+use super::update::UpdateError;
 use crate::domain::forms::questionnaire::QuestionnaireError;
 use crate::domain::forms::settings::FieldError;
 use crate::domain::i18n::args;
@@ -90,6 +91,13 @@ pub enum DomainError {
     People(PeopleError),
     /// An access review's step (see `reviews`).
     Review(ReviewError),
+    Update(UpdateError),
+}
+
+impl From<UpdateError> for DomainError {
+    fn from(e: UpdateError) -> Self {
+        DomainError::Update(e)
+    }
 }
 
 impl From<ReviewError> for DomainError {
@@ -202,6 +210,7 @@ impl DomainError {
             DomainError::Suspension(e) => e.message(lang),
             DomainError::People(e) => e.message(lang),
             DomainError::Review(e) => e.message(lang),
+            DomainError::Update(e) => e.message(lang),
         }
     }
 }

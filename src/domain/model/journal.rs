@@ -108,6 +108,20 @@ pub enum Event {
     ReviewAbandoned {
         review: u64,
     },
+    /// "Simuler une mise à jour": the demo published the app's newer version (at the
+    /// product's home company; every connection of the app is concerned).
+    UpdatePublished {
+        version: u32,
+    },
+    /// The connection moved to the newer version ("Approuver").
+    UpdateApproved {
+        from: u32,
+        to: u32,
+    },
+    /// The newer version refused there ("Refuser"): the connection stays as it was.
+    UpdateRefused {
+        version: u32,
+    },
 }
 
 /// The kinds the journal can be filtered by.
@@ -135,10 +149,13 @@ pub enum EventKind {
     ReviewKept,
     ReviewFinished,
     ReviewAbandoned,
+    UpdatePublished,
+    UpdateApproved,
+    UpdateRefused,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 21] = [
+    pub const ALL: [EventKind; 24] = [
         EventKind::Connection,
         EventKind::Installation,
         EventKind::Transfer,
@@ -160,6 +177,9 @@ impl EventKind {
         EventKind::ReviewKept,
         EventKind::ReviewFinished,
         EventKind::ReviewAbandoned,
+        EventKind::UpdatePublished,
+        EventKind::UpdateApproved,
+        EventKind::UpdateRefused,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -185,6 +205,9 @@ impl EventKind {
             EventKind::ReviewKept => lang.reviews_kind_kept(),
             EventKind::ReviewFinished => lang.reviews_kind_finished(),
             EventKind::ReviewAbandoned => lang.reviews_kind_abandoned(),
+            EventKind::UpdatePublished => lang.updates_kind_published(),
+            EventKind::UpdateApproved => lang.updates_kind_approved(),
+            EventKind::UpdateRefused => lang.updates_kind_refused(),
         }
     }
 
@@ -211,6 +234,9 @@ impl EventKind {
             EventKind::ReviewKept => "conservation-revue",
             EventKind::ReviewFinished => "fin-revue",
             EventKind::ReviewAbandoned => "abandon-revue",
+            EventKind::UpdatePublished => "publication-mise-a-jour",
+            EventKind::UpdateApproved => "approbation-mise-a-jour",
+            EventKind::UpdateRefused => "refus-mise-a-jour",
         }
     }
 
@@ -243,6 +269,9 @@ impl Event {
             Event::ReviewKept { .. } => EventKind::ReviewKept,
             Event::ReviewFinished { .. } => EventKind::ReviewFinished,
             Event::ReviewAbandoned { .. } => EventKind::ReviewAbandoned,
+            Event::UpdatePublished { .. } => EventKind::UpdatePublished,
+            Event::UpdateApproved { .. } => EventKind::UpdateApproved,
+            Event::UpdateRefused { .. } => EventKind::UpdateRefused,
         }
     }
 

@@ -12,6 +12,7 @@ use super::receipt::Receipt;
 use super::request::AppRequest;
 use super::review::Review;
 use super::suspension::Suspension;
+use super::update::Published;
 use crate::domain::forms::settings::SettingValue;
 use crate::domain::i18n::Lang;
 
@@ -40,9 +41,40 @@ pub struct Connection {
     /// manager but the app stops working. Absent from data saved before it existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<Suspension>,
+    /// The app's version the connection is at: what it reads and which settings it has
+    /// (see `catalogue::version`). Every connection stored before versions existed is at
+    /// version 1 (the schema's migration writes it).
+    pub version: u32,
+    /// The newer version someone refused here ("Refuser"): the app keeps what it had
+    /// until someone approves it. Absent while no update was refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declined: Option<u32>,
 }
 
 impl Connection {
+    /// A new connection managed by `manager` since `since`, at `version`, with these
+    /// settings; nothing has used it yet.
+    pub fn made(
+        (app, company): (AppId, CompanyId),
+        manager: UserId,
+        since: Timestamp,
+        version: u32,
+        settings: BTreeMap<String, SettingValue>,
+    ) -> Connection {
+        Connection {
+            app,
+            company,
+            manager: Some(manager),
+            since,
+            transferred: None,
+            settings,
+            last_used: None,
+            suspended: None,
+            version,
+            declined: None,
+        }
+    }
+
     /// Hands the connection to `to` at `now`: the transfer's date, and a use (taking over
     /// renews it for its new manager). Never before the connection: a command applied
     /// again after another tab's, or a clock set back, may carry an earlier time.
@@ -100,6 +132,10 @@ pub struct ProductState {
     /// oldest first (see `review`). Absent from data saved before reviews existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
+    /// The apps' newer versions published in this product, one per app at most (see
+    /// `updates`). Absent from data saved before updates existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Published>,
 }
 
 fn is_zero(n: &i64) -> bool {
@@ -191,6 +227,16 @@ impl ProductState {
                 None => id.to_string(),
             },
         }
+    }
+
+    /// The newer version of `app` published in this product, if any.
+    pub fn published(&self, app: &AppId) -> Option<&Published> {
+        self.updates.iter().find(|u| &u.app == app)
+    }
+
+    /// The version a connection of `app` made now is at: the published one, or the first.
+    pub fn version_for_new(&self, app: &AppId) -> u32 {
+        self.published(app).map_or(1, |p| p.version)
     }
 
     pub fn company_name<'a>(&'a self, id: &'a CompanyId) -> &'a str {

@@ -9,6 +9,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::i18n::Said;
 use crate::domain::import::validate::validate_stored;
+use crate::domain::model::update::Published;
 use crate::domain::model::FormerUser;
 use crate::domain::model::{Company, Connection, Product, ProductState, User};
 use crate::domain::people::form::fill_missing_addresses;
@@ -27,7 +28,8 @@ use crate::storage::schema::{
 pub(super) enum Read {
     Empty,
     Found {
-        state: ProductState,
+        /// Boxed: a state is far larger than the other variants.
+        state: Box<ProductState>,
         revision: u64,
         writer: u64,
         journal: JournalRef,
@@ -75,6 +77,7 @@ impl<K: KeyValue> ProductStore<K> {
             requests: data.requests,
             former: data.former,
             reviews: data.reviews,
+            updates: data.updates,
         };
         // Addresses for people saved before they had one.
         fill_missing_addresses(&mut state);
@@ -83,7 +86,7 @@ impl<K: KeyValue> ProductStore<K> {
             return unreadable(inconsistent(&problems));
         }
         Ok(Read::Found {
-            state,
+            state: Box::new(state),
             revision: header.revision,
             writer: header.writer,
             journal: data.journal,
@@ -123,6 +126,7 @@ impl<K: KeyValue> ProductStore<K> {
                 requests: &state.requests,
                 former: &state.former,
                 reviews: &state.reviews,
+                updates: &state.updates,
             },
         };
         let text = to_json(&envelope, product)?;
@@ -189,6 +193,8 @@ struct StoredDataRef<'a> {
     former: &'a [FormerUser],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     reviews: &'a [Review],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    updates: &'a [Published],
 }
 
 fn is_zero(n: &i64) -> bool {

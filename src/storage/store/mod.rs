@@ -154,12 +154,13 @@ impl<K: KeyValue> ProductStore<K> {
         let demo = || demo::state(product, catalogue, now);
         match store.read(catalogue, defer) {
             Ok(Read::Found {
-                mut state,
+                state,
                 revision,
                 writer,
                 journal,
                 followed,
             }) => {
+                let mut state = *state;
                 let phase = if defer && journal.length > 0 {
                     Phase::ReadLate { writer }
                 } else {

@@ -129,7 +129,7 @@ impl<K: KeyValue> ProductStore<K> {
                 journal,
                 ..
             } => {
-                *state = stored;
+                *state = *stored;
                 self.adopt(revision, journal, Phase::writable());
                 Ok(true)
             }
