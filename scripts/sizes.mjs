@@ -18,9 +18,11 @@ const KB = 1024;
 // The main wasm was 406.5 KB brotli when this ceiling was set (392.9 KB once the pages,
 // the bulk dialogs' forms and the scenarios were split off; then +11 KB when the rules of
 // Utilisateurs joined the domain every command goes through: four commands, five journal
-// events and their serde code, the person's checks, the import's), plus 3%. Lower it each
-// time the size drops.
-const CEILING = { main_wasm: 419 * KB };
+// events and their serde code, the person's checks, the import's), plus 3%. Raised to
+// 438 KB when Revue des accès (414.6 KB) and then the permission updates (425.3 KB) joined
+// the same domain: their commands, journal events, import checks, the catalogue's
+// versions and the État they give every list, plus 3%. Lower it each time the size drops.
+const CEILING = { main_wasm: 438 * KB };
 const BUDGET = { first_load: 150 * KB };
 
 function walk(d) {

@@ -11,6 +11,7 @@ const PAGES = [
   ['quickbooks', 'Sauvegarde'],
   ['quickbooks', 'Demandes'],
   ['quickbooks', 'Revue des accès'],
+  ['quickbooks', 'Mises à jour'],
   ['expert-comptable', "Vue d'ensemble"],
 ];
 

@@ -113,10 +113,12 @@ pub struct Header {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MigrationError(pub Said);
 
-/// Version 0 (before the first release) wrote `managed_by` where version 1 writes
-/// `manager`, and the connection's date as `"AAAA-MM-JJ"` where version 1 writes
-/// milliseconds since 1970.
-fn v0_to_v1(mut data: Value) -> Result<Value, MigrationError> {
+/// Runs `change` on each stored connection, as a JSON object; refused where the data
+/// have no list of connections or one is not an object.
+fn each_connection(
+    data: &mut Value,
+    mut change: impl FnMut(&mut serde_json::Map<String, Value>) -> Result<(), MigrationError>,
+) -> Result<(), MigrationError> {
     let connections = data
         .get_mut("connections")
         .and_then(Value::as_array_mut)
@@ -125,6 +127,16 @@ fn v0_to_v1(mut data: Value) -> Result<Value, MigrationError> {
         let obj = c
             .as_object_mut()
             .ok_or_else(|| MigrationError(Said::new(|l| l.migration_connection(i))))?;
+        change(obj)?;
+    }
+    Ok(())
+}
+
+/// Version 0 (before the first release) wrote `managed_by` where version 1 writes
+/// `manager`, and the connection's date as `"AAAA-MM-JJ"` where version 1 writes
+/// milliseconds since 1970.
+fn v0_to_v1(mut data: Value) -> Result<Value, MigrationError> {
+    each_connection(&mut data, |obj| {
         if let Some(manager) = obj.remove("managed_by") {
             obj.insert("manager".into(), manager);
         }
@@ -133,7 +145,8 @@ fn v0_to_v1(mut data: Value) -> Result<Value, MigrationError> {
                 .ok_or_else(|| MigrationError(Said::new(|l| l.migration_date(&date))))?;
             obj.insert("since".into(), Value::from(ms));
         }
-    }
+        Ok(())
+    })?;
     Ok(data)
 }
 
@@ -142,16 +155,10 @@ fn v0_to_v1(mut data: Value) -> Result<Value, MigrationError> {
 /// An older Mes apps reading version 2 refuses it rather than saving it back without
 /// the versions and the updates published.
 fn v1_to_v2(mut data: Value) -> Result<Value, MigrationError> {
-    let connections = data
-        .get_mut("connections")
-        .and_then(Value::as_array_mut)
-        .ok_or_else(|| MigrationError(Said::new(|l| l.migration_no_connections().to_string())))?;
-    for (i, c) in connections.iter_mut().enumerate() {
-        let obj = c
-            .as_object_mut()
-            .ok_or_else(|| MigrationError(Said::new(|l| l.migration_connection(i))))?;
+    each_connection(&mut data, |obj| {
         obj.entry("version").or_insert(Value::from(FIRST));
-    }
+        Ok(())
+    })?;
     Ok(data)
 }
 

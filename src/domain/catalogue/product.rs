@@ -24,6 +24,7 @@ pub enum Section {
     Requests,
     /// "Revue des accès": going through every connection once a quarter (see `reviews`).
     Review,
+    Updates,
     /// "Guides": the help article's procedures, step by step.
     Guides,
     Journal,
@@ -31,7 +32,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Overview,
         Section::FirmApps,
         Section::ClientApps,
@@ -40,6 +41,7 @@ impl Section {
         Section::Handover,
         Section::Requests,
         Section::Review,
+        Section::Updates,
         Section::Guides,
         Section::Journal,
         Section::Backup,
@@ -56,6 +58,7 @@ impl Section {
             Section::Handover => lang.section_handover(),
             Section::Requests => lang.requests_control_section(),
             Section::Review => lang.reviews_control_section(),
+            Section::Updates => lang.updates_control_section(),
             Section::Guides => lang.section_guides(),
             Section::Journal => lang.section_journal(),
             Section::Backup => lang.section_backup(),
@@ -73,6 +76,7 @@ impl Section {
             Section::Handover => "passation",
             Section::Requests => "demandes",
             Section::Review => "revue",
+            Section::Updates => "mises-a-jour",
             Section::Guides => "guides",
             Section::Journal => "journal",
             Section::Backup => "sauvegarde",
@@ -93,6 +97,7 @@ impl Product {
                 Section::Handover,
                 Section::Requests,
                 Section::Review,
+                Section::Updates,
                 Section::Guides,
                 Section::Journal,
                 Section::Backup,
@@ -105,6 +110,7 @@ impl Product {
                 Section::Handover,
                 Section::Requests,
                 Section::Review,
+                Section::Updates,
                 Section::Guides,
                 Section::Journal,
                 Section::Backup,
@@ -175,6 +181,7 @@ mod tests {
                 "Passation",
                 "Demandes",
                 "Revue des accès",
+                "Mises à jour",
                 "Guides",
                 "Journal",
                 "Sauvegarde"

@@ -90,9 +90,18 @@ impl Outcome {
                 })
                 .unwrap_or_default(),
             Outcome::ClockAdvanced { days, .. } => lang.outcome_clock(*days as usize),
+            Outcome::UpdatePublished { .. }
+            | Outcome::UpdateApproved { .. }
+            | Outcome::UpdateRefused { .. } => self.update_message(state, catalogue, lang),
+        }
+    }
+
+    /// The sentence of an update's outcome; empty for any other.
+    fn update_message(&self, state: &ProductState, catalogue: &Catalogue, lang: Lang) -> String {
+        match self {
             Outcome::UpdatePublished { app, version } => {
                 lang.updates_done_published(args::UpdatesDonePublished {
-                    app: &app_name(app),
+                    app: &catalogue.app_name(app),
                     version: &version,
                 })
             }
@@ -101,16 +110,17 @@ impl Outcome {
                 company,
                 version,
             } => lang.updates_done_approved(args::UpdatesDoneApproved {
-                app: &app_name(app),
-                company: &company_name(company),
+                app: &catalogue.app_name(app),
+                company: &state.company_name(company),
                 version: &version,
             }),
             Outcome::UpdateRefused { app, company, .. } => {
                 lang.updates_done_refused(args::UpdatesDoneRefused {
-                    app: &app_name(app),
-                    company: &company_name(company),
+                    app: &catalogue.app_name(app),
+                    company: &state.company_name(company),
                 })
             }
+            _ => String::new(),
         }
     }
 

@@ -43,7 +43,9 @@ pub struct Connection {
     pub suspended: Option<Suspension>,
     /// The app's version the connection is at: what it reads and which settings it has
     /// (see `catalogue::version`). Every connection stored before versions existed is at
-    /// version 1 (the schema's migration writes it).
+    /// version 1: the schema's migration writes it, and a connection that lacks it all
+    /// the same (written by hand into current data) is read at version 1 too.
+    #[serde(default = "first_version")]
     pub version: u32,
     /// The newer version someone refused here ("Refuser"): the app keeps what it had
     /// until someone approves it. Absent while no update was refused.
@@ -136,6 +138,10 @@ pub struct ProductState {
     /// `updates`). Absent from data saved before updates existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<Published>,
+}
+
+fn first_version() -> u32 {
+    1
 }
 
 fn is_zero(n: &i64) -> bool {

@@ -1,5 +1,6 @@
 //! The header's Démo area: the demo's date in the current product, "Avancer de 30 jours"
-//! (a command, so that two tabs merge it like any other), and the reset.
+//! (a command, so that two tabs merge it like any other), the reset, and on an app's page
+//! "Simuler une mise à jour" when the app has a newer version not yet published.
 
 use leptos::prelude::*;
 
@@ -9,6 +10,8 @@ use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product};
 use crate::ui::state::status::use_status;
 use crate::ui::web::clock::{demo_now, utc_offset};
+use crate::ui::web::paths;
+use leptos_router::hooks::use_location;
 
 use super::reset::ResetButton;
 use super::scenario::ScenarioControl;
@@ -48,8 +51,52 @@ pub fn DemoArea() -> impl IntoView {
                 {lang.ctl_advance_30_days()}
 
             </button>
+            <SimulateUpdate/>
             <ResetButton/>
             <ScenarioControl/>
         </div>
+    }
+}
+
+/// On an app's page: "Simuler une mise à jour" publishes its newer version; once it is
+/// published, which version is.
+#[component]
+fn SimulateUpdate() -> impl IntoView {
+    let products = use_products();
+    let product = use_product();
+    let location = use_location();
+    let status = use_status();
+    let lang = use_lang();
+    // The app whose page is shown, with the version it would publish and whether it is.
+    let offer = Memo::new(move |_| {
+        let app = location.pathname.with(|p| paths::app_in(p))?;
+        let p = product.get();
+        let next = products.catalogue.with_value(|c| {
+            c.app(&app)
+                .filter(|d| d.supports(p))
+                .and_then(|d| d.next.as_ref().map(|n| n.version))
+        })?;
+        let published = products.state(p).with(|s| s.published(&app).is_some());
+        Some((app, next, published))
+    });
+    move || {
+        offer.get().map(|(app, version, published)| {
+            if published {
+                view! { <span class="ma-demo__note">{lang.updates_published_already(version)}</span> }.into_any()
+            } else {
+                let simulate = move |_| {
+                    let command = Command::PublishUpdate { app: app.clone() };
+                    if let Err(e) = products.dispatch(product.get_untracked(), command) {
+                        status.say(e.text(lang));
+                    }
+                };
+                view! {
+                    <button type="button" class="ma-button ma-button--ghost" on:click=simulate>
+                        {lang.updates_control_simulate()}
+                    </button>
+                }
+                .into_any()
+            }
+        })
     }
 }

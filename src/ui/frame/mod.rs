@@ -83,6 +83,7 @@ fn Frame() -> impl IntoView {
                         <Route path=path!("demandes") view=lazy(&parts::REQUESTS)/>
                         <Route path=path!("revue") view=lazy(&parts::REVIEWS)/>
                         <Route path=path!("revue/:revue") view=lazy(&parts::REVIEWS)/>
+                        <Route path=path!("mises-a-jour") view=lazy(&parts::UPDATES)/>
                         <Route path=path!("guides") view=lazy(&parts::GUIDES)/>
                         <Route path=path!("journal") view=lazy(&parts::JOURNAL)/>
                         <Route path=path!("sauvegarde") view=lazy(&parts::BACKUP)/>

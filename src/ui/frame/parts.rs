@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::ui::pages::{
     app_page, backup, client_apps, firm_overview, guides, handover, journal, receipt, requests,
-    reviews, users,
+    reviews, updates, users,
 };
 use crate::ui::web::split::{part, Ahead};
 use crate::ui::widgets::lazy_view::Draw;
@@ -22,10 +22,11 @@ part!(pub static OVERVIEW: Draw = page_firm_overview => || {
 part!(pub static HANDOVER: Draw = page_handover => || view! { <handover::HandoverPage/> }.into_any(););
 part!(pub static REQUESTS: Draw = page_requests => || view! { <requests::RequestsPage/> }.into_any(););
 part!(pub static REVIEWS: Draw = page_reviews => || view! { <reviews::ReviewsPage/> }.into_any(););
+part!(pub static UPDATES: Draw = page_updates => || view! { <updates::UpdatesPage/> }.into_any(););
 part!(pub static USERS: Draw = page_users => || view! { <users::UsersPage/> }.into_any(););
 
 /// Every part, in the order they are fetched ahead: the likeliest next first.
-pub static AHEAD: [&dyn Ahead; 12] = [
+pub static AHEAD: [&dyn Ahead; 13] = [
     &HANDOVER,
     &OVERVIEW,
     &USERS,
@@ -34,6 +35,7 @@ pub static AHEAD: [&dyn Ahead; 12] = [
     &client_apps::BULK_DISCONNECT_FORM,
     &REQUESTS,
     &REVIEWS,
+    &UPDATES,
     &GUIDES,
     &RECEIPT,
     &BACKUP,

@@ -17,4 +17,5 @@ pub mod requests;
 pub mod reviews;
 pub mod search;
 pub mod settings;
+pub mod updates;
 pub mod users;

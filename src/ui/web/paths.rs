@@ -190,6 +190,17 @@ pub fn page_of(path: &str) -> Page {
 }
 
 /// Percent-encodes a URL component, as the browser's `encodeURIComponent` does.
+/// The app whose page `pathname` is (`…/mes-apps/applis/ID`), if it is one.
+pub fn app_in(pathname: &str) -> Option<AppId> {
+    let (_, rest) = pathname.split_once("/mes-apps/applis/")?;
+    let id = rest
+        .split(['/', '?', '#'])
+        .next()
+        .filter(|s| !s.is_empty())?;
+    let id: String = js_sys::decode_uri_component(id).ok()?.into();
+    Some(AppId::new(id))
+}
+
 pub fn encode(s: &str) -> String {
     js_sys::encode_uri_component(s).into()
 }

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use crate::domain::health::Health;
 
 /// The icon's strokes, on a 16 × 16 grid: a tick, an hourglass, a warning triangle with
-/// its exclamation mark, the two bars of a pause, a head and shoulders crossed out.
+/// its exclamation mark, the two bars of a pause, a head and shoulders crossed out, a
+/// shield with an exclamation mark (permissions to approve) or a cross (update refused).
 fn icon(health: Health) -> &'static str {
     match health {
         Health::Active => "M3 8.5 6.5 12 13 4.5",
@@ -19,6 +20,12 @@ fn icon(health: Health) -> &'static str {
         Health::Expired => "M8 2 14.5 13.5h-13ZM8 6.5v3M8 11.5h.01",
         Health::Suspended => "M5.5 3v10M10.5 3v10",
         Health::Unmanaged => "M8 2.5a2.5 2.5 0 1 0 .01 0ZM3 14c0-3 2.2-5 5-5s5 2 5 5M2 2l12 12",
+        Health::UpdatePending { .. } => {
+            "M8 1.5 13.5 3.5v4c0 3.3-2.3 5.8-5.5 7-3.2-1.2-5.5-3.7-5.5-7v-4ZM8 5v3.5M8 10.5h.01"
+        }
+        Health::UpdateRefused { .. } => {
+            "M8 1.5 13.5 3.5v4c0 3.3-2.3 5.8-5.5 7-3.2-1.2-5.5-3.7-5.5-7v-4ZM6 6l4 4M10 6l-4 4"
+        }
     }
 }
 

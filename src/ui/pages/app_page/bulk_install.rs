@@ -66,7 +66,11 @@ fn BulkInstallForm(
     let session = use_session();
     let lang = use_lang();
     let def = products.catalogue.with_value(|c| c.app(&app).cloned());
-    let defs = def.map(|d| d.settings).unwrap_or_default();
+    // New connections are at the version published.
+    let version = products
+        .state(product)
+        .with_untracked(|s| s.version_for_new(&app));
+    let defs = def.map(|d| d.settings_at(version)).unwrap_or_default();
     let draft = RwSignal::new(defaults(&defs));
     let errors = RwSignal::new(BTreeMap::<String, String>::new());
     let selected = RwSignal::new(BTreeSet::<CompanyId>::new());

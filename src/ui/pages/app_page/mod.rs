@@ -51,6 +51,20 @@ pub fn AppPage() -> impl IntoView {
     }
 }
 
+/// The data the app reads: at the version of its connection to the company (QuickBooks)
+/// or the firm, or at the version a new connection gets.
+fn reads(product: Product, def: AppDef) -> Memo<Vec<String>> {
+    let products = use_products();
+    Memo::new(move |_| {
+        let version = products.state(product).with(|s| {
+            let home = s.home_company().map(|c| c.id.clone());
+            home.and_then(|h| s.connection(&def.id, &h).map(|c| c.version))
+                .unwrap_or_else(|| s.version_for_new(&def.id))
+        });
+        def.reads_at(version)
+    })
+}
+
 #[component]
 fn AppDetails(product: Product, def: AppDef) -> impl IntoView {
     let query = use_query_map();
@@ -81,6 +95,7 @@ fn AppDetails(product: Product, def: AppDef) -> impl IntoView {
         }
     });
     let close_bulk = Callback::new(move |_| bulk.set(false));
+    let reads = reads(product, def.clone());
     let (get_id, bulk_id) = (def.id.clone(), def.id.clone());
     let settings = def
         .settings
@@ -114,7 +129,7 @@ fn AppDetails(product: Product, def: AppDef) -> impl IntoView {
             <div class="ma-app__grid">
                 <section class="ma-card" aria-labelledby="ma-app-donnees">
                     <h3 id="ma-app-donnees">{lang.app_page_data()}</h3>
-                    <ul lang=data>{def.permissions.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                    <ul lang=data>{move || reads.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     <p class="ma-field__hint">
                         {lang.app_page_rights()}
                         <a href=format!("mailto:{}", def.contact)>{def.contact.clone()}</a>

@@ -43,6 +43,7 @@ pub(super) fn row_html(
                     (app, app_name),
                     at,
                     (&who, &initials, marked, mark.is_some()),
+                    update_mark(state, app, &row.company, lang),
                 );
             }
             None => cell_off(out, (lang, product), (app, app_name), at),
@@ -51,15 +52,36 @@ pub(super) fn row_html(
     out.tag("</tr>");
 }
 
+/// What a cell says of a published update its connection has not taken: "À approuver",
+/// or "Refusée" once refused there; `None` otherwise. Only the apps with a published
+/// update look their connection up.
+fn update_mark(
+    state: &ProductState,
+    app: &AppId,
+    company: &CompanyId,
+    lang: Lang,
+) -> Option<&'static str> {
+    let published = state.published(app)?;
+    let c = state
+        .connection(app, company)
+        .filter(|c| c.version < published.version)?;
+    Some(if c.declined == Some(published.version) {
+        lang.updates_cell_refused()
+    } else {
+        lang.updates_cell_pending()
+    })
+}
+
 /// A cell where the app is installed: a link to its settings named "APP chez COMPANY",
 /// showing the manager's initials (◆ first when they are the highlighted person), then
-/// who manages it for screen readers.
+/// who manages it for screen readers, and a published update not taken, in words.
 fn cell_on(
     out: &mut Html,
     (lang, product): (Lang, Product),
     (app, app_name): (&AppId, &str),
     (company, company_name): (&CompanyId, &str),
     (who, initials, marked, highlighting): (&str, &str, bool, bool),
+    update: Option<&str>,
 ) {
     let class = match (highlighting, marked) {
         (true, true) => "ma-cell ma-cell--on ma-cell--marked",
@@ -84,7 +106,13 @@ fn cell_on(
     out.text(initials);
     out.tag("</span></a><span class=\"ma-visually-hidden\">");
     out.text(&lang.firm_overview_managed_by(who));
-    out.tag("</span></td>");
+    out.tag("</span>");
+    if let Some(update) = update {
+        out.tag("<span class=\"ma-cell__update\">");
+        out.text(update);
+        out.tag("</span>");
+    }
+    out.tag("</td>");
 }
 
 /// A cell where the app is not installed: a link to installing it there, named

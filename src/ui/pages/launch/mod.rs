@@ -47,7 +47,13 @@ pub fn LaunchPage() -> impl IntoView {
                 health::of(s, c, now()),
             ))
         });
-        let def = products.catalogue.with_value(|c| c.app(&app_id).cloned());
+        // What the app reads is the version the connection is at.
+        let version = products
+            .state(p)
+            .with(|s| s.connection(&app_id, &company).map_or(1, |c| c.version));
+        let def = products
+            .catalogue
+            .with_value(|c| c.app(&app_id).map(|d| d.at(version)));
         let back = paths::href(&paths::default_section(p));
         match (found, def) {
             (Some((company_name, _, Health::Unmanaged)), Some(def)) => view! {

@@ -71,9 +71,12 @@ pub fn ReviewArticle(product: Product, app: AppId, company: CompanyId) -> impl I
         let name = products
             .state(product)
             .with_untracked(|s| format!("{} — {}", cat.app_name(&app), s.company_name(&company)));
+        let version = products
+            .state(product)
+            .with_untracked(|s| s.connection(&app, &company).map_or(1, |c| c.version));
         let data = cat
             .app(&app)
-            .map(|d| d.permissions.clone())
+            .map(|d| d.reads_at(version))
             .unwrap_or_default();
         (name, data)
     });

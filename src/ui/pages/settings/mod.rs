@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::access::queries;
+use crate::domain::catalogue::version::FIRST;
 use crate::domain::model::{AppId, CompanyId, Product, UserId};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_product, use_session};
@@ -51,14 +52,17 @@ fn SettingsView(product: Product, actor: UserId, company: CompanyId, app: AppId)
     let products = use_products();
     let lang = use_lang();
     let def = products.catalogue.with_value(|c| c.app(&app).cloned());
-    let exists = {
+    // The version the connection is at (`None`: not there, or not to be seen): its
+    // settings are that version's, and an approval elsewhere redraws the form.
+    let version = {
         let (app, company, actor) = (app.clone(), company.clone(), actor.clone());
         Memo::new(move |_| {
             products
                 .state(product)
-                .with(|s| queries::visible_connection(s, &actor, &app, &company).is_some())
+                .with(|s| queries::visible_connection(s, &actor, &app, &company).map(|c| c.version))
         })
     };
+    let exists = Memo::new(move |_| version.get().is_some());
     let Some(def) = def else {
         return view! { <Missing product=product text=lang.settings_not_in_catalogue()/> }
             .into_any();
@@ -82,7 +86,19 @@ fn SettingsView(product: Product, actor: UserId, company: CompanyId, app: AppId)
             <h2 id=HEADING_ID tabindex="-1">{lang.ctl_settings_of(&name)}</h2>
             <p class="ma-lead">{lang.settings_lead(args::SettingsLead { company: &company_name, name: &name })}</p>
             <AssociatedUser product=product company=company.clone() app=app.clone()/>
-            <SettingsForm product=product actor=actor.clone() company=company.clone() def=def.clone()/>
+            {
+                let (actor, company, def) = (actor.clone(), company.clone(), def.clone());
+                move || {
+                    let at = version.get().unwrap_or(FIRST);
+                    let added = def.settings_added(FIRST, at).iter().map(|s| s.label.clone()).collect::<Vec<_>>();
+                    view! {
+                        {(!added.is_empty()).then(|| view! {
+                            <p class="ma-message ma-message--info">{lang.updates_settings_added(args::UpdatesSettingsAdded { version: &at, settings: &added.join(", ") })}</p>
+                        })}
+                        <SettingsForm product=product actor=actor.clone() company=company.clone() def=def.at(at)/>
+                    }
+                }
+            }
         </Show>
     }
     .into_any()

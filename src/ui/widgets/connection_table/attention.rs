@@ -30,7 +30,10 @@ fn urgency(h: Health) -> u32 {
         Health::Unmanaged => 0,
         Health::Expired => 1,
         Health::ExpiresIn(n) => n + 1,
-        Health::Active | Health::Suspended => u32::MAX,
+        Health::Active
+        | Health::Suspended
+        | Health::UpdatePending { .. }
+        | Health::UpdateRefused { .. } => u32::MAX,
     }
 }
 
@@ -55,15 +58,26 @@ pub fn Attention(
         products.catalogue.with_value(|cat| {
             products.state(product).with(|s| {
                 let mut healths = Vec::new();
+                let mut updates = false;
                 let mut items: Vec<(u32, Item)> = Vec::new();
                 rows.with(|rows| {
                     for c in rows {
                         let h = health::of(s, c, now());
-                        // A suspension is deliberate: nothing to warn about.
-                        if matches!(h, Health::Active | Health::Suspended) {
+                        // A suspension or a refused update is deliberate: nothing to
+                        // warn about.
+                        if matches!(
+                            h,
+                            Health::Active | Health::Suspended | Health::UpdateRefused { .. }
+                        ) {
                             continue;
                         }
                         healths.push(h);
+                        // Counted in the summary; acted on in Mises à jour, which the
+                        // summary links to.
+                        if h.is_update_pending() {
+                            updates = true;
+                            continue;
+                        }
                         let label = lang.widgets_attention_item(args::WidgetsAttentionItem {
                             app: &cat.app_name(&c.app),
                             company: &s.company_name(&c.company),
@@ -80,20 +94,23 @@ pub fn Attention(
                 });
                 items.sort_by_key(|(u, _)| *u);
                 let items: Vec<Item> = items.into_iter().map(|(_, i)| i).collect();
-                health::attention(&healths, lang).map(|summary| (summary, items))
+                health::attention(&healths, lang).map(|summary| (summary, items, updates))
             })
         })
     });
     let review_link = paths::href(&paths::section(product, Section::Review));
+    let updates_link = paths::href(&paths::section(product, Section::Updates));
     move || {
         let due = review_due.get();
         let found = found.get();
         (due || found.is_some()).then(|| {
-            let (summary, items) = found.unwrap_or_default();
+            let (summary, items, updates) = found.unwrap_or_default();
             let review_link = review_link.clone();
+            let updates_link = updates_link.clone();
             view! {
                 <div class="ma-message ma-message--warning ma-attention">
                     {(!summary.is_empty()).then(|| view! { <p class="ma-attention__summary"><strong>{summary}</strong></p> })}
+                    {updates.then(|| view! { <p><a href=updates_link>{lang.updates_attention_link()}</a></p> })}
                     {due.then(|| view! {
                         <p class="ma-attention__summary">
                             <strong>{lang.reviews_attention()}</strong>" "

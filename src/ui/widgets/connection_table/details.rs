@@ -51,7 +51,7 @@ pub fn Details(
                 Some(Shown {
                     company: s.company_name(company).to_string(),
                     since: format::date(lang, c.since),
-                    permissions: def.map(|d| d.permissions.clone()).unwrap_or_default(),
+                    permissions: def.map(|d| d.reads_at(c.version)).unwrap_or_default(),
                     settings: def
                         .map(|d| {
                             settings::summary(

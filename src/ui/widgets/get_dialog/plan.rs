@@ -96,9 +96,13 @@ pub(super) fn Details(
     let products = use_products();
     let lang = use_lang();
     let kind = product.get_kind();
+    // What a new connection reads: the version published.
+    let version = products
+        .state(product)
+        .with_untracked(|s| s.version_for_new(&app));
     let permissions = products
         .catalogue
-        .with_value(|c| c.app(&app).map(|a| a.permissions.clone()))
+        .with_value(|c| c.app(&app).map(|a| a.reads_at(version)))
         .unwrap_or_default();
     let transfer = from.map(|from| {
         view! {

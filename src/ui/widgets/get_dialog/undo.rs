@@ -10,7 +10,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::commands::undo::{self, Undo};
 use crate::domain::disconnection::receipt::Receipt;
 use crate::domain::forms::settings;
-use crate::domain::model::Product;
+use crate::domain::model::{Product, ProductState};
 use crate::ui::state::products::use_products;
 use crate::ui::state::session::{use_lang, use_session};
 use crate::ui::web::{format, paths};
@@ -21,14 +21,15 @@ use crate::ui::widgets::refusal::Refusal;
 use super::plan::Details;
 use crate::domain::i18n::args;
 
-/// The settings the app will get back, as they read.
-fn restored(catalogue: &Catalogue, r: &Receipt) -> Vec<String> {
+/// The settings the app will get back, as they read (at the version a new connection
+/// is at).
+fn restored(state: &ProductState, catalogue: &Catalogue, r: &Receipt) -> Vec<String> {
     catalogue
         .app(&r.app)
         .map(|d| {
             settings::summary(
-                &d.settings,
-                &undo::values(catalogue, r),
+                &d.settings_at(state.version_for_new(&r.app)),
+                &undo::values(state, catalogue, r),
                 crate::ui::state::session::use_lang(),
             )
         })
@@ -55,7 +56,7 @@ pub fn UndoDialog(
             undo::plan(s, env, &actor, &receipt),
             s.company_name(&receipt.company).to_string(),
             s.user_name(&actor).to_string(),
-            restored(env.catalogue, &receipt),
+            restored(s, env.catalogue, &receipt),
         )
     });
     let body = match undo {
@@ -68,7 +69,7 @@ pub fn UndoDialog(
             let r = receipt.clone();
             let submit = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                let command = products.catalogue.with_value(|c| undo::command(c, &r));
+                let command = products.with_env_untracked(product, |s, env| undo::command(s, env.catalogue, &r));
                 match products.dispatch(product, command) {
                     Ok(_) => {
                         on_close.run(());
