@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::AppDef;
 use crate::domain::forms::settings::SettingDef;
 
-/// Every app's first version, and every connection's before an update.
-pub const FIRST: u32 = 1;
+pub use crate::domain::model::update::FIRST;
 
 /// What an app's newer version adds to the one before.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -74,11 +74,7 @@ pub(super) fn decide(
     let index = connection_index(state, app_id, &def.name, company)?;
     let names = || (def.name.clone(), company.name.clone());
     let conn = &state.connections[index];
-    let Some(version) = state
-        .published(app_id)
-        .map(|p| p.version)
-        .filter(|v| *v > conn.version)
-    else {
+    let Some(version) = state.newer_for(conn).map(|p| p.version) else {
         let (app, company) = names();
         return Err(UpdateError::UpToDate { app, company }.into());
     };

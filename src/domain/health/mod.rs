@@ -83,9 +83,7 @@ pub fn of(state: &ProductState, connection: &Connection, real: Timestamp) -> Hea
 /// Whether a newer version of the connection's app waits for an approval there, or was
 /// refused there, at the demo's time `now`.
 pub fn update(state: &ProductState, connection: &Connection, now: Timestamp) -> Option<Health> {
-    let published = state
-        .published(&connection.app)
-        .filter(|p| p.version > connection.version)?;
+    let published = state.newer_for(connection)?;
     let late = days_between(published.at, now) >= UPDATE_LATE_DAYS;
     Some(if connection.declined == Some(published.version) {
         Health::UpdateRefused { late }

@@ -12,7 +12,7 @@ use super::receipt::Receipt;
 use super::request::AppRequest;
 use super::review::Review;
 use super::suspension::Suspension;
-use super::update::Published;
+use super::update::{Published, FIRST};
 use crate::domain::forms::settings::SettingValue;
 use crate::domain::i18n::Lang;
 
@@ -141,7 +141,7 @@ pub struct ProductState {
 }
 
 fn first_version() -> u32 {
-    1
+    FIRST
 }
 
 fn is_zero(n: &i64) -> bool {
@@ -242,7 +242,13 @@ impl ProductState {
 
     /// The version a connection of `app` made now is at: the published one, or the first.
     pub fn version_for_new(&self, app: &AppId) -> u32 {
-        self.published(app).map_or(1, |p| p.version)
+        self.published(app).map_or(FIRST, |p| p.version)
+    }
+
+    /// The published newer version the connection has not taken: waiting for an approval
+    /// there, or refused there.
+    pub fn newer_for(&self, c: &Connection) -> Option<&Published> {
+        self.published(&c.app).filter(|p| p.version > c.version)
     }
 
     pub fn company_name<'a>(&'a self, id: &'a CompanyId) -> &'a str {

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::ids::{AppId, Timestamp, UserId};
 use crate::domain::i18n::{args, Lang};
 
+/// Every app's first version, and every connection's before an update.
+pub const FIRST: u32 = 1;
+
 /// An app's newer version, published in this product ("Simuler une mise à jour"): the
 /// connections at an older version keep working as they are until someone approves it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

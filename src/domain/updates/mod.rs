@@ -31,13 +31,6 @@ impl Touched<'_> {
     }
 }
 
-/// Whether the connection waits for (or was refused) the published newer version.
-pub fn is_behind(state: &ProductState, c: &Connection) -> bool {
-    state
-        .published(&c.app)
-        .is_some_and(|p| p.version > c.version)
-}
-
 /// Every published update, oldest first, with the connections it touches that `actor`
 /// may see.
 pub fn touched<'s>(state: &'s ProductState, actor: &UserId) -> Vec<Touched<'s>> {
@@ -50,7 +43,7 @@ pub fn touched<'s>(state: &'s ProductState, actor: &UserId) -> Vec<Touched<'s>> 
             connections: visible
                 .iter()
                 .copied()
-                .filter(|c| c.app == published.app && is_behind(state, c))
+                .filter(|c| c.app == published.app && state.newer_for(c).is_some())
                 .collect(),
         })
         .collect()
@@ -61,7 +54,11 @@ pub fn waiting(state: &ProductState, actor: &UserId) -> usize {
     touched(state, actor)
         .iter()
         .flat_map(|t| &t.connections)
-        .filter(|c| c.declined != Some(state.version_for_new(&c.app)))
+        .filter(|c| {
+            state
+                .newer_for(c)
+                .is_some_and(|p| c.declined != Some(p.version))
+        })
         .count()
 }
 

@@ -61,10 +61,9 @@ fn update_mark(
     company: &CompanyId,
     lang: Lang,
 ) -> Option<&'static str> {
-    let published = state.published(app)?;
-    let c = state
-        .connection(app, company)
-        .filter(|c| c.version < published.version)?;
+    state.published(app)?;
+    let c = state.connection(app, company)?;
+    let published = state.newer_for(c)?;
     Some(if c.declined == Some(published.version) {
         lang.updates_cell_refused()
     } else {
